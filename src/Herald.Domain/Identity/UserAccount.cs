@@ -1,0 +1,110 @@
+using System.Text.RegularExpressions;
+using Herald.Domain.Common;
+
+namespace Herald.Domain.Identity;
+
+/// <summary>系统账号。口令散列由宿主计算，领域只保存结果并管理锁定规则。</summary>
+public sealed partial class UserAccount
+{
+    private UserAccount() { UserName = ""; DisplayName = ""; PasswordHash = ""; SecurityStamp = ""; }
+
+    public long Id { get; private set; }
+    /// <summary>登录名：小写字母、数字、点、下划线、连字符，3–32 位。</summary>
+    public string UserName { get; private set; }
+    public string DisplayName { get; private set; }
+    public string PasswordHash { get; private set; }
+    public string? Phone { get; private set; }
+    public string? Email { get; private set; }
+    /// <summary>所属单位（/api/v1/me 的 unitId）。</summary>
+    public long? UnitId { get; private set; }
+    public bool Disabled { get; private set; }
+    public bool MustChangePassword { get; private set; }
+    public int FailedSignInCount { get; private set; }
+    public DateTime? LockoutEndUtc { get; private set; }
+    /// <summary>口令重置或停用时更换，使已签发的会话失效。</summary>
+    public string SecurityStamp { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public DateTime? LastSignInAt { get; private set; }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{1,31}$")]
+    private static partial Regex UserNamePattern();
+
+    public static string NormalizeUserName(string? userName) => (userName ?? "").Trim().ToLowerInvariant();
+
+    public static UserAccount Create(string userName, string displayName, long? unitId, string passwordHash,
+        bool mustChangePassword, DateTime nowUtc)
+    {
+        var normalized = NormalizeUserName(userName);
+        if (normalized.Length == 0) throw new DomainValidationException(nameof(UserName), "Required");
+        if (!UserNamePattern().IsMatch(normalized))
+            throw new DomainValidationException(nameof(UserName), "User.InvalidUserName");
+        var user = new UserAccount
+        {
+            UserName = normalized,
+            UnitId = unitId,
+            PasswordHash = passwordHash,
+            MustChangePassword = mustChangePassword,
+            SecurityStamp = Guid.NewGuid().ToString("N"),
+            CreatedAt = nowUtc,
+        };
+        user.UpdateProfile(displayName, null, null);
+        return user;
+    }
+
+    public void UpdateProfile(string displayName, string? phone, string? email)
+    {
+        DisplayName = Guard.Required(displayName, nameof(DisplayName), 32);
+        Phone = Guard.Optional(phone, nameof(Phone), 32);
+        Email = Guard.Optional(email, nameof(Email), 128);
+        if (Email is not null && !Email.Contains('@'))
+            throw new DomainValidationException(nameof(Email), "Email.Invalid");
+    }
+
+    public void MoveToUnit(long? unitId) => UnitId = unitId;
+
+    public bool IsLockedOut(DateTime nowUtc) => LockoutEndUtc is { } end && end > nowUtc;
+
+    /// <summary>记一次失败；达到上限则锁定。锁定期间的失败不再累计。返回是否因此被锁定。</summary>
+    public bool RegisterFailedSignIn(DateTime nowUtc, LockoutPolicy policy)
+    {
+        if (IsLockedOut(nowUtc)) return false;
+        FailedSignInCount++;
+        if (FailedSignInCount < policy.MaxFailures) return false;
+        LockoutEndUtc = nowUtc + policy.Duration;
+        FailedSignInCount = 0;
+        return true;
+    }
+
+    public void RegisterSuccessfulSignIn(DateTime nowUtc)
+    {
+        FailedSignInCount = 0;
+        LockoutEndUtc = null;
+        LastSignInAt = nowUtc;
+    }
+
+    /// <summary>本人修改口令。</summary>
+    public void ChangePassword(string newHash)
+    {
+        PasswordHash = newHash;
+        MustChangePassword = false;
+        SecurityStamp = Guid.NewGuid().ToString("N");
+    }
+
+    /// <summary>管理员重置口令：下次登录必须修改，并解除锁定。</summary>
+    public void ResetPassword(string newHash)
+    {
+        PasswordHash = newHash;
+        MustChangePassword = true;
+        FailedSignInCount = 0;
+        LockoutEndUtc = null;
+        SecurityStamp = Guid.NewGuid().ToString("N");
+    }
+
+    public void Disable()
+    {
+        Disabled = true;
+        SecurityStamp = Guid.NewGuid().ToString("N");
+    }
+
+    public void Enable() => Disabled = false;
+}

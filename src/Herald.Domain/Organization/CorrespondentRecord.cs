@@ -1,0 +1,51 @@
+using Herald.Domain.Common;
+
+namespace Herald.Domain.Organization;
+
+/// <summary>信息员备案：单位指定的信息员，含任命日期与联系方式。可关联系统账号，也可只登记姓名。</summary>
+public sealed class CorrespondentRecord
+{
+    private CorrespondentRecord() { Name = ""; Phone = ""; }
+
+    public long Id { get; private set; }
+    public long UnitId { get; private set; }
+    public long? UserId { get; private set; }
+    public string Name { get; private set; }
+    public string Phone { get; private set; }
+    public string? Email { get; private set; }
+    public string? Position { get; private set; }
+    public DateOnly AppointedOn { get; private set; }
+    public DateOnly? EndedOn { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+
+    public bool IsActive(DateOnly today) => EndedOn is null || EndedOn > today;
+
+    public static CorrespondentRecord Register(long unitId, long? userId, string name, string phone,
+        string? email, string? position, DateOnly appointedOn, DateTime nowUtc)
+    {
+        var record = new CorrespondentRecord { UnitId = unitId, UserId = userId, CreatedAt = nowUtc };
+        record.Update(name, phone, email, position, appointedOn);
+        return record;
+    }
+
+    public void Update(string name, string phone, string? email, string? position, DateOnly appointedOn)
+    {
+        Name = Guard.Required(name, nameof(Name), 32);
+        Phone = Guard.Required(phone, nameof(Phone), 32);
+        if (!Phone.All(c => char.IsAsciiDigit(c) || c is '-' or '+' or ' '))
+            throw new DomainValidationException(nameof(Phone), "Phone.Invalid");
+        Email = Guard.Optional(email, nameof(Email), 128);
+        if (Email is not null && !Email.Contains('@'))
+            throw new DomainValidationException(nameof(Email), "Email.Invalid");
+        Position = Guard.Optional(position, nameof(Position), 32);
+        AppointedOn = appointedOn;
+    }
+
+    /// <summary>免去信息员（离任）。</summary>
+    public void End(DateOnly endedOn)
+    {
+        if (endedOn < AppointedOn)
+            throw new DomainValidationException(nameof(EndedOn), "Correspondent.EndBeforeAppointment");
+        EndedOn = endedOn;
+    }
+}
