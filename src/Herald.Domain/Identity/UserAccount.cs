@@ -26,7 +26,7 @@ public sealed partial class UserAccount
     public DateTime CreatedAt { get; private set; }
     public DateTime? LastSignInAt { get; private set; }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{1,31}$")]
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{2,31}$")]
     private static partial Regex UserNamePattern();
 
     public static string NormalizeUserName(string? userName) => (userName ?? "").Trim().ToLowerInvariant();
