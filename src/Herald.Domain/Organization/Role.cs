@@ -34,18 +34,18 @@ public static class RoleRules
     public static bool IsReviewerRole(this Role role) =>
         role is Role.UnitHead or Role.SupervisingLeader or Role.Principal;
 
-    /// <summary>code name used in API payloads and configuration.</summary>
+    /// <summary>API 与配置中使用的代码：snake_case，如 unit_head、supervising_leader。</summary>
     public static string Code(this Role role) => role switch
     {
-        Role.SysAdmin => "sysadmin",
+        Role.SysAdmin => "sys_admin",
         Role.Office => "office",
         Role.Correspondent => "correspondent",
-        Role.UnitHead => "unithead",
-        Role.SupervisingLeader => "supervisingleader",
+        Role.UnitHead => "unit_head",
+        Role.SupervisingLeader => "supervising_leader",
         Role.Principal => "principal",
         Role.Viewer => "viewer",
-        Role.OpinionOfficer => "opinionofficer",
-        Role.SecAdmin => "secadmin",
+        Role.OpinionOfficer => "opinion_officer",
+        Role.SecAdmin => "sec_admin",
         Role.Auditor => "auditor",
         _ => throw new ArgumentOutOfRangeException(nameof(role)),
     };
@@ -54,8 +54,9 @@ public static class RoleRules
     {
         foreach (var candidate in Enum.GetValues<Role>())
         {
-            if (string.Equals(candidate.Code(), code?.Trim(), StringComparison.OrdinalIgnoreCase)
-                || string.Equals(candidate.ToString(), code?.Trim(), StringComparison.OrdinalIgnoreCase))
+            var trimmed = code?.Trim();
+            if (string.Equals(candidate.Code(), trimmed, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(candidate.ToString(), trimmed, StringComparison.OrdinalIgnoreCase))
             {
                 role = candidate;
                 return true;

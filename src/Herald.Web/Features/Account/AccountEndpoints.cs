@@ -1,0 +1,139 @@
+using Herald.Domain.Organization;
+using Herald.Web.Infrastructure.Auth;
+using Herald.Web.Infrastructure.Data;
+using Herald.Web.Infrastructure.Localization;
+using Herald.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.Web.Features.Account;
+
+public static class AccountEndpoints
+{
+    public static void MapAccountPages(this RouteGroupBuilder pages)
+    {
+        pages.MapGet("/signin", (string? returnUrl, int? expired, HttpContext http) =>
+                http.User.Identity?.IsAuthenticated == true && expired is null
+                    ? (IResult)Results.LocalRedirect(Pages.SafeLocal(returnUrl))
+                    : Pages.Render<SignInPage>(new { ReturnUrl = returnUrl, Expired = expired == 1 }))
+            .AllowAnonymous();
+
+        pages.MapPost("/signin", async ([FromForm] SignInForm form, HttpContext http, PasswordSignIn signIn, Messages messages) =>
+            {
+                try
+                {
+                    var user = await signIn.HandleAsync(form.UserName, form.Password, "web", http.RequestAborted);
+                    await CookieSignIn.SignInAsync(http, user);
+                    return Results.LocalRedirect(user.MustChangePassword ? "/account/password" : Pages.SafeLocal(form.ReturnUrl));
+                }
+                catch (AppException ex)
+                {
+                    return Pages.Render<SignInPage>(new { Form = form, ReturnUrl = form.ReturnUrl, Error = messages.Describe(ex) },
+                        StatusCodes.Status401Unauthorized);
+                }
+            })
+            .AllowAnonymous();
+
+        pages.MapPost("/signout", async (HttpContext http, Infrastructure.Audit.AuditLog audit, HeraldDbContext db) =>
+        {
+            audit.Add("signout", "User");
+            await db.SaveChangesAsync(http.RequestAborted);
+            await http.SignOutAsync(AuthSchemes.Cookie);
+            return Results.LocalRedirect("/signin");
+        });
+
+        pages.MapGet("/account/password", (HttpContext http) =>
+            Pages.Render<ChangePasswordPage>(new { Forced = http.User.FindFirst(HeraldClaims.MustChangePassword)?.Value == "1" }));
+
+        pages.MapPost("/account/password", async ([FromForm] ChangePasswordForm form, HttpContext http, CurrentUser current,
+            ChangePassword handler, Messages messages) =>
+        {
+            var me = await current.GetAsync(http.RequestAborted);
+            try
+            {
+                var user = await handler.HandleAsync(me.Id, form.CurrentPassword, form.NewPassword, form.ConfirmPassword, http.RequestAborted);
+                await CookieSignIn.SignInAsync(http, user);
+                return (IResult)Pages.Render<ChangePasswordPage>(new { Done = true });
+            }
+            catch (AppException ex)
+            {
+                return Pages.Render<ChangePasswordPage>(new
+                {
+                    Forced = http.User.FindFirst(HeraldClaims.MustChangePassword)?.Value == "1",
+                    Error = messages.Describe(ex),
+                    ErrorField = ex.Field,
+                }, StatusCodes.Status400BadRequest);
+            }
+        });
+
+        pages.MapGet("/account/tokens", async (HttpContext http, CurrentUser current, ApiTokens tokens) =>
+        {
+            var me = await current.GetAsync(http.RequestAborted);
+            return Pages.Render<TokensPage>(new { Tokens = await tokens.ListAsync(me.Id, http.RequestAborted) });
+        });
+
+        pages.MapPost("/account/tokens", async ([FromForm] NewTokenForm form, HttpContext http, CurrentUser current,
+            ApiTokens tokens, HeraldDbContext db) =>
+        {
+            var me = await current.GetAsync(http.RequestAborted);
+            var user = await db.Users.FirstAsync(u => u.Id == me.Id, http.RequestAborted);
+            var issued = await tokens.IssueAsync(user, form.Name, http.RequestAborted);
+            return Pages.Render<TokensPage>(new { Tokens = await tokens.ListAsync(me.Id, http.RequestAborted), NewToken = issued });
+        });
+
+        pages.MapPost("/account/tokens/{id:long}/revoke", async (long id, HttpContext http, CurrentUser current, ApiTokens tokens) =>
+        {
+            var me = await current.GetAsync(http.RequestAborted);
+            await tokens.RevokeAsync(me.Id, id, http.RequestAborted);
+            return Results.LocalRedirect("/account/tokens");
+        });
+
+        pages.MapGet("/culture", (string? c, string? r, HttpContext http) =>
+        {
+            var culture = WebServices.Cultures.FirstOrDefault(x => x.Name == c)?.Name ?? "zh-CN";
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+            return Results.LocalRedirect(Pages.SafeLocal(r));
+        }).AllowAnonymous();
+    }
+
+    public static void MapAccountApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/auth/token", async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> (TokenRequest request,
+                HttpContext http, PasswordSignIn signIn, ApiTokens tokens) =>
+            {
+                var user = await signIn.HandleAsync(request.UserName, request.Password, "api", http.RequestAborted);
+                return TypedResults.Ok(await tokens.IssueAsync(user, request.Name, http.RequestAborted));
+            })
+            .AllowAnonymous()
+            .WithSummary("用户名和口令换取访问令牌")
+            .WithDescription("返回不透明的 accessToken（只返回这一次）和过期时间。连续失败 5 次账号锁定 15 分钟。")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        api.MapDelete("/auth/token", async (HttpContext http, CurrentUser current, ApiTokens tokens) =>
+            {
+                var me = await current.GetAsync(http.RequestAborted);
+                var tokenId = long.Parse(http.User.FindFirst(HeraldClaims.TokenId)!.Value, System.Globalization.CultureInfo.InvariantCulture);
+                await tokens.RevokeAsync(me.Id, tokenId, http.RequestAborted);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("撤销当前使用的访问令牌");
+
+        api.MapGet("/me", async Task<Ok<MeResponse>> (HttpContext http, CurrentUser current, HeraldDbContext db) =>
+            {
+                var me = await current.GetAsync(http.RequestAborted);
+                var unitId = await db.Users.Where(u => u.Id == me.Id).Select(u => u.UnitId).FirstOrDefaultAsync(http.RequestAborted);
+                var assignments = me.Assignments
+                    .Select(a => new AssignmentDto(a.Role.Code(), a.UnitId, a.UnitId is { } id ? me.Tree.Find(id)?.Name : null))
+                    .ToList();
+                return TypedResults.Ok(new MeResponse(me.UserName, me.DisplayName,
+                    assignments.Select(a => a.Role).Distinct().ToList(), unitId, assignments));
+            })
+            .WithSummary("当前用户：用户名、姓名、角色、所属单位");
+    }
+}

@@ -1,0 +1,66 @@
+using Herald.Web.Features.Account;
+using Herald.Web.Features.Home;
+using Herald.Web.Features.Manuscripts;
+using Herald.Web.Features.Notifications;
+using Herald.Web.Features.Reviews;
+using Herald.Web.Features.Shell;
+using Herald.Web.Infrastructure.Audit;
+using Herald.Web.Infrastructure.Auth;
+using Herald.Web.Infrastructure.Demo;
+using Herald.Web.Infrastructure.Documents;
+using Herald.Web.Infrastructure.Files;
+using Herald.Web.Infrastructure.Time;
+using Herald.Web.Infrastructure.Web;
+
+namespace Herald.Web.Features;
+
+public static class FeatureServices
+{
+    public static IServiceCollection AddHeraldFeatures(this IServiceCollection services)
+    {
+        services.AddScoped<AuditLog>();
+        services.AddScoped<DemoSeeder>();
+        services.AddSingleton<FileStore>();
+        services.AddSingleton<DocxImporter>();
+        services.AddSingleton<WorkflowPolicies>();
+        services.AddScoped<GetShellInfo>();
+
+        services.AddScoped<PasswordSignIn>();
+        services.AddScoped<ApiTokens>();
+        services.AddScoped<ChangePassword>();
+
+        services.AddScoped<UploadStaging>();
+        services.AddScoped<ManuscriptStager>();
+        services.AddScoped<SaveManuscript>();
+        services.AddScoped<SubmitWorkflow>();
+        services.AddScoped<GetManuscript>();
+        services.AddScoped<ListManuscripts>();
+        services.AddScoped<ReviewManuscript>();
+        services.AddScoped<DeleteDraft>();
+        services.AddScoped<GetPool>();
+        services.AddScoped<ManuscriptFormBuilder>();
+        services.AddScoped<GetReviewInbox>();
+        services.AddScoped<Notifier>();
+        services.AddScoped<NotificationCenter>();
+        services.AddScoped<GetDashboard>();
+        return services;
+    }
+
+    public static WebApplication MapHeraldFeatures(this WebApplication app)
+    {
+        app.MapGet("/healthz", Health.CheckAsync).AllowAnonymous().ExcludeFromDescription();
+
+        // 网页：Cookie 登录，所有 POST 校验防伪令牌。
+        var pages = app.MapGroup("").RequireAuthorization(AuthSchemes.PagesPolicy).RequireCsrf().ExcludeFromDescription();
+        pages.MapGet("/", async (HttpContext http, GetDashboard dashboard, Clock clock) =>
+            Pages.Render<HomePage>(new { Model = await dashboard.HandleAsync(http.RequestAborted), Today = Domain.Common.ChinaTime.DateOf(clock.UtcNow) }));
+        pages.MapAccountPages();
+        pages.MapManuscriptPages();
+        pages.MapNotificationPages();
+
+        // 稿件文件：网页和 API 令牌都可下载。
+        var files = app.MapGroup("").RequireAuthorization(AuthSchemes.FilesPolicy).ExcludeFromDescription();
+        files.MapManuscriptFiles();
+        return app;
+    }
+}

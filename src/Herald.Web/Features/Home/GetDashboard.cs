@@ -1,0 +1,68 @@
+using Herald.Domain.Common;
+using Herald.Domain.Organization;
+using Herald.Domain.Submission;
+using Herald.Web.Features.Manuscripts;
+using Herald.Web.Features.Notifications;
+using Herald.Web.Features.Reviews;
+using Herald.Web.Infrastructure.Auth;
+using Herald.Web.Infrastructure.Data;
+using Herald.Web.Infrastructure.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.Web.Features.Home;
+
+public sealed record MyCounts(int Drafts, int Returned, int InReview, int ApprovedThisMonth, int LateThisMonth);
+
+public sealed record Dashboard(
+    string DisplayName,
+    MyCounts? Mine,
+    int? InboxCount,
+    int? PoolCount,
+    int? PoolThisMonth,
+    IReadOnlyList<ManuscriptListItem> NeedsAction,
+    IReadOnlyList<ManuscriptListItem> Recent,
+    IReadOnlyList<NotificationDto> Notifications);
+
+/// <summary>首页：我要处理的事（退回待改、待我审核）和本月数字。</summary>
+public sealed class GetDashboard(HeraldDbContext db, CurrentUser current, NotificationCenter notifications, Clock clock)
+{
+    public async Task<Dashboard> HandleAsync(CancellationToken ct = default)
+    {
+        var me = await current.GetAsync(ct);
+        var today = ChinaTime.DateOf(clock.UtcNow);
+        var monthStart = ChinaTime.StartOfDayUtc(new DateOnly(today.Year, today.Month, 1));
+
+        MyCounts? mine = null;
+        IReadOnlyList<ManuscriptListItem> needsAction = [];
+        IReadOnlyList<ManuscriptListItem> recent = [];
+        if (me.SubmitUnits.Count > 0)
+        {
+            var own = db.Manuscripts.AsNoTracking().Where(m => m.AuthorId == me.Id);
+            var byStatus = await own.GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+            int Count(ManuscriptStatus s) => byStatus.FirstOrDefault(x => x.Key == s)?.Count ?? 0;
+            mine = new MyCounts(
+                Count(ManuscriptStatus.Draft),
+                Count(ManuscriptStatus.Returned),
+                Count(ManuscriptStatus.InReview),
+                await own.CountAsync(m => m.Status == ManuscriptStatus.Approved && m.ApprovedAt >= monthStart, ct),
+                await own.CountAsync(m => m.IsLate && m.SubmittedAt >= monthStart, ct));
+            needsAction = await own.Where(m => m.Status == ManuscriptStatus.Returned || m.Status == ManuscriptStatus.Draft)
+                .ToRows(db).OrderByDescending(m => m.UpdatedAt).Take(5).ToItemsAsync(me.Tree, ct);
+            recent = await own.Where(m => m.Status != ManuscriptStatus.Draft)
+                .ToRows(db).OrderByDescending(m => m.UpdatedAt).Take(5).ToItemsAsync(me.Tree, ct);
+        }
+
+        int? inbox = me.CanReview ? await db.Manuscripts.AwaitingReviewBy(me).CountAsync(ct) : null;
+        int? pool = null, poolMonth = null;
+        if (me.HasAny(Role.Office, Role.Principal, Role.Viewer))
+        {
+            var scope = me.Tree.ScopeOf(me.Id, Role.Office).Union(me.Tree.ScopeOf(me.Id, Role.Principal))
+                .Union(me.Tree.ScopeOf(me.Id, Role.Viewer)).ToArray();
+            var approved = db.Manuscripts.AsNoTracking().Where(m => m.Status == ManuscriptStatus.Approved && scope.Contains(m.UnitId));
+            pool = await approved.CountAsync(ct);
+            poolMonth = await approved.CountAsync(m => m.ApprovedAt >= monthStart, ct);
+        }
+        return new Dashboard(me.DisplayName, mine, inbox, pool, poolMonth, needsAction, recent,
+            await notifications.ListAsync(unreadOnly: true, take: 5, ct));
+    }
+}

@@ -1,0 +1,131 @@
+using Herald.Domain.Organization;
+using Herald.Domain.Review;
+using Herald.Domain.Submission;
+using Herald.Web.Features.Reviews;
+using Herald.Web.Infrastructure.Auth;
+using Herald.Web.Infrastructure.Data;
+using Herald.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.Web.Features.Manuscripts;
+
+/// <summary>稿件详情页/接口的数据：内容、路线与所处位置、完整流转记录、最近两版的差异、当前用户可做的操作。</summary>
+public sealed record ManuscriptView(ManuscriptDetail Detail, ManuscriptPermissions Permissions, VersionDiff? Diff);
+
+public sealed class GetManuscript(HeraldDbContext db, CurrentUser current, WorkflowPolicies policies)
+{
+    public async Task<ManuscriptView> HandleAsync(long id, CancellationToken ct = default)
+    {
+        var me = await current.GetAsync(ct);
+        var m = await db.Manuscripts.AsNoTracking().AsSplitQuery()
+                    .Include(x => x.Attachments)
+                    .Include(x => x.History)
+                    .VisibleTo(me)
+                    .FirstOrDefaultAsync(x => x.Id == id, ct)
+                ?? throw AppException.NotFound();
+        return await BuildAsync(m, me, ct);
+    }
+
+    /// <summary>已加载（含附件与流转记录）的稿件转为视图。</summary>
+    public async Task<ManuscriptView> BuildAsync(Manuscript m, UserContext me, CancellationToken ct)
+    {
+        var tree = me.Tree;
+        Func<Role, ReviewerResolution> reviewers = role => tree.ResolveReviewers(role, m.UnitId);
+        var route = m.RouteSteps.Length > 0
+            ? m.Route
+            : RouteFor(m, tree);
+
+        var reviewerIds = route.Steps.SelectMany(r => reviewers(r).UserIds);
+        var userIds = m.History.Where(h => h.ActorId is not null).Select(h => h.ActorId!.Value)
+            .Concat(reviewerIds).Append(m.AuthorId).Distinct().ToArray();
+        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var category = await db.Categories.AsNoTracking().Where(c => c.Id == m.CategoryId).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "";
+        var followUps = await db.Manuscripts.AsNoTracking().VisibleTo(me)
+            .Where(x => x.FollowUpOfId == m.Id)
+            .OrderBy(x => x.FollowUpNumber)
+            .Select(x => new { x.Id, x.Title, x.StandardName, x.Status, x.FollowUpNumber })
+            .ToListAsync(ct);
+
+        IReadOnlyList<string> NamesOf(Role role) => reviewers(role).UserIds.Select(u => names.GetValueOrDefault(u, "?")).ToList();
+
+        var lastStop = m.History.Where(h => h.Action is ManuscriptEventAction.Returned or ManuscriptEventAction.Rejected)
+            .OrderByDescending(h => h.At).ThenByDescending(h => h.Id).FirstOrDefault();
+        var routeDtos = route.Steps.Select((role, i) => new RouteStepDto(i + 1, role, StateOf(m, i, lastStop), NamesOf(role))).ToList();
+
+        var detail = new ManuscriptDetail(
+            m.Id,
+            m.StandardName ?? ProvisionalName(m, tree),
+            m.Title,
+            m.BodyText,
+            m.BodyHtml,
+            m.CategoryId,
+            category,
+            m.Importance,
+            m.EventDate,
+            m.Emergency,
+            m.KnownAtUtc,
+            m.Status,
+            m.IsLate,
+            m.UnitId,
+            tree.Find(m.UnitId)?.Name ?? "",
+            m.AuthorId,
+            names.GetValueOrDefault(m.AuthorId, ""),
+            m.VersionNumber,
+            m.Revision,
+            m.CurrentStepRole is { } current ? new CurrentStepDto(m.CurrentStep!.Value + 1, current, NamesOf(current)) : null,
+            routeDtos,
+            m.History.OrderBy(h => h.At).ThenBy(h => h.Id)
+                .Select(h => new HistoryEntryDto(h.At, h.ActorId is { } a ? names.GetValueOrDefault(a) : null, h.Action,
+                    h.FromStatus, h.ToStatus, h.Step, h.StepRole, h.Comment, h.VersionNumber))
+                .ToList(),
+            m.Photos.Select(p => new PhotoDto(p.Id, p.Caption, p.Width, p.Height, p.Size, $"/manuscripts/{m.Id}/photos/{p.Id}")).ToList(),
+            m.Document is { } doc ? new DocumentDto(DownloadName(m, tree), doc.Size, $"/manuscripts/{m.Id}/document") : null,
+            m.FollowUpOfId,
+            m.FollowUpNumber,
+            followUps.Select(f => new FollowUpDto(f.Id, f.Title, f.StandardName ?? "", f.Status, f.FollowUpNumber)).ToList(),
+            m.SubmittedAt,
+            m.ApprovedAt,
+            m.CreatedAt,
+            m.UpdatedAt);
+
+        var isAuthor = m.AuthorId == me.Id;
+        var permissions = new ManuscriptPermissions(
+            CanEdit: isAuthor && m.Status.IsEditable(),
+            CanSubmit: isAuthor && m.Status.IsEditable(),
+            CanReview: m.IsAwaiting(me.Id, reviewers),
+            CanDelete: m.CanBeDeletedBy(me.Id),
+            CanFollowUp: m.Emergency && m.SubmittedAt is not null && m.FollowUpOfId is null && me.SubmitUnits.Contains(m.UnitId));
+
+        VersionDiff? diff = null;
+        if (m.VersionNumber >= 2)
+        {
+            var versions = await db.ManuscriptVersions.AsNoTracking()
+                .Where(v => v.ManuscriptId == m.Id && v.Number >= m.VersionNumber - 1)
+                .OrderBy(v => v.Number).ToListAsync(ct);
+            if (versions.Count == 2) diff = VersionDiffer.Compare(versions[0], versions[1]);
+        }
+        return new ManuscriptView(detail, permissions, diff);
+    }
+
+    /// <summary>草稿尚无规范名称：按今天的日期预览。</summary>
+    public static string ProvisionalName(Manuscript m, OrgTree tree) =>
+        StandardName.For(tree.Find(m.UnitId)?.Name ?? "", Domain.Common.ChinaTime.DateOf(DateTime.UtcNow), 1, m.FollowUpNumber);
+
+    public static string DownloadName(Manuscript m, OrgTree tree) =>
+        StandardName.ToFileName(m.StandardName ?? ProvisionalName(m, tree), ".docx");
+
+    private ReviewRoute RouteFor(Manuscript m, OrgTree tree) =>
+        policies.Routes.RouteFor(m.Importance, tree.Find(m.UnitId)?.Type ?? UnitType.Department);
+
+    private static StepState StateOf(Manuscript m, int index, ManuscriptEvent? lastStop) => m.Status switch
+    {
+        ManuscriptStatus.Approved => StepState.Done,
+        ManuscriptStatus.InReview => index < m.CurrentStep ? StepState.Done : index == m.CurrentStep ? StepState.Current : StepState.Pending,
+        ManuscriptStatus.Returned or ManuscriptStatus.Rejected when lastStop?.Step is { } stop =>
+            index + 1 < stop ? StepState.Done
+            : index + 1 == stop ? (m.Status == ManuscriptStatus.Returned ? StepState.Returned : StepState.Rejected)
+            : StepState.Pending,
+        _ => StepState.Pending,
+    };
+}

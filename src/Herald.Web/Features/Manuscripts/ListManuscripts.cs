@@ -1,0 +1,127 @@
+using System.Globalization;
+using Herald.Domain.Common;
+using Herald.Domain.Organization;
+using Herald.Domain.Submission;
+using Herald.Web.Infrastructure.Auth;
+using Herald.Web.Infrastructure.Data;
+using Herald.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.Web.Features.Manuscripts;
+
+/// <summary>稿件查询条件。from/to 为报送日期（北京时间，含当日）。</summary>
+public sealed record ManuscriptQuery(
+    string? Status = null,
+    long? UnitId = null,
+    string? From = null,
+    string? To = null,
+    string? Q = null,
+    bool Mine = false,
+    int Page = 1,
+    int PageSize = 20);
+
+/// <summary>稿件列表：只含调用者可见的稿件，按最近更新倒序分页。</summary>
+public sealed class ListManuscripts(HeraldDbContext db, CurrentUser current)
+{
+    public const int MaxPageSize = 100;
+
+    public async Task<PagedResult<ManuscriptListItem>> HandleAsync(ManuscriptQuery query, CancellationToken ct = default)
+    {
+        var me = await current.GetAsync(ct);
+        var q = db.Manuscripts.AsNoTracking().VisibleTo(me);
+        q = ApplyFilters(q, query, me);
+        var page = Math.Max(1, query.Page);
+        var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        var total = await q.CountAsync(ct);
+        var rows = await q.ToRows(db).OrderByDescending(m => m.UpdatedAt).ThenByDescending(m => m.Id)
+            .Skip((page - 1) * size).Take(size)
+            .ToItemsAsync(me.Tree, ct);
+        return new PagedResult<ManuscriptListItem>(rows, page, size, total);
+    }
+
+    public static IQueryable<Manuscript> ApplyFilters(IQueryable<Manuscript> q, ManuscriptQuery query, UserContext me)
+    {
+        if (!string.IsNullOrWhiteSpace(query.Status))
+        {
+            if (!ManuscriptStatusCodes.TryParse(query.Status, out var status))
+                throw AppException.Invalid("status", "Manuscript.UnknownStatus", query.Status);
+            q = q.Where(m => m.Status == status);
+        }
+        if (query.UnitId is { } unitId)
+        {
+            // 含下级单位。
+            var units = me.Tree.Subtree(unitId).ToArray();
+            q = q.Where(m => units.Contains(m.UnitId));
+        }
+        if (ParseDate(query.From, "from") is { } from)
+        {
+            var start = ChinaTime.StartOfDayUtc(from);
+            q = q.Where(m => m.SubmittedAt >= start);
+        }
+        if (ParseDate(query.To, "to") is { } to)
+        {
+            var end = ChinaTime.StartOfDayUtc(to.AddDays(1));
+            q = q.Where(m => m.SubmittedAt < end);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var text = query.Q.Trim();
+            q = q.Where(m => m.Title.Contains(text) || (m.StandardName != null && m.StandardName.Contains(text)));
+        }
+        if (query.Mine) q = q.Where(m => m.AuthorId == me.Id);
+        return q;
+    }
+
+    public static DateOnly? ParseDate(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        return DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw AppException.Invalid(field, "Form.BadDate");
+    }
+}
+
+/// <summary>列表行的数据库投影（作者、类别已连接）；排序和分页在投影之后进行，保证顺序。</summary>
+public sealed class ManuscriptListRow
+{
+    public long Id { get; init; }
+    public string Title { get; init; } = "";
+    public string? StandardName { get; init; }
+    public ManuscriptStatus Status { get; init; }
+    public Importance Importance { get; init; }
+    public bool Emergency { get; init; }
+    public bool IsLate { get; init; }
+    public long UnitId { get; init; }
+    public string Author { get; init; } = "";
+    public string Category { get; init; } = "";
+    public Role? CurrentStepRole { get; init; }
+    public DateOnly EventDate { get; init; }
+    public DateTime? SubmittedAt { get; init; }
+    public DateTime? LastSubmittedAt { get; init; }
+    public DateTime? ApprovedAt { get; init; }
+    public DateTime UpdatedAt { get; init; }
+}
+
+public static class ManuscriptListProjection
+{
+    public static IQueryable<ManuscriptListRow> ToRows(this IQueryable<Manuscript> query, HeraldDbContext db) =>
+        from m in query
+        join u in db.Users on m.AuthorId equals u.Id
+        join c in db.Categories on m.CategoryId equals c.Id
+        select new ManuscriptListRow
+        {
+            Id = m.Id, Title = m.Title, StandardName = m.StandardName, Status = m.Status, Importance = m.Importance,
+            Emergency = m.Emergency, IsLate = m.IsLate, UnitId = m.UnitId, Author = u.DisplayName, Category = c.Name,
+            CurrentStepRole = m.CurrentStepRole, EventDate = m.EventDate, SubmittedAt = m.SubmittedAt,
+            LastSubmittedAt = m.LastSubmittedAt, ApprovedAt = m.ApprovedAt, UpdatedAt = m.UpdatedAt,
+        };
+
+    /// <summary>执行查询；单位名称来自组织树快照。</summary>
+    public static async Task<List<ManuscriptListItem>> ToItemsAsync(this IQueryable<ManuscriptListRow> rows, OrgTree tree, CancellationToken ct)
+    {
+        var list = await rows.ToListAsync(ct);
+        return list.Select(r => new ManuscriptListItem(r.Id, r.Title, r.StandardName ?? "", r.Status, r.Importance, r.Emergency,
+            r.IsLate, r.UnitId, tree.Find(r.UnitId)?.Name ?? "", r.Author, r.Category, r.CurrentStepRole, r.EventDate,
+            r.SubmittedAt, r.UpdatedAt)).ToList();
+    }
+}

@@ -1,0 +1,240 @@
+using Herald.Domain.Submission;
+using Herald.Web.Features.Reviews;
+using Herald.Web.Infrastructure.Auth;
+using Herald.Web.Infrastructure.Data;
+using Herald.Web.Infrastructure.Files;
+using Herald.Web.Infrastructure.Localization;
+using Herald.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.Web.Features.Manuscripts;
+
+public static class ManuscriptEndpoints
+{
+    public static void MapManuscriptPages(this RouteGroupBuilder pages)
+    {
+        pages.MapGet("/manuscripts", async ([AsParameters] ManuscriptQuery query, HttpContext http, ListManuscripts list, CurrentUser current) =>
+        {
+            var me = await current.GetAsync(http.RequestAborted);
+            var result = await list.HandleAsync(query, http.RequestAborted);
+            return Pages.Render<ManuscriptListPage>(new { Query = query, Result = result, Tree = me.Tree, Notice = http.Request.Query["notice"].ToString() });
+        });
+
+        pages.MapGet("/manuscripts/new", async (long? followUpOf, HttpContext http, ManuscriptFormBuilder forms) =>
+            Pages.Render<ManuscriptFormPage>(new { Model = await forms.NewAsync(followUpOf, http.RequestAborted) }));
+
+        pages.MapPost("/manuscripts/new", (HttpContext http, SaveManuscript save, ManuscriptFormBuilder forms) =>
+            SaveFromFormAsync(null, http, save, forms));
+
+        pages.MapGet("/manuscripts/{id:long}/edit", async (long id, string? notice, HttpContext http, ManuscriptFormBuilder forms) =>
+        {
+            var model = await forms.EditAsync(id, http.RequestAborted);
+            model.Notice = notice;
+            return Pages.Render<ManuscriptFormPage>(new { Model = model });
+        });
+
+        pages.MapPost("/manuscripts/{id:long}/edit", (long id, HttpContext http, SaveManuscript save, ManuscriptFormBuilder forms) =>
+            SaveFromFormAsync(id, http, save, forms));
+
+        // 选择 Word 原件或图片后（htmx）：暂存文件、导入正文，重新渲染正文与图片区域。
+        pages.MapPost("/manuscripts/form/refresh", async (HttpContext http, CurrentUser current, ManuscriptStager stager,
+            ManuscriptFormBuilder forms) =>
+        {
+            var me = await current.GetAsync(http.RequestAborted);
+            var input = await ManuscriptInput.ReadAsync(http.Request, submitByDefault: false, http.RequestAborted);
+            var id = long.TryParse(http.Request.Form["manuscriptId"], out var mid) ? mid : (long?)null;
+            var errors = new List<FieldError>();
+            var state = await stager.StageAsync(me.Id, input, errors, http.RequestAborted);
+            var model = await forms.FromInputAsync(id, input, state, errors, http.RequestAborted);
+            return Pages.Render<ManuscriptContentSection>(new { Model = model, TitleOutOfBand = state.ImportedTitle is not null });
+        });
+
+        pages.MapGet("/manuscripts/{id:long}", async (long id, HttpContext http, GetManuscript get) =>
+            Pages.Render<ManuscriptDetailPage>(new { View = await get.HandleAsync(id, http.RequestAborted), Notice = http.Request.Query["notice"].ToString() }));
+
+        pages.MapPost("/manuscripts/{id:long}/review", async (long id, [FromForm] ReviewForm form, HttpContext http,
+            ReviewManuscript review, GetManuscript get, Messages messages) =>
+        {
+            try
+            {
+                var result = await review.HandleAsync(id, new ReviewRequest(form.Decision, form.Comment, form.Revision), http.RequestAborted);
+                return Results.LocalRedirect($"/reviews?done={Uri.EscapeDataString(form.Decision ?? "")}&m={result.Detail.Id}");
+            }
+            catch (Exception ex) when (ex is AppException { Kind: ProblemKind.Validation or ProblemKind.Conflict } or Domain.Common.DomainException { Kind: not Domain.Common.DomainErrorKind.Forbidden })
+            {
+                return (IResult)Pages.Render<ManuscriptDetailPage>(new
+                {
+                    View = await get.HandleAsync(id, http.RequestAborted),
+                    ReviewError = messages.Describe(ex),
+                    Comment = form.Comment,
+                }, StatusCodes.Status400BadRequest);
+            }
+        });
+
+        pages.MapPost("/manuscripts/{id:long}/delete", async (long id, HttpContext http, DeleteDraft delete) =>
+        {
+            await delete.HandleAsync(id, http.RequestAborted);
+            return Results.LocalRedirect("/manuscripts?mine=true&notice=deleted");
+        });
+
+        pages.MapGet("/reviews", async (string? done, long? m, HttpContext http, GetReviewInbox inbox) =>
+            Pages.Render<ReviewInboxPage>(new { Inbox = await inbox.HandleAsync(http.RequestAborted), Done = done, DoneId = m }));
+
+        pages.MapGet("/pool", async ([AsParameters] ManuscriptQuery query, long? categoryId, HttpContext http, GetPool pool,
+            CurrentUser current, HeraldDbContext db) =>
+        {
+            var me = await current.GetAsync(http.RequestAborted);
+            var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).Select(c => new FormOption(c.Id.ToString(), c.Name)).ToListAsync(http.RequestAborted);
+            return Pages.Render<PoolPage>(new
+            {
+                Query = query,
+                CategoryId = categoryId,
+                Categories = categories,
+                Result = await pool.HandleAsync(query, categoryId, http.RequestAborted),
+                Tree = me.Tree,
+            });
+        });
+
+        pages.MapGet("/uploads/{id:long}", async (long id, HttpContext http, CurrentUser current, HeraldDbContext db, FileStore files) =>
+        {
+            var me = await current.GetAsync(http.RequestAborted);
+            var row = await db.StagedUploads.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.UserId == me.Id, http.RequestAborted)
+                      ?? throw AppException.NotFound();
+            return Results.Stream(files.OpenRead(row.Hash), row.ContentType, row.Kind == UploadStaging.DocumentKind ? row.FileName : null);
+        });
+    }
+
+    private static async Task<IResult> SaveFromFormAsync(long? id, HttpContext http, SaveManuscript save, ManuscriptFormBuilder forms)
+    {
+        var input = await ManuscriptInput.ReadAsync(http.Request, submitByDefault: false, http.RequestAborted);
+        try
+        {
+            var view = await save.HandleAsync(id, input, http.RequestAborted);
+            return Results.LocalRedirect(input.Submit
+                ? $"/manuscripts/{view.Detail.Id}?notice=submitted"
+                : $"/manuscripts/{view.Detail.Id}/edit?notice=saved");
+        }
+        catch (ManuscriptFormException ex)
+        {
+            var model = await forms.FromInputAsync(id, input, ex.State, ex.Errors, http.RequestAborted);
+            return Pages.Render<ManuscriptFormPage>(new { Model = model }, StatusCodes.Status400BadRequest);
+        }
+    }
+
+    /// <summary>图片与 Word 原件：网页（Cookie）和 API（令牌）都可下载，权限同稿件。</summary>
+    public static void MapManuscriptFiles(this RouteGroupBuilder files)
+    {
+        files.MapGet("/manuscripts/{id:long}/photos/{photoId:long}", async (long id, long photoId, HttpContext http, CurrentUser current,
+            HeraldDbContext db, FileStore store) =>
+        {
+            var me = await current.GetAsync(http.RequestAborted);
+            var attachment = await db.Manuscripts.AsNoTracking().VisibleTo(me).Where(m => m.Id == id)
+                .SelectMany(m => m.Attachments).FirstOrDefaultAsync(a => a.Id == photoId && a.Kind == AttachmentKind.Photo, http.RequestAborted)
+                ?? throw AppException.NotFound();
+            http.Response.Headers.CacheControl = "private, max-age=86400";
+            return Results.Stream(store.OpenRead(attachment.FileHash), attachment.ContentType, enableRangeProcessing: true);
+        }).WithSummary("下载稿件图片");
+
+        files.MapGet("/manuscripts/{id:long}/document", async (long id, HttpContext http, CurrentUser current, HeraldDbContext db, FileStore store) =>
+        {
+            var me = await current.GetAsync(http.RequestAborted);
+            var m = await db.Manuscripts.AsNoTracking().Include(x => x.Attachments).VisibleTo(me).FirstOrDefaultAsync(x => x.Id == id, http.RequestAborted)
+                    ?? throw AppException.NotFound();
+            var document = m.Document ?? throw AppException.NotFound();
+            return Results.Stream(store.OpenRead(document.FileHash), document.ContentType, GetManuscript.DownloadName(m, me.Tree));
+        }).WithSummary("下载 Word 原件（文件名为规范名称）");
+    }
+
+    public static void MapManuscriptApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/manuscripts", async Task<Created<ManuscriptDetail>> (HttpContext http, SaveManuscript save) =>
+            {
+                var input = await ManuscriptInput.ReadAsync(http.Request, submitByDefault: true, http.RequestAborted);
+                var view = await save.HandleAsync(null, input, http.RequestAborted);
+                return TypedResults.Created($"/api/v1/manuscripts/{view.Detail.Id}", view.Detail);
+            })
+            .Accepts<ManuscriptApiForm>("multipart/form-data")
+            .WithSummary("报送稿件")
+            .WithDescription("multipart/form-data：title, body（纯文本，空行分段）, category（编号或名称）, importance（routine|important|major）, eventDate（yyyy-MM-dd）, emergency, knownAt（突发事件获知时间，ISO 8601）, document（.docx，正文为空时由其生成正文和图片）, photos（JPEG/PNG，可多个）+ captions（与 photos 一一对应，必填）, followUpOf（续报所接续的稿件）, draft=true 只保存草稿。请求头 Idempotency-Key（或字段 submissionKey）可防止重复提交。")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+        api.MapGet("/manuscripts", async Task<Ok<PagedResult<ManuscriptListItem>>> ([AsParameters] ManuscriptQuery query, HttpContext http, ListManuscripts list) =>
+                TypedResults.Ok(await list.HandleAsync(query, http.RequestAborted)))
+            .WithSummary("稿件列表（分页；只含调用者可见的稿件）")
+            .WithDescription("status: draft|in_review|returned|rejected|approved；unitId（含下级）；from/to：报送日期 yyyy-MM-dd；q：标题关键词；mine=true 只看本人；page、pageSize（≤100）。");
+
+        api.MapGet("/manuscripts/{id:long}", async Task<Ok<ManuscriptDetail>> (long id, HttpContext http, GetManuscript get) =>
+                TypedResults.Ok((await get.HandleAsync(id, http.RequestAborted)).Detail))
+            .WithSummary("稿件详情：状态、当前步骤、审核路线、流转记录")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/manuscripts/{id:long}/diff", async Task<Results<Ok<VersionDiff>, NoContent>> (long id, HttpContext http, GetManuscript get) =>
+                (await get.HandleAsync(id, http.RequestAborted)).Diff is { } diff ? TypedResults.Ok(diff) : TypedResults.NoContent())
+            .WithSummary("最近两个报送版本的差异（只有一个版本时 204）")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/manuscripts/{id:long}/review", async Task<Ok<ManuscriptDetail>> (long id, ReviewRequest request, HttpContext http, ReviewManuscript review) =>
+                TypedResults.Ok((await review.HandleAsync(id, request, http.RequestAborted)).Detail))
+            .WithSummary("审核：approve 通过 / return 退回修改 / reject 不予采用")
+            .WithDescription("{\"decision\":\"approve|return|reject\",\"comment\":\"…\",\"revision\":n}。退回和不予采用必须填写 comment。revision（可选）与当前不符时 409。只有当前步骤的审核人可以操作（否则 403）。")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapPost("/manuscripts/{id:long}/resubmit", async Task<Ok<ManuscriptDetail>> (long id, HttpContext http, SaveManuscript save) =>
+            {
+                var input = await ManuscriptInput.ReadAsync(http.Request, submitByDefault: true, http.RequestAborted);
+                input.Submit = true;
+                return TypedResults.Ok((await save.HandleAsync(id, input, http.RequestAborted)).Detail);
+            })
+            .Accepts<ManuscriptApiForm>("multipart/form-data")
+            .WithSummary("修改后重新报送（退回修改的稿件或草稿），重新从第一级审核开始")
+            .WithDescription("字段同报送；另可带 revision（乐观并发，与当前不符时 409）。未提供的图片保持不变。")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapGet("/reviews/inbox", async Task<Ok<ReviewInbox>> (HttpContext http, GetReviewInbox inbox) =>
+                TypedResults.Ok(await inbox.HandleAsync(http.RequestAborted)))
+            .WithSummary("待我审核（紧急在前，先报先审）及各审核级别数量");
+
+        api.MapGet("/categories", async (HeraldDbContext db, HttpContext http) =>
+                TypedResults.Ok(await db.Categories.AsNoTracking().Where(c => !c.Disabled).OrderBy(c => c.SortOrder)
+                    .Select(c => new { c.Id, c.Name }).ToListAsync(http.RequestAborted)))
+            .WithSummary("可用的稿件类别");
+    }
+}
+
+public sealed class ReviewForm
+{
+    public string? Decision { get; set; }
+    public string? Comment { get; set; }
+    public int? Revision { get; set; }
+}
+
+/// <summary>仅用于 OpenAPI 文档：报送表单的字段。</summary>
+public sealed class ManuscriptApiForm
+{
+    public string? Title { get; set; }
+    public string? Body { get; set; }
+    public string? Category { get; set; }
+    public string? Importance { get; set; }
+    public string? EventDate { get; set; }
+    public bool? Emergency { get; set; }
+    public string? KnownAt { get; set; }
+    public long? UnitId { get; set; }
+    public long? FollowUpOf { get; set; }
+    public IFormFile? Document { get; set; }
+    public IFormFileCollection? Photos { get; set; }
+    public string[]? Captions { get; set; }
+    public int? Revision { get; set; }
+    public bool? Draft { get; set; }
+    public string? SubmissionKey { get; set; }
+}

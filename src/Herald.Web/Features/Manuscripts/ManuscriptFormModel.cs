@@ -1,0 +1,43 @@
+namespace Herald.Web.Features.Manuscripts;
+
+/// <summary>报送表单上的一张图片：已保存的（AttachmentId）或刚上传暂存的（StagedId）。</summary>
+public sealed record FormPhoto(long? AttachmentId, long? StagedId, string Url, string? Caption, bool Removed, string FileName);
+
+public sealed record FormOption(string Value, string Text);
+
+/// <summary>报送/修改表单的全部状态：首次打开、出错重显、上传后刷新都用它渲染。</summary>
+public sealed class ManuscriptFormModel
+{
+    public long? Id { get; set; }
+    public int? Revision { get; set; }
+    public string SubmissionKey { get; set; } = "";
+    public long? FollowUpOf { get; set; }
+    public string? FollowUpOfTitle { get; set; }
+    public string ProvisionalName { get; set; } = "";
+    public bool IsReturned { get; set; }
+    public string? ReturnReason { get; set; }
+
+    public string Title { get; set; } = "";
+    public string BodyHtml { get; set; } = "";
+    public string? Category { get; set; }
+    public string Importance { get; set; } = "routine";
+    public string EventDate { get; set; } = "";
+    public bool Emergency { get; set; }
+    public string? KnownAt { get; set; }
+    public long? UnitId { get; set; }
+
+    public List<FormPhoto> Photos { get; } = new();
+    public long? StagedDocumentId { get; set; }
+    public string? DocumentName { get; set; }
+    public string? DocumentUrl { get; set; }
+
+    public List<FormOption> Units { get; } = new();
+    public List<FormOption> Categories { get; } = new();
+
+    public Dictionary<string, List<string>> Errors { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public string? Notice { get; set; }
+
+    public bool HasError(string field) => Errors.ContainsKey(field);
+
+    public IEnumerable<string> ErrorsFor(string field) => Errors.TryGetValue(field, out var list) ? list : [];
+}

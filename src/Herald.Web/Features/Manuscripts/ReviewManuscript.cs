@@ -1,0 +1,51 @@
+using Herald.Domain.Organization;
+using Herald.Web.Features.Notifications;
+using Herald.Web.Infrastructure.Audit;
+using Herald.Web.Infrastructure.Auth;
+using Herald.Web.Infrastructure.Data;
+using Herald.Web.Infrastructure.Time;
+using Herald.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.Web.Features.Manuscripts;
+
+/// <summary>审核：通过、退回修改（须说明理由）、不予采用（须说明理由）。只有当前步骤的审核人能操作。</summary>
+public sealed class ReviewManuscript(HeraldDbContext db, CurrentUser current, Notifier notifier, AuditLog audit, Clock clock, GetManuscript views)
+{
+    public async Task<ManuscriptView> HandleAsync(long id, ReviewRequest request, CancellationToken ct = default)
+    {
+        var me = await current.GetAsync(ct);
+        var m = await db.Manuscripts.Include(x => x.Attachments).VisibleTo(me).FirstOrDefaultAsync(x => x.Id == id, ct)
+                ?? throw AppException.NotFound();
+        var now = clock.UtcNow;
+        Func<Role, ReviewerResolution> reviewers = role => me.Tree.ResolveReviewers(role, m.UnitId);
+        var step = m.CurrentStep;
+        switch (request.Decision?.Trim().ToLowerInvariant())
+        {
+            case "approve":
+                m.Approve(me.Id, request.Comment, reviewers, now, request.Revision);
+                break;
+            case "return":
+                m.Return(me.Id, request.Comment, reviewers, now, request.Revision);
+                break;
+            case "reject":
+                m.Reject(me.Id, request.Comment, reviewers, now, request.Revision);
+                break;
+            default:
+                throw AppException.Invalid("decision", "Review.UnknownDecision");
+        }
+        notifier.ManuscriptChanged(m, me.Id, me.DisplayName, request.Comment?.Trim(), me.Tree);
+        audit.Add("manuscript." + request.Decision!.Trim().ToLowerInvariant(), "Manuscript", m.Id,
+            $"step {(step ?? 0) + 1}; status {m.Status}");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // 两位审核人同时处理同一篇：后到的一位得到明确提示，不会重复推进。
+            throw AppException.Conflict("Manuscript.StaleReview");
+        }
+        return await views.HandleAsync(m.Id, ct);
+    }
+}

@@ -1,0 +1,232 @@
+using System.Globalization;
+using Herald.Domain.Common;
+using Herald.Domain.Submission;
+using Herald.Web.Infrastructure.Audit;
+using Herald.Web.Infrastructure.Auth;
+using Herald.Web.Infrastructure.Data;
+using Herald.Web.Infrastructure.Files;
+using Herald.Web.Infrastructure.Html;
+using Herald.Web.Infrastructure.Time;
+using Herald.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.Web.Features.Manuscripts;
+
+/// <summary>表单出错时已暂存的文件和从 Word 导入的内容，页面据此重新显示，用户不必重新上传。</summary>
+public sealed record StagedState(StagedUpload? Document, IReadOnlyList<StagedUpload> Photos, string? ImportedTitle, SanitizedBody? ImportedBody);
+
+/// <summary>保存失败：字段错误或规则冲突（Inner 为原始的领域/应用异常，API 据此给出 409/403），连同已暂存的文件。</summary>
+public sealed class ManuscriptFormException(IReadOnlyList<FieldError> errors, StagedState state, Exception? inner = null)
+    : ValidationFailedException(errors, inner)
+{
+    public StagedState State { get; } = state;
+}
+
+/// <summary>
+/// 新建、修改、报送、重新报送稿件（报送页与 API 共用）。
+/// 先暂存上传的文件，再校验；任何错误都带着已暂存的文件返回，什么都不丢。
+/// 同一提交键（submissionKey / Idempotency-Key）重复提交只产生一篇稿件。
+/// </summary>
+public sealed class SaveManuscript(
+    HeraldDbContext db,
+    CurrentUser current,
+    ManuscriptStager stager,
+    SubmitWorkflow workflow,
+    GetManuscript views,
+    AuditLog audit,
+    Clock clock)
+{
+    public async Task<ManuscriptView> HandleAsync(long? id, ManuscriptInput input, CancellationToken ct = default)
+    {
+        var me = await current.GetAsync(ct);
+
+        if (id is null && await FindBySubmissionKeyAsync(me.Id, input.SubmissionKey, ct) is { } earlier)
+            return await views.HandleAsync(earlier, ct);
+
+        var errors = new List<FieldError>();
+        var state = await stager.StageAsync(me.Id, input, errors, ct);
+        try
+        {
+            return await SaveAsync(me, id, input, state, errors, ct);
+        }
+        catch (DomainValidationException ex)
+        {
+            errors.Add(new FieldError(ex.Field, ex.Code, ex.Args));
+            throw new ManuscriptFormException(errors, state);
+        }
+        catch (DomainException ex)
+        {
+            throw new ManuscriptFormException([new FieldError("", ex.Code, ex.Args)], state, ex);
+        }
+        catch (AppException ex) when (ex.Kind is ProblemKind.Validation or ProblemKind.Conflict)
+        {
+            throw new ManuscriptFormException([new FieldError(ex.Field ?? "", ex.Code, ex.Args)], state, ex);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ManuscriptFormException([new FieldError("", "Manuscript.StaleEdit")], state,
+                new DomainException("Manuscript.StaleEdit"));
+        }
+        catch (DbUpdateException ex) when (id is null && input.SubmissionKey is not null && DbErrors.IsUniqueViolation(ex))
+        {
+            // 并发的重复提交：另一个请求已用同一提交键建好了稿件。
+            db.ChangeTracker.Clear();
+            var existing = await FindBySubmissionKeyAsync(me.Id, input.SubmissionKey, ct);
+            if (existing is null) throw;
+            return await views.HandleAsync(existing.Value, ct);
+        }
+    }
+
+    private async Task<ManuscriptView> SaveAsync(UserContext me, long? id, ManuscriptInput input, StagedState state,
+        List<FieldError> errors, CancellationToken ct)
+    {
+        var now = clock.UtcNow;
+        var content = await ReadContentAsync(input, state, errors, ct);
+        var unitId = ResolveUnit(me, input, errors);
+        if (errors.Count > 0 || content is null) throw new ManuscriptFormException(errors, state);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        Manuscript m;
+        if (id is { } existingId)
+        {
+            m = await db.Manuscripts.Include(x => x.Attachments).VisibleTo(me).FirstOrDefaultAsync(x => x.Id == existingId, ct)
+                ?? throw AppException.NotFound();
+            m.Edit(me.Id, input.Revision ?? m.Revision, content, now);
+            ApplyExistingPhotos(m, me.Id, input, now);
+        }
+        else
+        {
+            m = await CreateAsync(me, unitId!.Value, input, content, now, ct);
+        }
+
+        foreach (var photo in state.Photos)
+            m.AddPhoto(me.Id, new StoredFileRef(photo.Hash, photo.FileName, photo.ContentType, photo.Size, photo.Width, photo.Height), photo.Caption, now);
+        if (state.Document is { } doc)
+            m.SetDocument(me.Id, new StoredFileRef(doc.Hash, doc.FileName, doc.ContentType, doc.Size), now);
+        db.StagedUploads.RemoveRange(state.Photos);
+        if (state.Document is not null) db.StagedUploads.Remove(state.Document);
+
+        audit.Add(id is null ? "manuscript.create" : "manuscript.edit", "Manuscript", id, m.Title);
+        await db.SaveChangesAsync(ct);
+
+        if (input.Submit)
+            await workflow.SubmitAsync(m, me, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return await views.HandleAsync(m.Id, ct);
+    }
+
+    private async Task<Manuscript> CreateAsync(UserContext me, long unitId, ManuscriptInput input, ManuscriptContent content,
+        DateTime now, CancellationToken ct)
+    {
+        Manuscript m;
+        if (input.FollowUpOf is { } originalId)
+        {
+            var original = await db.Manuscripts.AsNoTracking().VisibleTo(me).FirstOrDefaultAsync(x => x.Id == originalId, ct)
+                ?? throw AppException.Invalid("followUpOf", "Manuscript.FollowUpOriginalMissing");
+            if (!me.SubmitUnits.Contains(original.UnitId)) throw AppException.Forbidden("Manuscript.FollowUpOtherUnit");
+            var number = await db.Manuscripts.CountAsync(x => x.FollowUpOfId == original.Id, ct) + 1;
+            m = Manuscript.CreateFollowUp(original, me.Id, content, number, now, input.SubmissionKey);
+        }
+        else
+        {
+            m = Manuscript.CreateDraft(unitId, me.Id, content, now, input.SubmissionKey);
+        }
+        db.Manuscripts.Add(m);
+        return m;
+    }
+
+    /// <summary>已有图片：修改图片说明、删除勾选的图片。</summary>
+    private static void ApplyExistingPhotos(Manuscript m, long actorId, ManuscriptInput input, DateTime now)
+    {
+        for (var i = 0; i < input.PhotoIds.Count; i++)
+        {
+            var photoId = input.PhotoIds[i];
+            if (input.RemovePhotoIds.Contains(photoId)) continue;
+            var caption = i < input.PhotoCaptions.Count ? input.PhotoCaptions[i] : null;
+            if (m.Photos.FirstOrDefault(p => p.Id == photoId) is { } photo && photo.Caption != caption?.Trim())
+                m.SetPhotoCaption(actorId, photoId, caption, now);
+        }
+        foreach (var photoId in input.RemovePhotoIds)
+            if (m.Photos.Any(p => p.Id == photoId)) m.RemovePhoto(actorId, photoId, now);
+    }
+
+    private async Task<ManuscriptContent?> ReadContentAsync(ManuscriptInput input, StagedState state, List<FieldError> errors, CancellationToken ct)
+    {
+        var title = string.IsNullOrWhiteSpace(input.Title) ? state.ImportedTitle : input.Title;
+        if (string.IsNullOrWhiteSpace(title)) errors.Add(new FieldError("title", "Required"));
+
+        var body = state.ImportedBody
+                   ?? (!string.IsNullOrWhiteSpace(input.BodyHtml) ? BodyHtml.Sanitize(input.BodyHtml) : BodyHtml.FromPlainText(input.Body));
+        if (input.Submit && body.Text.Length == 0) errors.Add(new FieldError("body", "Required"));
+
+        long categoryId = 0;
+        if (string.IsNullOrWhiteSpace(input.Category))
+        {
+            errors.Add(new FieldError("category", "Required"));
+        }
+        else
+        {
+            var key = input.Category.Trim();
+            var byId = long.TryParse(key, NumberStyles.Integer, CultureInfo.InvariantCulture, out var cid);
+            categoryId = await db.Categories.AsNoTracking()
+                .Where(c => !c.Disabled && (byId ? c.Id == cid : c.Name == key))
+                .Select(c => c.Id).FirstOrDefaultAsync(ct);
+            if (categoryId == 0) errors.Add(new FieldError("category", "Manuscript.UnknownCategory", key));
+        }
+
+        var importance = Importance.Routine;
+        if (!string.IsNullOrWhiteSpace(input.Importance) && !ImportanceCodes.TryParse(input.Importance, out importance))
+            errors.Add(new FieldError("importance", "Manuscript.UnknownImportance", input.Importance));
+
+        DateOnly eventDate = default;
+        if (string.IsNullOrWhiteSpace(input.EventDate))
+            errors.Add(new FieldError("eventDate", "Required"));
+        else if (!DateOnly.TryParseExact(input.EventDate.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out eventDate))
+            errors.Add(new FieldError("eventDate", "Form.BadDate"));
+
+        DateTime? knownAt = null;
+        if (input.Emergency && !string.IsNullOrWhiteSpace(input.KnownAt))
+        {
+            // 页面上的 datetime-local 为北京时间；API 可带时区（如 2026-03-05T08:00:00+08:00）。
+            if (DateTimeOffset.TryParse(input.KnownAt.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var withZone)
+                && (input.KnownAt.Contains('+') || input.KnownAt.EndsWith('Z')))
+                knownAt = withZone.UtcDateTime;
+            else if (DateTime.TryParse(input.KnownAt.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+                knownAt = DateTime.SpecifyKind(local - ChinaTime.Offset, DateTimeKind.Utc);
+            else
+                errors.Add(new FieldError("knownAt", "Form.BadDateTime"));
+        }
+
+        foreach (var (photo, index) in state.Photos.Select((p, i) => (p, i)))
+        {
+            if (photo.Caption is { Length: > Manuscript.CaptionMaxLength })
+                errors.Add(new FieldError("captions", "TooLong", Manuscript.CaptionMaxLength));
+            if (input.Submit && string.IsNullOrWhiteSpace(photo.Caption))
+                errors.Add(new FieldError("captions", "Manuscript.StagedCaptionRequired", photo.FileName));
+        }
+
+        return errors.Count > 0 ? null : new ManuscriptContent(title!, body.Html, body.Text, categoryId, importance, eventDate, input.Emergency, knownAt);
+    }
+
+    private static long? ResolveUnit(UserContext me, ManuscriptInput input, List<FieldError> errors)
+    {
+        if (input.UnitId is { } requested)
+        {
+            if (me.SubmitUnits.Contains(requested)) return requested;
+            errors.Add(new FieldError("unitId", "Manuscript.NotYourUnit"));
+            return null;
+        }
+        if (me.SubmitUnits.Count > 0) return me.SubmitUnits[0];
+        throw AppException.Forbidden("Manuscript.NoSubmitUnit");
+    }
+
+    private async Task<long?> FindBySubmissionKeyAsync(long userId, string? key, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(key)) return null;
+        var trimmed = key.Trim()[..Math.Min(64, key.Trim().Length)];
+        return await db.Manuscripts.Where(m => m.AuthorId == userId && m.SubmissionKey == trimmed)
+            .Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
+    }
+
+}

@@ -1,0 +1,40 @@
+using Herald.Domain.Common;
+using Herald.Domain.Organization;
+using Herald.Domain.Submission;
+using Herald.Web.Features.Notifications;
+using Herald.Web.Features.Reviews;
+using Herald.Web.Infrastructure.Audit;
+using Herald.Web.Infrastructure.Auth;
+using Herald.Web.Infrastructure.Data;
+using Herald.Web.Infrastructure.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.Web.Features.Manuscripts;
+
+/// <summary>报送：按单位和重要程度确定路线，进入第一级审核，首次报送时分配规范名称，通知审核人，记审计。</summary>
+public sealed class SubmitWorkflow(HeraldDbContext db, WorkflowPolicies policies, Notifier notifier, AuditLog audit, Clock clock)
+{
+    /// <summary>调用方须已开启事务（同单位同日序号在事务内取得）。</summary>
+    public async Task SubmitAsync(Manuscript m, UserContext me, CancellationToken ct)
+    {
+        var now = clock.UtcNow;
+        var tree = me.Tree;
+        var unit = tree.Find(m.UnitId) ?? throw new DomainException("Manuscript.UnitMissing");
+        if (unit.Disabled) throw new DomainException("Manuscript.UnitDisabled", unit.Name);
+        var resubmission = m.Status == ManuscriptStatus.Returned;
+        var route = policies.Routes.RouteFor(m.Importance, unit.Type);
+        m.Submit(me.Id, route, role => tree.ResolveReviewers(role, m.UnitId), policies.Timeliness, now);
+
+        if (m.StandardName is null)
+        {
+            var reportDate = ChinaTime.DateOf(now);
+            var last = await db.Manuscripts.Where(x => x.UnitId == m.UnitId && x.NameDate == reportDate)
+                .MaxAsync(x => (int?)x.NameSequence, ct) ?? 0;
+            m.AssignStandardName(unit.Name, reportDate, last + 1);
+        }
+
+        notifier.ManuscriptChanged(m, me.Id, me.DisplayName, null, tree);
+        audit.Add(resubmission ? "manuscript.resubmit" : "manuscript.submit", "Manuscript", m.Id,
+            $"{m.StandardName}; route {m.RouteSteps}; status {m.Status}");
+    }
+}

@@ -1,0 +1,31 @@
+using Herald.Web.Infrastructure.Web;
+
+namespace Herald.Web.Features.Notifications;
+
+public static class NotificationEndpoints
+{
+    public static void MapNotificationPages(this RouteGroupBuilder pages)
+    {
+        pages.MapGet("/notifications", async (HttpContext http, NotificationCenter center) =>
+            Pages.Render<NotificationsPage>(new { Items = await center.ListAsync(false, 100, http.RequestAborted) }));
+
+        pages.MapPost("/notifications/{id:long}/open", async (long id, HttpContext http, NotificationCenter center) =>
+        {
+            var manuscriptId = await center.MarkReadAsync(id, http.RequestAborted);
+            return Results.LocalRedirect(manuscriptId is { } m ? $"/manuscripts/{m}" : "/notifications");
+        });
+
+        pages.MapPost("/notifications/read-all", async (HttpContext http, NotificationCenter center) =>
+        {
+            await center.MarkAllReadAsync(http.RequestAborted);
+            return Results.LocalRedirect("/notifications");
+        });
+    }
+
+    public static void MapNotificationApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/notifications", async (bool? unread, HttpContext http, NotificationCenter center) =>
+                TypedResults.Ok(await center.ListAsync(unread == true, 100, http.RequestAborted)))
+            .WithSummary("我的通知（最近 100 条；unread=true 只看未读）");
+    }
+}

@@ -1,0 +1,38 @@
+using Herald.Domain.Notifications;
+using Herald.Domain.Organization;
+using Herald.Domain.Submission;
+using Herald.Web.Infrastructure.Data;
+using Herald.Web.Infrastructure.Time;
+
+namespace Herald.Web.Features.Notifications;
+
+/// <summary>稿件状态变化后给相关的人发站内通知（与状态变化在同一事务中保存）。</summary>
+public sealed class Notifier(HeraldDbContext db, Clock clock)
+{
+    public void ManuscriptChanged(Manuscript m, long actorId, string actorName, string? comment, OrgTree tree)
+    {
+        var now = clock.UtcNow;
+        switch (m.Status)
+        {
+            case ManuscriptStatus.InReview when m.CurrentStepRole is { } role:
+                foreach (var userId in tree.ResolveReviewers(role, m.UnitId).UserIds.Where(u => u != actorId))
+                    db.Notifications.Add(Notification.Create(userId, NotificationKind.ReviewRequested, m.Id, m.Title, actorName, null, now));
+                break;
+            case ManuscriptStatus.Returned:
+                Tell(m, NotificationKind.Returned, actorId, actorName, comment, now);
+                break;
+            case ManuscriptStatus.Rejected:
+                Tell(m, NotificationKind.Rejected, actorId, actorName, comment, now);
+                break;
+            case ManuscriptStatus.Approved:
+                Tell(m, NotificationKind.Approved, actorId, actorName, comment, now);
+                break;
+        }
+    }
+
+    private void Tell(Manuscript m, NotificationKind kind, long actorId, string actorName, string? comment, DateTime now)
+    {
+        if (m.AuthorId == actorId) return;
+        db.Notifications.Add(Notification.Create(m.AuthorId, kind, m.Id, m.Title, actorName, comment, now));
+    }
+}

@@ -1,0 +1,56 @@
+using Herald.Domain.Organization;
+using Herald.Web.Features.Reviews;
+using Herald.Web.Infrastructure.Auth;
+using Herald.Web.Infrastructure.Data;
+using Herald.Web.Infrastructure.Demo;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.Web.Features.Shell;
+
+/// <summary>页面框架需要的信息：谁登录了、能看到哪些菜单、未读通知与待审数量。</summary>
+public sealed record ShellInfo(
+    bool SignedIn,
+    string DisplayName,
+    string UnitName,
+    bool IsDemo,
+    int UnreadNotifications,
+    int InboxCount,
+    bool CanSubmit,
+    bool CanSeeManuscripts,
+    bool CanReview,
+    bool CanSeePool,
+    bool CanManageOrganization,
+    bool CanManageCorrespondents,
+    bool CanManageCategories,
+    bool CanAudit);
+
+public sealed class GetShellInfo(CurrentUser current, HeraldDbContext db, DemoFlag demo)
+{
+    public async Task<ShellInfo> HandleAsync(CancellationToken ct = default)
+    {
+        var isDemo = await demo.IsDemoAsync(db, ct);
+        if (!current.IsAuthenticated)
+            return new ShellInfo(false, "", "", isDemo, 0, 0, false, false, false, false, false, false, false, false);
+
+        var me = await current.GetAsync(ct);
+        var unread = await db.Notifications.CountAsync(n => n.UserId == me.Id && n.ReadAt == null, ct);
+        var inbox = me.CanReview ? await db.Manuscripts.AwaitingReviewBy(me).CountAsync(ct) : 0;
+        var unitId = await db.Users.Where(u => u.Id == me.Id).Select(u => u.UnitId).FirstOrDefaultAsync(ct);
+        var unitName = unitId is { } id ? me.Tree.Find(id)?.Name ?? "" : "";
+        return new ShellInfo(
+            SignedIn: true,
+            DisplayName: me.DisplayName,
+            UnitName: unitName,
+            IsDemo: isDemo,
+            UnreadNotifications: unread,
+            InboxCount: inbox,
+            CanSubmit: me.SubmitUnits.Count > 0,
+            CanSeeManuscripts: me.ManuscriptUnits.Count > 0,
+            CanReview: me.CanReview,
+            CanSeePool: me.HasAny(Role.Office, Role.Principal, Role.Viewer),
+            CanManageOrganization: me.CanManageOrganization,
+            CanManageCorrespondents: me.IsOffice || me.CanManageOrganization,
+            CanManageCategories: me.IsOffice || me.Has(Role.SysAdmin),
+            CanAudit: me.CanAudit);
+    }
+}

@@ -1,0 +1,98 @@
+using Herald.Domain.Identity;
+using Herald.Domain.Organization;
+using Herald.Domain.Review;
+using Herald.Domain.Submission;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Herald.Web.Infrastructure.Data.Configurations;
+
+internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
+{
+    public void Configure(EntityTypeBuilder<Category> b)
+    {
+        b.ToTable("categories");
+        b.Property(c => c.Name).HasMaxLength(32).IsRequired();
+        b.HasIndex(c => c.Name).IsUnique();
+    }
+}
+
+internal sealed class ManuscriptConfiguration : IEntityTypeConfiguration<Manuscript>
+{
+    public void Configure(EntityTypeBuilder<Manuscript> b)
+    {
+        b.ToTable("manuscripts");
+        b.Property(m => m.Title).HasMaxLength(Manuscript.TitleMaxLength).IsRequired();
+        b.Property(m => m.BodyHtml).IsRequired();
+        b.Property(m => m.BodyText).IsRequired();
+        b.Property(m => m.RouteSteps).HasMaxLength(128).IsRequired();
+        b.Property(m => m.StandardName).HasMaxLength(160);
+        b.Property(m => m.SubmissionKey).HasMaxLength(64);
+        b.Property(m => m.Revision).IsConcurrencyToken();
+        b.Ignore(m => m.Route);
+        b.Ignore(m => m.Photos);
+        b.Ignore(m => m.Document);
+
+        b.HasOne<Unit>().WithMany().HasForeignKey(m => m.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<UserAccount>().WithMany().HasForeignKey(m => m.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Category>().WithMany().HasForeignKey(m => m.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Manuscript>().WithMany().HasForeignKey(m => m.FollowUpOfId).OnDelete(DeleteBehavior.Restrict);
+
+        b.HasMany(m => m.Versions).WithOne().HasForeignKey(v => v.ManuscriptId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.ManuscriptId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(m => m.History).WithOne().HasForeignKey(e => e.ManuscriptId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(m => m.Versions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Navigation(m => m.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Navigation(m => m.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // 列表：按单位、按作者，按更新时间倒序翻页。
+        b.HasIndex(m => new { m.UnitId, m.UpdatedAt });
+        b.HasIndex(m => new { m.AuthorId, m.UpdatedAt });
+        b.HasIndex(m => new { m.Status, m.UpdatedAt });
+        b.HasIndex(m => m.UpdatedAt);
+        // 待我审核：状态 + 当前步骤角色 + 单位。
+        b.HasIndex(m => new { m.Status, m.CurrentStepRole, m.UnitId });
+        // 采编池与统计：按审定时间。
+        b.HasIndex(m => new { m.Status, m.ApprovedAt });
+        b.HasIndex(m => new { m.AuthorId, m.SubmissionKey }).IsUnique();
+        b.HasIndex(m => new { m.UnitId, m.NameDate, m.NameSequence }).IsUnique();
+        b.HasIndex(m => m.FollowUpOfId);
+    }
+}
+
+internal sealed class ManuscriptVersionConfiguration : IEntityTypeConfiguration<ManuscriptVersion>
+{
+    public void Configure(EntityTypeBuilder<ManuscriptVersion> b)
+    {
+        b.ToTable("manuscript_versions");
+        b.Property(v => v.Title).HasMaxLength(Manuscript.TitleMaxLength).IsRequired();
+        b.Property(v => v.BodyHtml).IsRequired();
+        b.Property(v => v.BodyText).IsRequired();
+        b.Property(v => v.PhotoCaptions).IsRequired();
+        b.HasIndex(v => new { v.ManuscriptId, v.Number }).IsUnique();
+    }
+}
+
+internal sealed class ManuscriptAttachmentConfiguration : IEntityTypeConfiguration<ManuscriptAttachment>
+{
+    public void Configure(EntityTypeBuilder<ManuscriptAttachment> b)
+    {
+        b.ToTable("manuscript_attachments");
+        b.Property(a => a.FileHash).HasMaxLength(64).IsRequired();
+        b.Property(a => a.FileName).HasMaxLength(255).IsRequired();
+        b.Property(a => a.ContentType).HasMaxLength(100).IsRequired();
+        b.Property(a => a.Caption).HasMaxLength(Manuscript.CaptionMaxLength);
+        b.HasIndex(a => a.ManuscriptId);
+    }
+}
+
+internal sealed class ManuscriptEventConfiguration : IEntityTypeConfiguration<ManuscriptEvent>
+{
+    public void Configure(EntityTypeBuilder<ManuscriptEvent> b)
+    {
+        b.ToTable("manuscript_events");
+        b.Property(e => e.Comment).HasMaxLength(Manuscript.ReasonMaxLength);
+        b.HasOne<UserAccount>().WithMany().HasForeignKey(e => e.ActorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(e => new { e.ManuscriptId, e.At });
+    }
+}

@@ -1,0 +1,62 @@
+using Herald.Domain.Auditing;
+using Herald.Domain.Identity;
+using Herald.Domain.Notifications;
+using Herald.Web.Infrastructure.Files;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Herald.Web.Infrastructure.Data.Configurations;
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> b)
+    {
+        b.ToTable("notifications");
+        b.Property(n => n.Subject).HasMaxLength(200).IsRequired();
+        b.Property(n => n.ActorName).HasMaxLength(32);
+        b.Property(n => n.Comment).HasMaxLength(500);
+        b.HasOne<UserAccount>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(n => new { n.UserId, n.ReadAt });
+        b.HasIndex(n => new { n.UserId, n.CreatedAt });
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.ToTable("audit_entries");
+        b.Property(a => a.UserName).HasMaxLength(32);
+        b.Property(a => a.Action).HasMaxLength(64).IsRequired();
+        b.Property(a => a.EntityType).HasMaxLength(32);
+        b.Property(a => a.Detail).HasMaxLength(2000);
+        b.Property(a => a.IpAddress).HasMaxLength(64);
+        b.HasIndex(a => a.At);
+        b.HasIndex(a => new { a.UserId, a.At });
+    }
+}
+
+internal sealed class AppSettingConfiguration : IEntityTypeConfiguration<Data.AppSetting>
+{
+    public void Configure(EntityTypeBuilder<Data.AppSetting> b)
+    {
+        b.ToTable("app_settings");
+        b.HasKey(s => s.Key);
+        b.Property(s => s.Key).HasMaxLength(64);
+        b.Property(s => s.Value).HasMaxLength(4000).IsRequired();
+    }
+}
+
+internal sealed class StagedUploadConfiguration : IEntityTypeConfiguration<StagedUpload>
+{
+    public void Configure(EntityTypeBuilder<StagedUpload> b)
+    {
+        b.ToTable("staged_uploads");
+        b.Property(s => s.Hash).HasMaxLength(64).IsRequired();
+        b.Property(s => s.FileName).HasMaxLength(255).IsRequired();
+        b.Property(s => s.ContentType).HasMaxLength(100).IsRequired();
+        b.Property(s => s.Caption).HasMaxLength(200);
+        b.HasOne<UserAccount>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(s => new { s.UserId, s.CreatedAt });
+    }
+}

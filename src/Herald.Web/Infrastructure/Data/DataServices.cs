@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Herald.Web.Infrastructure.Data;
+
+public static class DataServices
+{
+    public static IServiceCollection AddHeraldData(this IServiceCollection services)
+    {
+        services.AddSingleton<SqliteSetup.ConnectionPragmas>();
+        services.AddSingleton<MigrationRunner>();
+        services.AddDbContextPool<HeraldDbContext>((sp, options) =>
+        {
+            var herald = sp.GetRequiredService<IOptions<HeraldOptions>>().Value;
+            var provider = herald.Database.Provider.Trim().ToLowerInvariant();
+            if (provider != "sqlite")
+                throw new InvalidOperationException($"Database provider '{herald.Database.Provider}' is not supported yet; use 'sqlite'.");
+            var dataDir = herald.ResolveDataDir();
+            Directory.CreateDirectory(dataDir);
+            options.UseSqlite(herald.Database.ConnectionString ?? SqliteSetup.ConnectionString(dataDir));
+            options.AddInterceptors(sp.GetRequiredService<SqliteSetup.ConnectionPragmas>());
+            options.UseQueryTrackingBehavior(QueryTrackingBehavior.TrackAll);
+        }, poolSize: 256);
+        return services;
+    }
+
+    /// <summary>建库、设置 WAL、执行迁移。</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
+        SqliteSetup.EnableWal(db);
+        await scope.ServiceProvider.GetRequiredService<MigrationRunner>().ApplyAsync(db, "sqlite", ct);
+    }
+}

@@ -1,0 +1,52 @@
+using Herald.Domain.Auditing;
+using Herald.Domain.Identity;
+using Herald.Domain.Notifications;
+using Herald.Domain.Organization;
+using Herald.Domain.Review;
+using Herald.Domain.Submission;
+using Herald.Web.Infrastructure.Files;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.Web.Infrastructure.Data;
+
+public sealed class HeraldDbContext(DbContextOptions<HeraldDbContext> options) : DbContext(options)
+{
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<UserAccount> Users => Set<UserAccount>();
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+    public DbSet<CorrespondentRecord> Correspondents => Set<CorrespondentRecord>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Manuscript> Manuscripts => Set<Manuscript>();
+    public DbSet<ManuscriptVersion> ManuscriptVersions => Set<ManuscriptVersion>();
+    public DbSet<ManuscriptAttachment> ManuscriptAttachments => Set<ManuscriptAttachment>();
+    public DbSet<ManuscriptEvent> ManuscriptEvents => Set<ManuscriptEvent>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AppSetting> Settings => Set<AppSetting>();
+    public DbSet<StagedUpload> StagedUploads => Set<StagedUpload>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(HeraldDbContext).Assembly);
+        SnakeCaseNaming.Apply(modelBuilder);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        AppendOnlyGuard.Check(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        AppendOnlyGuard.Check(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+}

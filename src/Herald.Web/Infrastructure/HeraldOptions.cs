@@ -1,0 +1,74 @@
+namespace Herald.Web.Infrastructure;
+
+/// <summary>配置节 "Herald"。</summary>
+public sealed class HeraldOptions
+{
+    public const string Section = "Herald";
+
+    /// <summary>数据目录（SQLite 数据库与文件库），相对路径按当前工作目录解析。</summary>
+    public string DataDir { get; set; } = "./data";
+
+    public DatabaseOptions Database { get; set; } = new();
+    public DemoOptions Demo { get; set; } = new();
+    public AdminOptions Admin { get; set; } = new();
+    public SecurityOptions Security { get; set; } = new();
+    public TimelinessOptions Timeliness { get; set; } = new();
+    public UploadOptions Uploads { get; set; } = new();
+    public ReviewOptions Review { get; set; } = new();
+
+    public string ResolveDataDir() => Path.GetFullPath(DataDir);
+}
+
+public sealed class DatabaseOptions
+{
+    /// <summary>sqlite（默认）。PostgreSQL 在后续版本提供。</summary>
+    public string Provider { get; set; } = "sqlite";
+    /// <summary>为空时使用数据目录下的 herald.db。</summary>
+    public string? ConnectionString { get; set; }
+}
+
+public sealed class DemoOptions
+{
+    /// <summary>首次启动时创建演示单位和账号。</summary>
+    public bool Enabled { get; set; } = true;
+    /// <summary>演示账号的口令；为空时随机生成并在启动时打印一次。</summary>
+    public string? Password { get; set; }
+}
+
+public sealed class AdminOptions
+{
+    /// <summary>不启用演示时 admin 的初始口令；为空时随机生成并打印一次。首次登录须修改。</summary>
+    public string? InitialPassword { get; set; }
+}
+
+public sealed class SecurityOptions
+{
+    public int IdleTimeoutMinutes { get; set; } = 30;
+    public int LockoutFailures { get; set; } = 5;
+    public int LockoutMinutes { get; set; } = 15;
+    public int TokenLifetimeHours { get; set; } = 12;
+}
+
+public sealed class TimelinessOptions
+{
+    public int LateAfterDays { get; set; } = 3;
+    public double EmergencyDueHours { get; set; } = 1;
+}
+
+public sealed class UploadOptions
+{
+    public long MaxFileBytes { get; set; } = 20L * 1024 * 1024;
+    /// <summary>.docx 解压后总大小上限（防压缩炸弹）。</summary>
+    public long MaxDocxUncompressedBytes { get; set; } = 200L * 1024 * 1024;
+    public int MaxDocxEntries { get; set; } = 5000;
+    /// <summary>单个压缩条目允许的最大压缩比。</summary>
+    public int MaxCompressionRatio { get; set; } = 200;
+}
+
+public sealed class ReviewOptions
+{
+    /// <summary>按重要程度的审核路线，如 "major": ["UnitHead","SupervisingLeader","Principal"]。空则用默认。</summary>
+    public Dictionary<string, string[]> Routes { get; set; } = new();
+    /// <summary>按单位类型覆盖，如 "Community": { "routine": ["UnitHead"] }。</summary>
+    public Dictionary<string, Dictionary<string, string[]>> RoutesByUnitType { get; set; } = new();
+}

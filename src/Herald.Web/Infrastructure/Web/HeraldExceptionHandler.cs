@@ -1,0 +1,66 @@
+using Herald.Domain.Common;
+using Herald.Web.Components.Shared;
+using Herald.Web.Infrastructure.Localization;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.Web.Infrastructure.Web;
+
+/// <summary>
+/// 统一错误出口：API 得到 ProblemDetails（中文 detail），页面得到中文错误页。
+/// 未预料的异常记录日志，只给用户一句通用说明。
+/// </summary>
+public sealed class HeraldExceptionHandler(ProblemWriter problems, ILogger<HeraldExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var (kind, code) = Classify(exception);
+        if (kind is null)
+        {
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", http.Request.Method, http.Request.Path);
+            kind = ProblemKind.Conflict;
+            code = "Unknown";
+        }
+
+        var problem = exception is AppException or DomainException or ValidationFailedException
+            ? problems.Create(http, exception)
+            : problems.Create(http, kind.Value, code);
+        if (code == "Unknown") problem.Status = StatusCodes.Status500InternalServerError;
+
+        if (IsApi(http))
+        {
+            await ProblemWriter.WriteAsync(http, problem);
+            return true;
+        }
+
+        http.Response.StatusCode = problem.Status ?? 500;
+        var page = new RazorComponentResult<ErrorPage>(new { Status = problem.Status ?? 500, Message = problem.Detail ?? "" })
+        {
+            StatusCode = problem.Status ?? 500,
+        };
+        await page.ExecuteAsync(http);
+        return true;
+    }
+
+    public static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api");
+
+    /// <summary>已知的错误归类；未知返回 null。</summary>
+    public static (ProblemKind? Kind, string Code) Classify(Exception exception) => exception switch
+    {
+        AppException app => (app.Kind, app.Code),
+        ValidationFailedException { InnerException: AppException or DomainException } wrapped => Classify(wrapped.InnerException!),
+        ValidationFailedException many => (ProblemKind.Validation, many.Message),
+        DomainException domain => (ProblemWriter.KindOf(domain.Kind), domain.Code),
+        DbUpdateConcurrencyException => (ProblemKind.Conflict, "Concurrency"),
+        AntiforgeryValidationException => (ProblemKind.Validation, "Csrf"),
+        BadHttpRequestException { InnerException: AntiforgeryValidationException } => (ProblemKind.Validation, "Csrf"),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (ProblemKind.TooLarge, "Upload.RequestTooLarge"),
+        BadHttpRequestException { InnerException: InvalidDataException } => (ProblemKind.TooLarge, "Upload.RequestTooLarge"),
+        BadHttpRequestException => (ProblemKind.Validation, "BadRequest"),
+        InvalidDataException => (ProblemKind.TooLarge, "Upload.RequestTooLarge"),
+        OperationCanceledException => (ProblemKind.Conflict, "Cancelled"),
+        _ => (null, "Unknown"),
+    };
+}

@@ -1,0 +1,56 @@
+using Herald.Web.Components.Shared;
+using Herald.Web.Infrastructure.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Herald.Web.Infrastructure.Web;
+
+public static class Pipeline
+{
+    public static WebApplication UseHeraldPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            if (http.Response.HasStarted || http.Response.ContentLength > 0 || http.Response.ContentType is not null) return;
+            if (HeraldExceptionHandler.IsApi(http))
+            {
+                var kind = http.Response.StatusCode switch
+                {
+                    404 => ProblemKind.NotFound,
+                    403 => ProblemKind.Forbidden,
+                    401 => ProblemKind.Unauthorized,
+                    413 => ProblemKind.TooLarge,
+                    _ => ProblemKind.Validation,
+                };
+                var problems = http.RequestServices.GetRequiredService<ProblemWriter>();
+                await ProblemWriter.WriteAsync(http, problems.Create(http, kind, kind == ProblemKind.Validation ? "BadRequest" : kind.ToString()));
+                return;
+            }
+            if (http.Response.StatusCode is 404 or 403 && !http.Request.Headers.ContainsKey("HX-Request"))
+            {
+                var messages = http.RequestServices.GetRequiredService<Messages>();
+                var status = http.Response.StatusCode;
+                await new RazorComponentResult<ErrorPage>(new { Status = status, Message = messages.Error(status == 404 ? "NotFound" : "Forbidden") })
+                    { StatusCode = status }.ExecuteAsync(http);
+            }
+        });
+        app.UseSecurityHeaders();
+        app.UseRequestLocalization();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new EmbeddedWebRoot(),
+            OnPrepareResponse = ctx =>
+            {
+                // 带版本号的静态文件可长期缓存。
+                if (ctx.Context.Request.Query.ContainsKey("v"))
+                    ctx.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+            },
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMustChangePassword();
+        app.UseAntiforgery();
+        return app;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using Herald.Web.Infrastructure.Demo;
+using Herald.Web.Infrastructure.Localization;
+using Herald.Web.Infrastructure.Time;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Herald.Web.Infrastructure.Web;
+
+public static class WebServices
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en-US")];
+
+    public static IServiceCollection AddHeraldWeb(this IServiceCollection services)
+    {
+        services.AddRazorComponents();
+        // 中文原样输出，不转成 &#x...; 实体（页面更小，也便于检查）。
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        // 登录 Cookie 与防伪令牌的密钥存在数据目录中：重启后已登录的用户不必重新登录。
+        services.AddDataProtection().SetApplicationName("Herald");
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<IOptions<HeraldOptions>>((keys, herald) =>
+                keys.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
+                    new DirectoryInfo(Path.Combine(herald.Value.ResolveDataDir(), "keys")), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+        services.AddHttpContextAccessor();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddScoped<Messages>();
+        services.AddSingleton<ProblemWriter>();
+        services.AddSingleton<DemoFlag>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Clock>();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<HeraldExceptionHandler>();
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "herald.csrf";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+        services.AddOptions<FormOptions>().Configure<IOptions<HeraldOptions>>((form, herald) =>
+        {
+            // 一张表单最多：Word 原件 + 30 张图片，每个不超过单文件上限。
+            form.MultipartBodyLengthLimit = herald.Value.Uploads.MaxFileBytes * 32;
+            form.ValueLengthLimit = 8 * 1024 * 1024;
+        });
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // 界面默认中文，不随浏览器语言变化；用户可手动切换（Cookie）。
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        return services;
+    }
+
+    /// <summary>页面的 POST 都要校验防伪令牌；失败给出"表单已过期"提示。</summary>
+    public static TBuilder RequireCsrf<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.WithMetadata(new RequireAntiforgeryTokenAttribute());
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var feature = context.HttpContext.Features.Get<IAntiforgeryValidationFeature>();
+            if (feature is { IsValid: false })
+                throw new AppException(ProblemKind.Validation, "Csrf");
+            return await next(context);
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,42 @@
+using Herald.Web.Features;
+using Herald.Web.Infrastructure;
+using Herald.Web.Infrastructure.Auth;
+using Herald.Web.Infrastructure.Data;
+using Herald.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // 配置文件在程序目录；工作目录只用来解析相对的数据目录（默认 ./data，即运行命令时所在目录下）。
+    ContentRootPath = args.Any(a => a.Contains("contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory,
+});
+builder.AddHeraldOptions();
+builder.Services.AddHeraldData();
+builder.Services.AddHeraldAuth();
+builder.Services.AddHeraldWeb();
+builder.Services.AddHeraldApi();
+builder.Services.AddHeraldFeatures();
+
+var app = builder.Build();
+
+switch (args.FirstOrDefault())
+{
+    case "migrate":
+        await DataServices.MigrateAsync(app.Services);
+        Console.WriteLine("数据库已迁移到最新版本。");
+        return;
+    case "schema-script":
+        // 开发用：打印 EF 模型对应的建表脚本，编写新迁移脚本时对照。
+        using (var scope = app.Services.CreateScope())
+            Console.WriteLine(scope.ServiceProvider.GetRequiredService<HeraldDbContext>().Database.GenerateCreateScript());
+        return;
+}
+
+await app.InitializeHeraldAsync();
+app.UseHeraldPipeline();
+app.MapHeraldApi();
+app.MapHeraldFeatures();
+app.Run();
+
+public partial class Program;

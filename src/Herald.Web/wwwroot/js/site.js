@@ -1,0 +1,152 @@
+// 先声 Herald — 页面行为（不依赖任何框架，htmx 负责局部刷新）。
+(function () {
+  'use strict';
+
+  // 正文编辑器：contenteditable 与隐藏字段 bodyHtml 同步；段落分隔符用 <p>。
+  function initEditors(root) {
+    root.querySelectorAll('[contenteditable][data-bind]').forEach(function (editor) {
+      if (editor.dataset.ready) return;
+      editor.dataset.ready = '1';
+      var target = document.getElementById(editor.dataset.bind);
+      var sync = function () { if (target) target.value = editor.innerHTML; };
+      editor.addEventListener('input', sync);
+      editor.addEventListener('blur', sync);
+      editor.addEventListener('focus', function () {
+        try { document.execCommand('defaultParagraphSeparator', false, 'p'); } catch (e) { /* 旧浏览器忽略 */ }
+      });
+      // 粘贴时只保留纯文本段落，避免带入网页或 Word 的样式。
+      editor.addEventListener('paste', function (e) {
+        var text = (e.clipboardData || window.clipboardData).getData('text/plain');
+        if (!text) return;
+        e.preventDefault();
+        var html = text.split(/\r?\n/).filter(function (l) { return l.trim().length > 0; })
+          .map(function (l) { return '<p>' + l.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') + '</p>'; }).join('');
+        document.execCommand('insertHTML', false, html);
+        sync();
+      });
+      var toolbar = editor.parentElement.querySelector('.editor-toolbar');
+      if (toolbar && !toolbar.dataset.ready) {
+        toolbar.dataset.ready = '1';
+        toolbar.addEventListener('click', function (e) {
+          var button = e.target.closest('[data-command]');
+          if (!button) return;
+          e.preventDefault();
+          editor.focus();
+          var command = button.dataset.command;
+          if (command === 'bold' || command === 'italic') document.execCommand(command);
+          else document.execCommand('formatBlock', false, command);
+          sync();
+        });
+      }
+    });
+  }
+
+  // 表单本机暂存：会话超时、误关页面后回来，填过的内容还在；提交成功后清除。
+  function initAutosave(root) {
+    root.querySelectorAll('form[data-autosave]').forEach(function (form) {
+      if (form.dataset.autosaveReady) return;
+      form.dataset.autosaveReady = '1';
+      var key = 'herald.form.' + form.dataset.autosave;
+      var fields = function () {
+        return Array.prototype.filter.call(form.elements, function (el) {
+          return el.name && ['title', 'bodyHtml', 'eventDate', 'knownAt'].indexOf(el.name) >= 0;
+        });
+      };
+      try {
+        var saved = JSON.parse(localStorage.getItem(key) || 'null');
+        if (saved) {
+          fields().forEach(function (el) {
+            if (saved[el.name] && !el.value) el.value = saved[el.name];
+          });
+          var editor = form.querySelector('[contenteditable][data-bind="bodyHtml"]');
+          if (editor && saved.bodyHtml && editor.innerText.trim() === '') editor.innerHTML = saved.bodyHtml;
+        }
+      } catch (e) { localStorage.removeItem(key); }
+      var timer;
+      form.addEventListener('input', function () {
+        clearTimeout(timer);
+        timer = setTimeout(function () {
+          var data = {};
+          fields().forEach(function (el) { data[el.name] = el.value; });
+          try { localStorage.setItem(key, JSON.stringify(data)); } catch (e) { /* 存储已满时放弃 */ }
+        }, 500);
+      });
+      form.addEventListener('submit', function () {
+        // 提交前同步编辑器；成功与否由服务器决定，页面跳转后不再恢复这份草稿。
+        form.querySelectorAll('[contenteditable][data-bind]').forEach(function (editor) {
+          var target = document.getElementById(editor.dataset.bind);
+          if (target) target.value = editor.innerHTML;
+        });
+        sessionStorage.setItem('herald.submitted', key);
+      });
+    });
+    var submitted = sessionStorage.getItem('herald.submitted');
+    if (submitted && !document.querySelector('[data-testid="form-errors"]')) {
+      localStorage.removeItem(submitted);
+      sessionStorage.removeItem('herald.submitted');
+    }
+  }
+
+  // 防止重复提交：提交后禁用按钮（服务器另有提交键去重）。
+  document.addEventListener('submit', function (e) {
+    var form = e.target;
+    var submitter = e.submitter;
+    var required = submitter && submitter.dataset.require ? form.querySelector(submitter.dataset.require) : null;
+    if (required && required.value.trim() === '') {
+      e.preventDefault();
+      required.classList.add('is-invalid');
+      required.focus();
+      alert(submitter.dataset.requireMessage || '');
+      return;
+    }
+    if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+      e.preventDefault();
+      return;
+    }
+    if (form.dataset.submitting) { e.preventDefault(); return; }
+    form.dataset.submitting = '1';
+    if (submitter && submitter.name) {
+      // 禁用后按钮的 name/value 不会随表单提交，先放一个隐藏字段。
+      var hidden = document.createElement('input');
+      hidden.type = 'hidden';
+      hidden.name = submitter.name;
+      hidden.value = submitter.value;
+      form.appendChild(hidden);
+    }
+    setTimeout(function () {
+      form.querySelectorAll('button[type=submit]').forEach(function (b) { b.disabled = true; });
+    }, 0);
+  });
+
+  // 突发事件开关控制"获知时间"的显示。
+  document.addEventListener('change', function (e) {
+    var el = e.target;
+    if (el.dataset && el.dataset.toggleTarget) {
+      var target = document.querySelector(el.dataset.toggleTarget);
+      if (target) target.classList.toggle('d-none', !el.checked);
+    }
+  });
+
+  // htmx 请求带上防伪令牌。
+  document.addEventListener('htmx:configRequest', function (e) {
+    var token = document.querySelector('input[name="__RequestVerificationToken"]');
+    if (token) e.detail.headers['X-CSRF-TOKEN'] = token.value;
+  });
+  document.addEventListener('htmx:beforeRequest', function () {
+    document.querySelectorAll('[contenteditable][data-bind]').forEach(function (editor) {
+      var target = document.getElementById(editor.dataset.bind);
+      if (target) target.value = editor.innerHTML;
+    });
+  });
+  document.addEventListener('htmx:afterSwap', function (e) { initEditors(document); });
+  document.addEventListener('htmx:responseError', function (e) {
+    var xhr = e.detail.xhr;
+    if (xhr && xhr.status === 401) return;
+    alert(xhr && xhr.status === 413 ? '上传的文件过大。' : '操作失败，请刷新页面后重试。');
+  });
+
+  document.addEventListener('DOMContentLoaded', function () {
+    initEditors(document);
+    initAutosave(document);
+  });
+})();

@@ -1,0 +1,74 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Herald.Web.Tests.Support;
+
+/// <summary>
+/// 真实的 Herald：独立的临时数据目录（真 SQLite 文件、真文件库），演示数据，固定口令，可控时钟。
+/// 每个测试类一个实例（IClassFixture），互不干扰。
+/// </summary>
+public class HeraldFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "Demo#2026pass";
+
+    public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "herald-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>默认 2026-11-20 10:00 北京时间。</summary>
+    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero));
+
+    /// <summary>额外配置（在创建客户端之前设置）。</summary>
+    public Dictionary<string, string?> Settings { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Herald:DataDir", DataDir);
+        builder.UseSetting("Herald:Demo:Password", Password);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>用 API 令牌访问的客户端。</summary>
+    public async Task<HttpClient> ApiClientAsync(string userName, string password = Password)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password });
+        response.EnsureSuccessStatusCode();
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", json.GetProperty("accessToken").GetString());
+        return client;
+    }
+
+    /// <summary>已用网页表单登录的浏览器式客户端（带 Cookie，不自动跟随跳转）。</summary>
+    public async Task<WebSession> SignInAsync(string userName, string password = Password)
+    {
+        var session = new WebSession(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        var response = await session.PostFormAsync("/signin", "/signin", new() { ["UserName"] = userName, ["Password"] = password, ["ReturnUrl"] = "/" });
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"sign-in as {userName} failed: {(int)response.StatusCode}");
+        return session;
+    }
+
+    public WebSession AnonymousSession() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(DataDir))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(DataDir, recursive: true); }
+            catch (IOException) { /* 临时目录，清不掉也无妨 */ }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace Herald.Web.Tests.Support;
+
+/// <summary>可拨动的时钟：应用（含 Cookie 过期、锁定）都从它取时间。</summary>
+public sealed class TestClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+
+    public void Set(DateTimeOffset now) => _now = now;
+}
