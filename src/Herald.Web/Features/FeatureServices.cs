@@ -21,6 +21,7 @@ public static class FeatureServices
         services.AddScoped<AuditLog>();
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<FileStore>();
+        services.AddHostedService<StagedUploadCleanup>();
         services.AddSingleton<DocxImporter>();
         services.AddSingleton<WorkflowPolicies>();
         services.AddScoped<GetShellInfo>();

@@ -74,6 +74,14 @@ public sealed class FileStore
         return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
     }
 
+    /// <summary>删除不再被引用的文件（调用方负责确认无人引用）。</summary>
+    public void Delete(string hash)
+    {
+        if (!IsValidHash(hash)) return;
+        var path = PathFor(hash);
+        if (File.Exists(path)) File.Delete(path);
+    }
+
     private string PathFor(string hash) => Path.Combine(_root, hash[..2], hash[2..4], hash);
 
     private static bool IsValidHash(string hash) =>

@@ -83,6 +83,8 @@ internal sealed class ManuscriptAttachmentConfiguration : IEntityTypeConfigurati
         b.Property(a => a.ContentType).HasMaxLength(100).IsRequired();
         b.Property(a => a.Caption).HasMaxLength(Manuscript.CaptionMaxLength);
         b.HasIndex(a => a.ManuscriptId);
+        // 清理暂存文件时判断某个文件是否仍被引用。
+        b.HasIndex(a => a.FileHash);
     }
 }
 

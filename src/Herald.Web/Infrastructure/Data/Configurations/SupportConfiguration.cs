@@ -58,5 +58,7 @@ internal sealed class StagedUploadConfiguration : IEntityTypeConfiguration<Stage
         b.Property(s => s.Caption).HasMaxLength(200);
         b.HasOne<UserAccount>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(s => new { s.UserId, s.CreatedAt });
+        b.HasIndex(s => s.CreatedAt);
+        b.HasIndex(s => s.Hash);
     }
 }
