@@ -43,12 +43,14 @@ public sealed class ManuscriptFormBuilder(HeraldDbContext db, CurrentUser curren
         return model;
     }
 
-    public async Task<ManuscriptFormModel> EditAsync(long id, CancellationToken ct = default)
+    /// <param name="requireEditable">重显用户刚提交的内容时为 false：即使稿件已被他处提交，也要把用户的内容还给他。</param>
+    public async Task<ManuscriptFormModel> EditAsync(long id, CancellationToken ct = default, bool requireEditable = true)
     {
         var me = await current.GetAsync(ct);
         var view = await views.HandleAsync(id, ct);
-        if (!view.Permissions.CanEdit)
-            throw view.Detail.AuthorId == me.Id ? AppException.Conflict("Manuscript.NotEditable", view.Detail.Status) : AppException.Forbidden("Manuscript.NotAuthor");
+        if (view.Detail.AuthorId != me.Id) throw AppException.Forbidden("Manuscript.NotAuthor");
+        if (requireEditable && !view.Permissions.CanEdit)
+            throw AppException.Conflict("Manuscript.NotEditable", view.Detail.Status);
         var d = view.Detail;
         var model = new ManuscriptFormModel
         {
@@ -79,7 +81,7 @@ public sealed class ManuscriptFormBuilder(HeraldDbContext db, CurrentUser curren
     public async Task<ManuscriptFormModel> FromInputAsync(long? id, ManuscriptInput input, StagedState state,
         IReadOnlyList<FieldError> errors, CancellationToken ct = default)
     {
-        var model = id is { } existing ? await EditAsync(existing, ct) : await NewAsync(input.FollowUpOf, ct);
+        var model = id is { } existing ? await EditAsync(existing, ct, requireEditable: false) : await NewAsync(input.FollowUpOf, ct);
         model.SubmissionKey = string.IsNullOrWhiteSpace(input.SubmissionKey) ? model.SubmissionKey : input.SubmissionKey;
         model.Revision = input.Revision ?? model.Revision;
         model.Title = input.Title ?? "";
