@@ -6,6 +6,7 @@ using Herald.Web.Features.Home;
 using Herald.Web.Features.Manuscripts;
 using Herald.Web.Features.Notifications;
 using Herald.Web.Features.Organization;
+using Herald.Web.Features.Organization.Import;
 using Herald.Web.Features.Reviews;
 using Herald.Web.Features.Shell;
 using Herald.Web.Infrastructure.Audit;
@@ -64,6 +65,9 @@ public static class FeatureServices
         services.AddScoped<SetUserDisabled>();
         services.AddScoped<ResetPassword>();
         services.AddScoped<UnlockUser>();
+        services.AddScoped<ImportVocabulary>();
+        services.AddScoped<ImportTemplate>();
+        services.AddScoped<RunImport>();
 
         services.AddScoped<ListCorrespondents>();
         services.AddScoped<GetCorrespondent>();
@@ -95,6 +99,7 @@ public static class FeatureServices
         pages.MapNotificationPages();
         pages.MapUnitPages();
         pages.MapUserPages();
+        pages.MapImportPages();
         pages.MapCorrespondentPages();
         pages.MapCategoryPages();
         pages.MapAuditPages();
