@@ -164,7 +164,7 @@ public static class XlsxWriter
         new Fonts(
             new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
             new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
-            new Font(new Color { Rgb = "FF808080" }, new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
+            new Font(new FontSize { Val = 11 }, new Color { Rgb = "FF808080" }, new FontName { Val = "Calibri" }),
             new Font(new Bold(), new FontSize { Val = 14 }, new FontName { Val = "Calibri" }))
         { Count = 4 },
         new Fills(
