@@ -116,7 +116,10 @@ public sealed class ImportTests(HeraldFactory factory) : IClassFixture<HeraldFac
 
         var href = page.QuerySelector("[data-testid=download-passwords]")!.GetAttribute("href")!;
         href.ShouldStartWith("data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,");
-        var download = XlsxReader.Read(Convert.FromBase64String(href[(href.IndexOf(',') + 1)..]), new XlsxLimits(10_000_000, 100, 200, 100));
+        var downloaded = Convert.FromBase64String(href[(href.IndexOf(',') + 1)..]);
+        using (var document = SpreadsheetDocument.Open(new MemoryStream(downloaded), false))
+            new OpenXmlValidator().Validate(document).Select(e => e.Description).ShouldBeEmpty();
+        var download = XlsxReader.Read(downloaded, new XlsxLimits(10_000_000, 100, 200, 100));
         var rows = download.Single().Rows.Skip(1).ToDictionary(r => r.Get(1), r => r.Get(5));
         rows.ShouldBe(shown);
     }
