@@ -31,6 +31,9 @@ public sealed partial class UserAccount
 
     public static string NormalizeUserName(string? userName) => (userName ?? "").Trim().ToLowerInvariant();
 
+    /// <summary>规范化后的用户名是否合规（批量导入时逐行校验，不必等到创建时抛异常）。</summary>
+    public static bool IsValidUserName(string? userName) => UserNamePattern().IsMatch(NormalizeUserName(userName));
+
     public static UserAccount Create(string userName, string displayName, long? unitId, string passwordHash,
         bool mustChangePassword, DateTime nowUtc)
     {
@@ -98,6 +101,13 @@ public sealed partial class UserAccount
         FailedSignInCount = 0;
         LockoutEndUtc = null;
         SecurityStamp = Guid.NewGuid().ToString("N");
+    }
+
+    /// <summary>管理员解除锁定（不改口令）。</summary>
+    public void Unlock()
+    {
+        FailedSignInCount = 0;
+        LockoutEndUtc = null;
     }
 
     public void Disable()

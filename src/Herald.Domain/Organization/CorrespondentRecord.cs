@@ -28,8 +28,10 @@ public sealed class CorrespondentRecord
         return record;
     }
 
+    /// <summary>修改联系方式与任命日期。已免去的记录是历史，不再修改。</summary>
     public void Update(string name, string phone, string? email, string? position, DateOnly appointedOn)
     {
+        if (EndedOn is not null) throw new DomainException("Correspondent.Ended");
         Name = Guard.Required(name, nameof(Name), 32);
         Phone = Guard.Required(phone, nameof(Phone), 32);
         if (!Phone.All(c => char.IsAsciiDigit(c) || c is '-' or '+' or ' '))
@@ -41,9 +43,17 @@ public sealed class CorrespondentRecord
         AppointedOn = appointedOn;
     }
 
-    /// <summary>免去信息员（离任）。</summary>
+    /// <summary>关联（或取消关联）系统账号。已免去的记录不再修改。</summary>
+    public void LinkUser(long? userId)
+    {
+        if (EndedOn is not null) throw new DomainException("Correspondent.Ended");
+        UserId = userId;
+    }
+
+    /// <summary>免去信息员（离任）。只能免去一次。</summary>
     public void End(DateOnly endedOn)
     {
+        if (EndedOn is not null) throw new DomainException("Correspondent.Ended");
         if (endedOn < AppointedOn)
             throw new DomainValidationException(nameof(EndedOn), "Correspondent.EndBeforeAppointment");
         EndedOn = endedOn;

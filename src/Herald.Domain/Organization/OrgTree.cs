@@ -129,6 +129,14 @@ public sealed class OrgTree
         return !Subtree(unitId).Contains(newParentId.Value);
     }
 
+    /// <summary>同一上级下已有同名单位（不区分首尾空白）；exceptUnitId 为正在改名或移动的单位本身。</summary>
+    public bool HasSiblingNamed(long? parentId, string name, long? exceptUnitId = null)
+    {
+        var trimmed = name.Trim();
+        var siblings = parentId is { } p ? Children(p) : _roots;
+        return siblings.Any(u => u.Id != exceptUnitId && string.Equals(u.Name.Trim(), trimmed, StringComparison.Ordinal));
+    }
+
     public IReadOnlyList<long> Holders(Role role, long unitId) =>
         _holders.TryGetValue((role, unitId), out var list) ? list : [];
 

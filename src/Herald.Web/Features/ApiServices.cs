@@ -1,6 +1,7 @@
 using Herald.Web.Features.Account;
 using Herald.Web.Features.Manuscripts;
 using Herald.Web.Features.Notifications;
+using Herald.Web.Features.Organization;
 using Herald.Web.Infrastructure.Auth;
 using Microsoft.OpenApi;
 
@@ -52,6 +53,7 @@ public static class ApiServices
         api.MapAccountApi();
         api.MapManuscriptApi();
         api.MapNotificationApi();
+        api.MapUnitApi();
         return app;
     }
 }

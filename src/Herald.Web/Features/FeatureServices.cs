@@ -1,7 +1,12 @@
 using Herald.Web.Features.Account;
+using Herald.Web.Features.Audit;
+using Herald.Web.Features.Categories;
+using Herald.Web.Features.Correspondents;
 using Herald.Web.Features.Home;
 using Herald.Web.Features.Manuscripts;
 using Herald.Web.Features.Notifications;
+using Herald.Web.Features.Organization;
+using Herald.Web.Features.Organization.Import;
 using Herald.Web.Features.Reviews;
 using Herald.Web.Features.Shell;
 using Herald.Web.Infrastructure.Audit;
@@ -44,6 +49,41 @@ public static class FeatureServices
         services.AddScoped<Notifier>();
         services.AddScoped<NotificationCenter>();
         services.AddScoped<GetDashboard>();
+
+        services.AddScoped<ListUnits>();
+        services.AddScoped<GetUnit>();
+        services.AddScoped<GetUnitList>();
+        services.AddScoped<CreateUnit>();
+        services.AddScoped<UpdateUnit>();
+        services.AddScoped<MoveUnit>();
+        services.AddScoped<SetUnitDisabled>();
+        services.AddScoped<ListUsers>();
+        services.AddScoped<GetUser>();
+        services.AddScoped<CreateUser>();
+        services.AddScoped<UpdateUserProfile>();
+        services.AddScoped<AssignRole>();
+        services.AddScoped<RemoveRole>();
+        services.AddScoped<SetUserDisabled>();
+        services.AddScoped<ResetPassword>();
+        services.AddScoped<UnlockUser>();
+        services.AddScoped<ImportVocabulary>();
+        services.AddScoped<ImportTemplate>();
+        services.AddScoped<RunImport>();
+
+        services.AddScoped<ListCorrespondents>();
+        services.AddScoped<GetCorrespondent>();
+        services.AddScoped<LinkableUsers>();
+        services.AddScoped<CorrespondentFormBuilder>();
+        services.AddScoped<RegisterCorrespondent>();
+        services.AddScoped<UpdateCorrespondent>();
+        services.AddScoped<EndCorrespondent>();
+
+        services.AddScoped<ListCategories>();
+        services.AddScoped<AddCategory>();
+        services.AddScoped<RenameCategory>();
+        services.AddScoped<MoveCategory>();
+        services.AddScoped<SetCategoryDisabled>();
+        services.AddScoped<SearchAudit>();
         return services;
     }
 
@@ -58,6 +98,12 @@ public static class FeatureServices
         pages.MapAccountPages();
         pages.MapManuscriptPages();
         pages.MapNotificationPages();
+        pages.MapUnitPages();
+        pages.MapUserPages();
+        pages.MapImportPages();
+        pages.MapCorrespondentPages();
+        pages.MapCategoryPages();
+        pages.MapAuditPages();
 
         // 稿件文件：网页和 API 令牌都可下载。
         var files = app.MapGroup("").RequireAuthorization(AuthSchemes.FilesPolicy).ExcludeFromDescription();

@@ -49,7 +49,7 @@ public sealed class GetShellInfo(CurrentUser current, HeraldDbContext db, DemoFl
             CanReview: me.CanReview,
             CanSeePool: me.HasAny(Role.Office, Role.Principal, Role.Viewer),
             CanManageOrganization: me.CanManageOrganization,
-            CanManageCorrespondents: me.IsOffice || me.CanManageOrganization,
+            CanManageCorrespondents: Correspondents.CorrespondentScope.CanManage(me),
             CanManageCategories: me.IsOffice || me.Has(Role.SysAdmin),
             CanAudit: me.CanAudit);
     }

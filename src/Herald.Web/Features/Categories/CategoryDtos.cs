@@ -1,0 +1,8 @@
+namespace Herald.Web.Features.Categories;
+
+public sealed record CategoryItem(long Id, string Name, int SortOrder, bool Disabled, int Manuscripts);
+
+public sealed class CategoryForm
+{
+    public string? Name { get; set; }
+}

@@ -1,0 +1,41 @@
+using Herald.Domain.Organization;
+using Herald.Web.Infrastructure.Audit;
+using Herald.Web.Infrastructure.Auth;
+using Herald.Web.Infrastructure.Data;
+using Herald.Web.Infrastructure.Time;
+using Herald.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.Web.Features.Organization;
+
+/// <summary>
+/// 在某单位上授予角色（三员角色为全局，不挂单位——领域规则）。
+/// 分管领导的"分管单位"就是其分管领导角色所挂的单位。
+/// </summary>
+public sealed class AssignRole(HeraldDbContext db, CurrentUser current, OrgDirectory directory, AuditLog audit, Clock clock)
+{
+    public async Task HandleAsync(long userId, RoleForm form, CancellationToken ct = default)
+    {
+        var tree = await current.ManagerTreeAsync(ct);
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct) ?? throw AppException.NotFound();
+        var role = FormValues.Role(form.Role);
+        var unitId = FormValues.OptionalId(form.UnitId, "UnitId");
+        if (unitId is { } u && tree.Find(u) is null) throw AppException.Invalid("UnitId", "Unit.UnknownParent");
+
+        var assignment = RoleAssignment.Create(user.Id, role, unitId, clock.UtcNow);
+        if (await db.RoleAssignments.AnyAsync(r => r.UserId == user.Id && r.Role == role && r.UnitId == unitId, ct))
+            throw AppException.Conflict("Role.AlreadyAssigned");
+        db.RoleAssignments.Add(assignment);
+        audit.Add("role.assign", "User", user.Id, RoleText.Describe(user.UserName, role, unitId, tree));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            throw AppException.Conflict("Role.AlreadyAssigned");
+        }
+        directory.Invalidate();
+        current.Reset();
+    }
+}

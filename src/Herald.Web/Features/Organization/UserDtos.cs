@@ -1,0 +1,63 @@
+using Herald.Domain.Organization;
+
+namespace Herald.Web.Features.Organization;
+
+/// <summary>账号列表的查询条件：q 按姓名或用户名；unitId 含下级单位（所属单位或在其上担任角色）。</summary>
+public sealed record UserQuery(string? Q = null, long? UnitId = null, int Page = 1, int PageSize = 20);
+
+public sealed record RoleOnUnit(long AssignmentId, Role Role, long? UnitId, string? UnitPath);
+
+public sealed record UserListItem(
+    long Id,
+    string UserName,
+    string DisplayName,
+    string? UnitPath,
+    IReadOnlyList<RoleOnUnit> Roles,
+    bool Disabled,
+    bool LockedOut,
+    bool MustChangePassword,
+    DateTime? LastSignInAt);
+
+public sealed record LinkedCorrespondentRecord(long Id, string UnitPath, DateOnly AppointedOn, DateOnly? EndedOn);
+
+public sealed record UserDetail(
+    long Id,
+    string UserName,
+    string DisplayName,
+    string? Phone,
+    string? Email,
+    long? UnitId,
+    string? UnitPath,
+    bool Disabled,
+    bool LockedOut,
+    DateTime? LockoutEndUtc,
+    bool MustChangePassword,
+    DateTime CreatedAt,
+    DateTime? LastSignInAt,
+    IReadOnlyList<RoleOnUnit> Roles,
+    int ActiveTokens,
+    IReadOnlyList<LinkedCorrespondentRecord> CorrespondentRecords)
+{
+    /// <summary>分管单位：此人以分管领导身份挂的单位。</summary>
+    public IReadOnlyList<RoleOnUnit> SupervisedUnits => Roles.Where(r => r.Role == Role.SupervisingLeader).ToList();
+}
+
+/// <summary>新账号或重置后的口令：只在这一次的结果页上显示。</summary>
+public sealed record IssuedPassword(long UserId, string UserName, string DisplayName, string Password, bool IsNewUser);
+
+public sealed class UserForm
+{
+    public string? UserName { get; set; }
+    public string? DisplayName { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? UnitId { get; set; }
+    /// <summary>新建时可顺带授予一个角色（挂在所属单位上；三员角色为全局）。</summary>
+    public string? Role { get; set; }
+}
+
+public sealed class RoleForm
+{
+    public string? Role { get; set; }
+    public string? UnitId { get; set; }
+}

@@ -1,0 +1,117 @@
+using Herald.Web.Infrastructure.Auth;
+using Herald.Web.Infrastructure.Localization;
+using Herald.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Herald.Web.Features.Organization;
+
+public static class UserEndpoints
+{
+    public static void MapUserPages(this RouteGroupBuilder pages)
+    {
+        pages.MapGet("/org/users", async ([AsParameters] UserQuery query, HttpContext http, ListUsers list, CurrentUser current) =>
+            Pages.Render<UsersPage>(new
+            {
+                Query = query,
+                Result = await list.HandleAsync(query, http.RequestAborted),
+                Tree = await current.ManagerTreeAsync(http.RequestAborted),
+            }));
+
+        pages.MapGet("/org/users/new", async (long? unitId, HttpContext http, CurrentUser current) =>
+            Pages.Render<UserFormPage>(new
+            {
+                Tree = await current.ManagerTreeAsync(http.RequestAborted),
+                Form = new UserForm { UnitId = unitId?.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            }));
+
+        pages.MapPost("/org/users/new", async ([FromForm] UserForm form, HttpContext http, CreateUser create, CurrentUser current, Messages messages) =>
+        {
+            try
+            {
+                var issued = await create.HandleAsync(form, http.RequestAborted);
+                return PasswordPage(http, issued);
+            }
+            catch (Exception ex) when (FormErrors.IsUserError(ex))
+            {
+                return Pages.Render<UserFormPage>(new
+                {
+                    Tree = await current.ManagerTreeAsync(http.RequestAborted),
+                    Form = form,
+                    Error = messages.DescribeWithField(ex),
+                }, StatusCodes.Status400BadRequest);
+            }
+        });
+
+        pages.MapGet("/org/users/{id:long}", async (long id, string? notice, HttpContext http, GetUser get, CurrentUser current) =>
+            Pages.Render<UserDetailPage>(new
+            {
+                User = await get.HandleAsync(id, http.RequestAborted),
+                Tree = await current.ManagerTreeAsync(http.RequestAborted),
+                Notice = notice,
+            }));
+
+        pages.MapPost("/org/users/{id:long}/profile", (long id, [FromForm] UserForm form, HttpContext http, UpdateUserProfile update,
+                GetUser get, CurrentUser current, Messages messages) =>
+            RunAsync(id, http, get, current, messages, "saved", () => update.HandleAsync(id, form, http.RequestAborted), form));
+
+        pages.MapPost("/org/users/{id:long}/roles", (long id, [FromForm] RoleForm form, HttpContext http, AssignRole assign,
+                GetUser get, CurrentUser current, Messages messages) =>
+            RunAsync(id, http, get, current, messages, "role-added", () => assign.HandleAsync(id, form, http.RequestAborted)));
+
+        pages.MapPost("/org/users/{id:long}/roles/{assignmentId:long}/remove", (long id, long assignmentId, HttpContext http, RemoveRole remove,
+                GetUser get, CurrentUser current, Messages messages) =>
+            RunAsync(id, http, get, current, messages, "role-removed", () => remove.HandleAsync(id, assignmentId, http.RequestAborted)));
+
+        pages.MapPost("/org/users/{id:long}/disable", (long id, HttpContext http, SetUserDisabled set, GetUser get, CurrentUser current, Messages messages) =>
+            RunAsync(id, http, get, current, messages, "disabled", () => set.HandleAsync(id, true, http.RequestAborted)));
+
+        pages.MapPost("/org/users/{id:long}/enable", (long id, HttpContext http, SetUserDisabled set, GetUser get, CurrentUser current, Messages messages) =>
+            RunAsync(id, http, get, current, messages, "enabled", () => set.HandleAsync(id, false, http.RequestAborted)));
+
+        pages.MapPost("/org/users/{id:long}/unlock", (long id, HttpContext http, UnlockUser unlock, GetUser get, CurrentUser current, Messages messages) =>
+            RunAsync(id, http, get, current, messages, "unlocked", () => unlock.HandleAsync(id, http.RequestAborted)));
+
+        pages.MapPost("/org/users/{id:long}/reset-password", async (long id, HttpContext http, ResetPassword reset, GetUser get,
+            CurrentUser current, Messages messages) =>
+        {
+            try
+            {
+                return PasswordPage(http, await reset.HandleAsync(id, http.RequestAborted));
+            }
+            catch (Exception ex) when (FormErrors.IsUserError(ex))
+            {
+                return await DetailWithErrorAsync(id, http, get, current, messages.DescribeWithField(ex), null);
+            }
+        });
+    }
+
+    /// <summary>口令只出现在这一次的响应里：不跳转（不进地址栏、不进历史），也不让浏览器缓存。</summary>
+    private static IResult PasswordPage(HttpContext http, IssuedPassword issued)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        return Pages.Render<PasswordIssuedPage>(new { Issued = issued });
+    }
+
+    private static async Task<IResult> RunAsync(long id, HttpContext http, GetUser get, CurrentUser current, Messages messages,
+        string notice, Func<Task> action, UserForm? form = null)
+    {
+        try
+        {
+            await action();
+            return Results.LocalRedirect($"/org/users/{id}?notice={notice}");
+        }
+        catch (Exception ex) when (FormErrors.IsUserError(ex))
+        {
+            return await DetailWithErrorAsync(id, http, get, current, messages.DescribeWithField(ex), form);
+        }
+    }
+
+    private static async Task<IResult> DetailWithErrorAsync(long id, HttpContext http, GetUser get, CurrentUser current, string error, UserForm? form) =>
+        Pages.Render<UserDetailPage>(new
+        {
+            User = await get.HandleAsync(id, http.RequestAborted),
+            Tree = await current.ManagerTreeAsync(http.RequestAborted),
+            Error = error,
+            Form = form,
+        }, StatusCodes.Status400BadRequest);
+}

@@ -1,0 +1,39 @@
+using Herald.Domain.Common;
+using Herald.Web.Infrastructure.Localization;
+
+namespace Herald.Web.Infrastructure.Web;
+
+/// <summary>页面表单出错时：哪些异常是用户能改正的（重新显示表单），以及带字段名的中文说明。</summary>
+public static class FormErrors
+{
+    /// <summary>输入不合规或状态冲突；找不到和无权仍走统一错误页。</summary>
+    public static bool IsUserError(Exception exception) => exception switch
+    {
+        AppException app => app.Kind is ProblemKind.Validation or ProblemKind.Conflict or ProblemKind.TooLarge,
+        DomainException domain => domain.Kind != DomainErrorKind.Forbidden,
+        ValidationFailedException => true,
+        _ => false,
+    };
+
+    /// <summary>"姓名：此项为必填项。"——只写"此项为必填项"时用户不知道是哪一项。</summary>
+    public static string DescribeWithField(this Messages messages, Exception exception)
+    {
+        var (field, text) = exception switch
+        {
+            AppException app => (app.Field, messages.Error(app.Code, app.Args)),
+            DomainValidationException v => (v.Field, messages.Error(v.Code, v.Args)),
+            DomainException d => (null, messages.Error(d.Code, d.Args)),
+            ValidationFailedException many => (null, string.Join(" ", many.Errors.Select(e => Prefixed(messages, e.Field, messages.Error(e.Code, e.Args))))),
+            _ => (null, messages.Error("Unknown")),
+        };
+        return Prefixed(messages, field, text);
+    }
+
+    private static string Prefixed(Messages messages, string? field, string text)
+    {
+        if (string.IsNullOrEmpty(field)) return text;
+        var key = char.ToUpperInvariant(field[0]) + field[1..];
+        var label = messages.Field(key);
+        return label == key ? text : string.Format(System.Globalization.CultureInfo.CurrentCulture, messages["Form.FieldError"], label, text);
+    }
+}
