@@ -12,8 +12,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Web.Features.Manuscripts;
 
-/// <summary>表单出错时已暂存的文件和从 Word 导入的内容，页面据此重新显示，用户不必重新上传。</summary>
-public sealed record StagedState(StagedUpload? Document, IReadOnlyList<StagedUpload> Photos, string? ImportedTitle, SanitizedBody? ImportedBody);
+/// <summary>
+/// 表单出错时已暂存的文件和从 Word 导入的内容，页面据此重新显示，用户不必重新上传。
+/// SkippedImages：Word 中未能导入的图片数（EMF/WMF/GIF 等），提示用户另行上传。
+/// </summary>
+public sealed record StagedState(StagedUpload? Document, IReadOnlyList<StagedUpload> Photos, string? ImportedTitle, SanitizedBody? ImportedBody,
+    int SkippedImages = 0);
 
 /// <summary>保存失败：字段错误或规则冲突（Inner 为原始的领域/应用异常，API 据此给出 409/403），连同已暂存的文件。</summary>
 public sealed class ManuscriptFormException(IReadOnlyList<FieldError> errors, StagedState state, Exception? inner = null)
