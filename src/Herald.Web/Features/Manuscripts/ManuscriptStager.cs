@@ -17,6 +17,7 @@ public sealed class ManuscriptStager(HeraldDbContext db, UploadStaging staging, 
     public async Task<StagedState> StageAsync(long userId, ManuscriptInput input, List<FieldError> errors, CancellationToken ct)
     {
         var photos = new List<StagedUpload>();
+        AppException? tooLarge = null;
         try
         {
             var staged = await staging.LoadAsync(userId, input.StagedPhotoIds, ct);
@@ -46,6 +47,7 @@ public sealed class ManuscriptStager(HeraldDbContext db, UploadStaging staging, 
             catch (AppException ex)
             {
                 errors.Add(new FieldError("photos", ex.Code, ex.Args));
+                if (ex.Kind == ProblemKind.TooLarge) tooLarge ??= ex;
             }
         }
 
@@ -96,8 +98,9 @@ public sealed class ManuscriptStager(HeraldDbContext db, UploadStaging staging, 
                 document = null;
             }
             errors.Add(new FieldError("document", ex.Code, ex.Args));
+            if (ex.Kind == ProblemKind.TooLarge) tooLarge ??= ex;
         }
-        return new StagedState(document, photos, importedTitle, importedBody, skippedImages);
+        return new StagedState(document, photos, importedTitle, importedBody, skippedImages, tooLarge);
     }
 
     private static string? Caption(IReadOnlyList<string?> captions, int index) =>

@@ -48,7 +48,7 @@ public sealed class UploadStaging(HeraldDbContext db, FileStore files, Clock clo
     public async Task<(StagedUpload Row, byte[] Content)> StageDocumentAsync(long userId, IFormFile file, CancellationToken ct)
     {
         var name = CleanName(file.FileName, "document.docx");
-        CheckSize(file.Length, name);
+        CheckSize(file.Length, name, "document");
         var content = new byte[file.Length];
         await using (var stream = file.OpenReadStream())
             await stream.ReadExactlyAsync(content, ct);
@@ -86,10 +86,10 @@ public sealed class UploadStaging(HeraldDbContext db, FileStore files, Clock clo
         return memory.ToArray();
     }
 
-    private void CheckSize(long length, string name)
+    private void CheckSize(long length, string name, string field = "photos")
     {
-        if (length <= 0) throw AppException.Invalid("photos", "Upload.Empty", name);
-        if (length > MaxBytes) throw new AppException(ProblemKind.TooLarge, "Upload.FileTooLarge", "photos", name, MaxBytes / (1024 * 1024));
+        if (length <= 0) throw AppException.Invalid(field, "Upload.Empty", name);
+        if (length > MaxBytes) throw new AppException(ProblemKind.TooLarge, "Upload.FileTooLarge", field, name, MaxBytes / (1024 * 1024));
     }
 
     private async Task<StagedUpload> AddAsync(long userId, StoredBlob blob, string name, string contentType, int? width, int? height,
