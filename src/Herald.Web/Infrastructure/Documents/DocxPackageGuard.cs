@@ -5,8 +5,11 @@ using Herald.Web.Infrastructure.Web;
 
 namespace Herald.Web.Infrastructure.Documents;
 
-/// <summary>What the safety scan learnt about the package, used to tell "not a Word file" from "broken Word file".</summary>
-internal sealed record DocxPackageInfo(bool HasContentTypes, bool HasWordParts);
+/// <summary>
+/// What the safety scan learnt: whether it looks like an Office/Word package (to tell "not a Word file" from "broken
+/// Word file"), and each entry's actually inflated size (to read pictures into arrays of the right size).
+/// </summary>
+internal sealed record DocxPackageInfo(bool HasContentTypes, bool HasWordParts, IReadOnlyDictionary<string, long> Sizes);
 
 /// <summary>
 /// 解析之前先检查 ZIP 本身：条目数、声明的和实际解压出的总大小、单个条目的压缩比。
@@ -43,6 +46,7 @@ internal static class DocxPackageGuard
                 hasWordParts |= entry.FullName.StartsWith("word/", StringComparison.OrdinalIgnoreCase);
             }
 
+            var sizes = new Dictionary<string, long>(entries.Count, StringComparer.OrdinalIgnoreCase);
             var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
             try
             {
@@ -60,13 +64,14 @@ internal static class DocxPackageGuard
                         if (actualTotal > limits.MaxDocxUncompressedBytes || RatioTooHigh(actual, entry.CompressedLength, limits))
                             throw ZipBomb(fileName, limits);
                     }
+                    sizes[entry.FullName] = actual;
                 }
             }
             finally
             {
                 ArrayPool<byte>.Shared.Return(buffer);
             }
-            return new DocxPackageInfo(hasContentTypes, hasWordParts);
+            return new DocxPackageInfo(hasContentTypes, hasWordParts, sizes);
         }
         catch (InvalidDataException)
         {
