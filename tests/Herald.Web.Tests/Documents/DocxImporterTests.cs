@@ -59,6 +59,15 @@ public sealed class DocxImporterTests
     }
 
     [Fact]
+    public void Import_IdeographicSpaceInsideTitleAndHeading_Kept()
+    {
+        var result = Import(Build(d => d.Add(Styled("Title", "　第一章　总则 "), Styled("Heading2", "第一节　目的"))));
+
+        result.Title.ShouldBe("第一章　总则");
+        result.Body.Html.ShouldBe("<h3>第一节　目的</h3>");
+    }
+
+    [Fact]
     public void Import_BoldAndItalic_DirectStyleInheritedAndExplicitFalse()
     {
         var docx = Build(d => d.Add(

@@ -565,13 +565,14 @@ internal sealed class DocxConverter
         if (flags.HasFlag(RunFlags.Bold)) html.Append("</strong>");
     }
 
+    /// <summary>Collapses runs of ASCII spaces, tabs and breaks; keeps the ideographic space (U+3000) inside Chinese text.</summary>
     private static string Collapse(string text)
     {
         var sb = new StringBuilder(text.Length);
         var space = false;
-        foreach (var c in text)
+        foreach (var c in text.AsSpan().Trim())
         {
-            if (char.IsWhiteSpace(c))
+            if (c is ' ' or '\t' or '\n' or '\r' or '\u00a0')
             {
                 space = sb.Length > 0;
                 continue;
