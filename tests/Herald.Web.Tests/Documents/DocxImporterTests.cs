@@ -290,6 +290,36 @@ public sealed class DocxImporterTests
     }
 
     [Fact]
+    public void Import_InvalidAttributeValues_TreatedAsAbsent()
+    {
+        // Hand-edited or third-party files carry values outside the schema; they must not turn into server errors.
+        const string body =
+            "<w:body xmlns:w='http://schemas.openxmlformats.org/wordprocessingml/2006/main'>" +
+            "<w:p><w:pPr><w:outlineLvl w:val='abc'/><w:jc w:val='middle'/><w:numPr><w:ilvl w:val='y'/><w:numId w:val='x'/></w:numPr></w:pPr>" +
+            "<w:r><w:rPr><w:b w:val='maybe'/><w:i w:val='2'/><w:vertAlign w:val='up'/></w:rPr><w:t>正文</w:t><w:br w:type='weird'/><w:t>续</w:t></w:r></w:p>" +
+            "<w:tbl><w:tr><w:trPr><w:gridBefore w:val='z'/><w:tblHeader w:val='x'/></w:trPr>" +
+            "<w:tc><w:tcPr><w:gridSpan w:val='wide'/><w:vMerge w:val='sometimes'/></w:tcPr><w:p><w:r><w:t>格</w:t></w:r></w:p></w:tc></w:tr></w:tbl>" +
+            "</w:body>";
+        var docx = Build(d =>
+        {
+            d.Main.Document.Body!.Remove();
+            d.Main.Document.Append(new Body(body));
+            d.Main.StyleDefinitionsPart!.Styles!.Append(new DocumentFormat.OpenXml.Wordprocessing.Style(
+                "<w:style xmlns:w='http://schemas.openxmlformats.org/wordprocessingml/2006/main' w:type='odd' w:default='perhaps' w:styleId='Odd'>" +
+                "<w:name w:val='odd'/><w:pPr><w:outlineLvl w:val='q'/><w:jc w:val='q'/></w:pPr><w:rPr><w:b w:val='q'/></w:rPr></w:style>"));
+            d.Main.AddNewPart<NumberingDefinitionsPart>().Numbering = new Numbering(
+                "<w:numbering xmlns:w='http://schemas.openxmlformats.org/wordprocessingml/2006/main'>" +
+                "<w:abstractNum w:abstractNumId='a'><w:lvl w:ilvl='b'><w:start w:val='c'/><w:numFmt w:val='d'/><w:suff w:val='e'/></w:lvl></w:abstractNum>" +
+                "<w:num w:numId='f'><w:abstractNumId w:val='g'/><w:lvlOverride w:ilvl='h'><w:startOverride w:val='i'/></w:lvlOverride></w:num></w:numbering>");
+            d.Main.Document.Body!.Append(Styled("Odd", "奇怪的样式"), Numbered(1, 0, "编号"));
+        });
+
+        var result = Import(docx);
+
+        result.Body.Text.ShouldBe("正文 续\n格\n奇怪的样式\n编号");
+    }
+
+    [Fact]
     public void Import_DocumentSavedByLibreOffice_ExactOutcome()
     {
         var docx = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "libreoffice-manuscript.docx"));

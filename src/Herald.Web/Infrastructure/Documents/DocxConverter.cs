@@ -128,14 +128,14 @@ internal sealed class DocxConverter
         {
             IsTitle = style.IsTitle,
             IsCaptionStyle = style.IsCaption,
-            Level = properties?.OutlineLevel?.Val?.Value is { } outline && !style.IsTitle
+            Level = DocxValues.Of(properties?.OutlineLevel?.Val) is { } outline && !style.IsTitle
                 ? DocxStyles.OutlineToLevel(outline)
                 : style.HeadingLevel,
-            Centred = properties?.Justification?.Val is { } jc ? jc.Value == JustificationValues.Center : style.Centred,
+            Centred = DocxValues.Of(properties?.Justification?.Val) is { } jc ? jc == JustificationValues.Center : style.Centred,
         };
         if (block.Level == 0 && properties?.NumberingProperties is { } numbering)
         {
-            var (kind, text) = _numbering.Next(numbering.NumberingId?.Val?.Value, numbering.NumberingLevelReference?.Val?.Value ?? 0);
+            var (kind, text) = _numbering.Next(DocxValues.Of(numbering.NumberingId?.Val), DocxValues.Of(numbering.NumberingLevelReference?.Val) ?? 0);
             // Numbered paragraphs keep Word's own numbering text ("一、", "（二）", "3.") instead of becoming <ol>, whose 1. 2. 3. would change it.
             block.IsBullet = kind == DocxNumbering.Kind.Bullet;
             block.NumberText = text;
@@ -189,7 +189,7 @@ internal sealed class DocxConverter
                     break;
                 case Break br:
                     // Page and column breaks do not break the line of text in a web page.
-                    if (br.Type?.Value is null or BreakValues.TextWrapping) block.Pieces.Add(new Piece(null, flags));
+                    if (DocxValues.Of(br.Type) is null or BreakValues.TextWrapping) block.Pieces.Add(new Piece(null, flags));
                     break;
                 case CarriageReturn:
                     block.Pieces.Add(new Piece(null, flags));
@@ -216,7 +216,7 @@ internal sealed class DocxConverter
         var bold = DocxStyles.IsOn(properties?.Bold) ?? character.Bold ?? style.Bold ?? _styles.DefaultBold ?? false;
         var italic = DocxStyles.IsOn(properties?.Italic) ?? character.Italic ?? style.Italic ?? _styles.DefaultItalic ?? false;
         var flags = (bold ? RunFlags.Bold : 0) | (italic ? RunFlags.Italic : 0);
-        var position = properties?.VerticalTextAlignment?.Val?.Value;
+        var position = DocxValues.Of(properties?.VerticalTextAlignment?.Val);
         if (position == VerticalPositionValues.Superscript) flags |= RunFlags.Superscript;
         else if (position == VerticalPositionValues.Subscript) flags |= RunFlags.Subscript;
         return flags;
@@ -228,12 +228,12 @@ internal sealed class DocxConverter
         var layout = new List<List<(TableCell Cell, int Column, int Span, MergedCellValues? Merge)>>(rows.Count);
         foreach (var row in rows)
         {
-            var column = row.TableRowProperties?.GetFirstChild<GridBefore>()?.Val?.Value ?? 0;
+            var column = Math.Max(0, DocxValues.Of(row.TableRowProperties?.GetFirstChild<GridBefore>()?.Val) ?? 0);
             var cells = new List<(TableCell, int, int, MergedCellValues?)>();
             foreach (var cell in Cells(row))
             {
-                var span = Math.Max(1, cell.TableCellProperties?.GridSpan?.Val?.Value ?? 1);
-                var merge = cell.TableCellProperties?.VerticalMerge is { } vm ? vm.Val?.Value ?? MergedCellValues.Continue : (MergedCellValues?)null;
+                var span = Math.Max(1, DocxValues.Of(cell.TableCellProperties?.GridSpan?.Val) ?? 1);
+                var merge = cell.TableCellProperties?.VerticalMerge is { } vm ? DocxValues.Of(vm.Val) ?? MergedCellValues.Continue : (MergedCellValues?)null;
                 cells.Add((cell, column, span, merge));
                 column += span;
             }
@@ -244,7 +244,7 @@ internal sealed class DocxConverter
         var covered = new HashSet<TableCell>();
         for (var r = 0; r < layout.Count; r++)
         {
-            var header = rows[r].TableRowProperties?.GetFirstChild<TableHeader>() is { } th && (th.Val?.Value ?? OnOffOnlyValues.On) == OnOffOnlyValues.On;
+            var header = rows[r].TableRowProperties?.GetFirstChild<TableHeader>() is { } th && (th.Val is null || DocxValues.Of(th.Val) == OnOffOnlyValues.On);
             var output = new List<CellBlock>();
             foreach (var (cell, column, span, merge) in layout[r])
             {

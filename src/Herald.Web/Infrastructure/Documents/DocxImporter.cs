@@ -45,8 +45,10 @@ public sealed class DocxImporter(IOptions<HeraldOptions> options)
         {
             return WordprocessingDocument.Open(stream, isEditable: false, settings);
         }
-        // The SDK loads every relationship on open; one pointing at a part missing from the zip ends in InvalidOperationException.
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidOperationException or XmlException or InvalidDataException or FileFormatException)
+        // The SDK loads every relationship on open; one pointing at a part missing from the zip ends in InvalidOperationException,
+        // and System.IO.Packaging rejects a malformed content type in [Content_Types].xml with ArgumentException.
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidOperationException or ArgumentException or XmlException
+                                       or InvalidDataException or FileFormatException)
         {
             throw package.HasWordParts ? Malformed(fileName) : NotDocx(fileName);
         }

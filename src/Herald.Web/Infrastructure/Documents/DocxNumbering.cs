@@ -27,28 +27,28 @@ internal sealed class DocxNumbering
     {
         if (numbering is null) return;
         foreach (var instance in numbering.Elements<NumberingInstance>())
-            if (instance.NumberID?.Value is { } id) _instances.TryAdd(id, instance);
+            if (DocxValues.Of(instance.NumberID) is { } id) _instances.TryAdd(id, instance);
         foreach (var abstractNum in numbering.Elements<AbstractNum>())
-            if (abstractNum.AbstractNumberId?.Value is { } id) _abstracts.TryAdd(id, abstractNum);
+            if (DocxValues.Of(abstractNum.AbstractNumberId) is { } id) _abstracts.TryAdd(id, abstractNum);
     }
 
     /// <summary>Advances the counter of the paragraph's list level and returns its number text.</summary>
     public (Kind Kind, string? Text) Next(int? numId, int level)
     {
         if (numId is null or 0 || level is < 0 or >= Levels || !_instances.TryGetValue(numId.Value, out var instance)
-            || instance.AbstractNumId?.Val?.Value is not { } abstractId || !_abstracts.TryGetValue(abstractId, out var abstractNum))
+            || DocxValues.Of(instance.AbstractNumId?.Val) is not { } abstractId || !_abstracts.TryGetValue(abstractId, out var abstractNum))
             return (Kind.None, null);
 
         var definition = LevelOf(abstractNum, level);
-        if (definition?.NumberingFormat?.Val?.Value == NumberFormatValues.Bullet) return (Kind.Bullet, null);
+        if (DocxValues.Of(definition?.NumberingFormat?.Val) == NumberFormatValues.Bullet) return (Kind.Bullet, null);
 
         // Counters belong to the abstract definition: lists that share it continue each other's numbering, as in Word.
         if (!_counters.TryGetValue(abstractId, out var counters)) _counters[abstractId] = counters = new int?[Levels];
-        var start = definition?.StartNumberingValue?.Val?.Value ?? 1;
+        var start = DocxValues.Of(definition?.StartNumberingValue?.Val) ?? 1;
         counters[level] = counters[level] is { } current ? current + 1 : start;
         for (var deeper = level + 1; deeper < Levels; deeper++) counters[deeper] = null;
         if (_overridesApplied.Add((numId.Value, level))
-            && instance.Elements<LevelOverride>().FirstOrDefault(o => o.LevelIndex?.Value == level)?.StartOverrideNumberingValue?.Val?.Value is { } restart)
+            && DocxValues.Of(instance.Elements<LevelOverride>().FirstOrDefault(o => DocxValues.Of(o.LevelIndex) == level)?.StartOverrideNumberingValue?.Val) is { } restart)
             counters[level] = restart;
 
         var pattern = definition?.LevelText?.Val?.Value;
@@ -60,8 +60,8 @@ internal sealed class DocxNumbering
             {
                 var referenced = pattern[i + 1] - '1';
                 var referencedLevel = LevelOf(abstractNum, referenced);
-                var value = counters[referenced] ?? referencedLevel?.StartNumberingValue?.Val?.Value ?? 1;
-                text.Append(Format(value, referencedLevel?.NumberingFormat?.Val?.Value ?? NumberFormatValues.Decimal));
+                var value = counters[referenced] ?? DocxValues.Of(referencedLevel?.StartNumberingValue?.Val) ?? 1;
+                text.Append(Format(value, DocxValues.Of(referencedLevel?.NumberingFormat?.Val) ?? NumberFormatValues.Decimal));
                 i++;
             }
             else
@@ -70,12 +70,12 @@ internal sealed class DocxNumbering
             }
         }
         // Word puts a tab after the number; in running text a space does, except after Chinese punctuation such as "、".
-        if (definition?.LevelSuffix?.Val?.Value != LevelSuffixValues.Nothing && text.Length > 0 && text[^1] < 0x2E80) text.Append(' ');
+        if (DocxValues.Of(definition?.LevelSuffix?.Val) != LevelSuffixValues.Nothing && text.Length > 0 && text[^1] < 0x2E80) text.Append(' ');
         return (Kind.Numbered, text.ToString());
     }
 
     private static Level? LevelOf(AbstractNum abstractNum, int level) =>
-        abstractNum.Elements<Level>().FirstOrDefault(l => l.LevelIndex?.Value == level);
+        abstractNum.Elements<Level>().FirstOrDefault(l => DocxValues.Of(l.LevelIndex) == level);
 
     public static string Format(int value, NumberFormatValues format) => format switch
     {

@@ -26,7 +26,7 @@ internal sealed class DocxStyles
         {
             if (style.StyleId?.Value is not { } id) continue;
             _byId.TryAdd(id, style);
-            if (style.Type?.Value == StyleValues.Paragraph && style.Default?.Value == true) _defaultParagraphStyle ??= id;
+            if (DocxValues.Of(style.Type) == StyleValues.Paragraph && DocxValues.Of(style.Default) == true) _defaultParagraphStyle ??= id;
         }
         var defaults = styles.DocDefaults?.RunPropertiesDefault?.RunPropertiesBaseStyle;
         DefaultBold = IsOn(defaults?.Bold);
@@ -51,9 +51,9 @@ internal sealed class DocxStyles
         var caption = false;
         foreach (var style in chain)
         {
-            outline ??= style.StyleParagraphProperties?.OutlineLevel?.Val?.Value;
-            if (centred is null && style.StyleParagraphProperties?.Justification?.Val is { } jc)
-                centred = jc.Value == JustificationValues.Center;
+            outline ??= DocxValues.Of(style.StyleParagraphProperties?.OutlineLevel?.Val);
+            if (centred is null && DocxValues.Of(style.StyleParagraphProperties?.Justification?.Val) is { } jc)
+                centred = jc == JustificationValues.Center;
             bold ??= IsOn(style.StyleRunProperties?.Bold);
             italic ??= IsOn(style.StyleRunProperties?.Italic);
             caption |= NormalizedName(style) is "caption" or "题注";
@@ -83,7 +83,7 @@ internal sealed class DocxStyles
     public static int OutlineToLevel(int? outline) => outline is >= 0 and <= 5 ? outline.Value + 1 : 0;
 
     /// <summary>On/off property: null when absent; present without w:val means on.</summary>
-    public static bool? IsOn(OnOffType? property) => property is null ? null : property.Val?.Value ?? true;
+    public static bool? IsOn(OnOffType? property) => property is null ? null : property.Val is null ? true : DocxValues.Of(property.Val);
 
     private List<Style> Chain(string styleId)
     {
