@@ -17,6 +17,7 @@ public sealed class ManuscriptStager(HeraldDbContext db, UploadStaging staging, 
     public async Task<StagedState> StageAsync(long userId, ManuscriptInput input, List<FieldError> errors, CancellationToken ct)
     {
         var photos = new List<StagedUpload>();
+        AppException? tooLarge = null;
         try
         {
             var staged = await staging.LoadAsync(userId, input.StagedPhotoIds, ct);
@@ -46,12 +47,14 @@ public sealed class ManuscriptStager(HeraldDbContext db, UploadStaging staging, 
             catch (AppException ex)
             {
                 errors.Add(new FieldError("photos", ex.Code, ex.Args));
+                if (ex.Kind == ProblemKind.TooLarge) tooLarge ??= ex;
             }
         }
 
         StagedUpload? document = null;
         string? importedTitle = null;
         SanitizedBody? importedBody = null;
+        var skippedImages = 0;
         try
         {
             byte[]? bytes = null;
@@ -65,15 +68,16 @@ public sealed class ManuscriptStager(HeraldDbContext db, UploadStaging staging, 
                 if (input.ImportDocument) bytes = await staging.ReadAsync(document, ct);
             }
 
-            if (bytes is not null)
+            if (bytes is not null && document is not null)
             {
                 // 新上传的原件一律解析一遍：既是校验（伪装成 .docx 的文件、压缩炸弹），也用于填充正文。
-                var imported = importer.Import(bytes);
+                var imported = importer.Import(bytes, document.FileName);
                 var bodyEmpty = string.IsNullOrWhiteSpace(input.Body) && string.IsNullOrWhiteSpace(StripTags(input.BodyHtml));
                 if (bodyEmpty || input.ImportDocument)
                 {
                     importedTitle = imported.Title;
                     importedBody = imported.Body;
+                    skippedImages = imported.SkippedImages;
                     var n = 0;
                     foreach (var image in imported.Images)
                     {
@@ -94,8 +98,9 @@ public sealed class ManuscriptStager(HeraldDbContext db, UploadStaging staging, 
                 document = null;
             }
             errors.Add(new FieldError("document", ex.Code, ex.Args));
+            if (ex.Kind == ProblemKind.TooLarge) tooLarge ??= ex;
         }
-        return new StagedState(document, photos, importedTitle, importedBody);
+        return new StagedState(document, photos, importedTitle, importedBody, skippedImages, tooLarge);
     }
 
     private static string? Caption(IReadOnlyList<string?> captions, int index) =>

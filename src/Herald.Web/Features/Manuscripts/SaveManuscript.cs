@@ -12,8 +12,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Web.Features.Manuscripts;
 
-/// <summary>表单出错时已暂存的文件和从 Word 导入的内容，页面据此重新显示，用户不必重新上传。</summary>
-public sealed record StagedState(StagedUpload? Document, IReadOnlyList<StagedUpload> Photos, string? ImportedTitle, SanitizedBody? ImportedBody);
+/// <summary>
+/// 表单出错时已暂存的文件和从 Word 导入的内容，页面据此重新显示，用户不必重新上传。
+/// SkippedImages：Word 中未能导入的图片数（EMF/WMF/GIF 等），提示用户另行上传。
+/// TooLarge：有文件超过大小上限时的那个错误，API 据此回 413 而不是 400。
+/// </summary>
+public sealed record StagedState(StagedUpload? Document, IReadOnlyList<StagedUpload> Photos, string? ImportedTitle, SanitizedBody? ImportedBody,
+    int SkippedImages = 0, AppException? TooLarge = null);
 
 /// <summary>保存失败：字段错误或规则冲突（Inner 为原始的领域/应用异常，API 据此给出 409/403），连同已暂存的文件。</summary>
 public sealed class ManuscriptFormException(IReadOnlyList<FieldError> errors, StagedState state, Exception? inner = null)
@@ -83,7 +88,7 @@ public sealed class SaveManuscript(
         var now = clock.UtcNow;
         var content = await ReadContentAsync(input, state, errors, ct);
         var unitId = ResolveUnit(me, input, errors);
-        if (errors.Count > 0 || content is null) throw new ManuscriptFormException(errors, state);
+        if (errors.Count > 0 || content is null) throw new ManuscriptFormException(errors, state, state.TooLarge);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         Manuscript m;

@@ -44,11 +44,11 @@ public sealed class UploadStaging(HeraldDbContext db, FileStore files, Clock clo
         return await AddAsync(userId, blob, fileName, contentType, width, height, PhotoKind, caption, ct);
     }
 
-    /// <summary>暂存 Word 原件并返回其内容（供导入正文）。旧版 .doc/.wps 给出"另存为 .docx"的提示。</summary>
+    /// <summary>暂存 Word 原件并返回其内容（供导入正文）。旧版 .doc/.wps 给出"另存为 .docx"的提示，加了打开密码的给出"取消密码"的提示。</summary>
     public async Task<(StagedUpload Row, byte[] Content)> StageDocumentAsync(long userId, IFormFile file, CancellationToken ct)
     {
         var name = CleanName(file.FileName, "document.docx");
-        CheckSize(file.Length, name);
+        CheckSize(file.Length, name, "document");
         var content = new byte[file.Length];
         await using (var stream = file.OpenReadStream())
             await stream.ReadExactlyAsync(content, ct);
@@ -56,6 +56,8 @@ public sealed class UploadStaging(HeraldDbContext db, FileStore files, Clock clo
         {
             case SniffedType.Zip:
                 break;
+            case SniffedType.Ole2 when CompoundFile.IsEncryptedPackage(content):
+                throw AppException.Invalid("document", "Docx.Encrypted", name);
             case SniffedType.Ole2 or SniffedType.Rtf:
                 throw AppException.Invalid("document", "Docx.LegacyFormat", name);
             default:
@@ -84,10 +86,10 @@ public sealed class UploadStaging(HeraldDbContext db, FileStore files, Clock clo
         return memory.ToArray();
     }
 
-    private void CheckSize(long length, string name)
+    private void CheckSize(long length, string name, string field = "photos")
     {
-        if (length <= 0) throw AppException.Invalid("photos", "Upload.Empty", name);
-        if (length > MaxBytes) throw new AppException(ProblemKind.TooLarge, "Upload.FileTooLarge", "photos", name, MaxBytes / (1024 * 1024));
+        if (length <= 0) throw AppException.Invalid(field, "Upload.Empty", name);
+        if (length > MaxBytes) throw new AppException(ProblemKind.TooLarge, "Upload.FileTooLarge", field, name, MaxBytes / (1024 * 1024));
     }
 
     private async Task<StagedUpload> AddAsync(long userId, StoredBlob blob, string name, string contentType, int? width, int? height,

@@ -34,6 +34,9 @@ public static class BodyHtml
 
     private static readonly HashSet<string> LineBlocks = new(StringComparer.Ordinal) { "p", "h2", "h3", "h4", "li", "tr" };
 
+    /// <summary>Blocks that can sit inside a list item and hold lines of their own.</summary>
+    private static readonly HashSet<string> NestedBlocks = new(StringComparer.Ordinal) { "ul", "ol", "table", "blockquote" };
+
     public static SanitizedBody FromPlainText(string? text)
     {
         var html = new StringBuilder();
@@ -93,14 +96,21 @@ public static class BodyHtml
             var tag = child.LocalName;
             if (tag == "tr")
             {
-                var cells = child.Children.Where(c => c.LocalName is "td" or "th").Select(c => Normalize(c.TextContent));
+                var cells = child.Children.Where(c => c.LocalName is "td" or "th").Select(CellText);
                 var line = string.Join('\t', cells).TrimEnd('\t');
                 if (line.Length > 0) lines.Add(line);
             }
-            else if (LineBlocks.Contains(tag) && !child.Children.Any(c => LineBlocks.Contains(c.LocalName)))
+            else if (LineBlocks.Contains(tag) && !child.Children.Any(c => LineBlocks.Contains(c.LocalName) || NestedBlocks.Contains(c.LocalName)))
             {
                 var line = Normalize(LineText(child));
                 if (line.Length > 0) lines.Add(line);
+            }
+            else if (tag == "li")
+            {
+                // A list item with a nested list: its own words come first, or they would be lost.
+                var own = Normalize(OwnText(child));
+                if (own.Length > 0) lines.Add(own);
+                Collect(child, lines);
             }
             else
             {
@@ -118,6 +128,32 @@ public static class BodyHtml
             else if (node is IElement { LocalName: "br" }) sb.Append(' ');
         }
         return sb.ToString();
+    }
+
+    /// <summary>Text of an element outside its nested lists, tables and line blocks.</summary>
+    private static string OwnText(IElement element)
+    {
+        var sb = new StringBuilder();
+        foreach (var node in element.ChildNodes)
+        {
+            if (node is IText text) sb.Append(text.Data);
+            else if (node is IElement { LocalName: "br" }) sb.Append(' ');
+            else if (node is IElement inner && !LineBlocks.Contains(inner.LocalName) && !NestedBlocks.Contains(inner.LocalName))
+                sb.Append(LineText(inner));
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>A cell's text with its paragraphs, list items and line breaks separated by spaces (TextContent would glue them).</summary>
+    private static string CellText(IElement cell)
+    {
+        var sb = new StringBuilder();
+        foreach (var node in cell.Descendants())
+        {
+            if (node is IText text) sb.Append(text.Data);
+            else if (node is IElement element && (element.LocalName is "br" or "td" or "th" || LineBlocks.Contains(element.LocalName))) sb.Append(' ');
+        }
+        return Normalize(sb.ToString());
     }
 
     private static string Normalize(string text) =>
