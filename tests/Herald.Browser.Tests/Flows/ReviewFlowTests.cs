@@ -35,8 +35,13 @@ public sealed class ReviewFlowTests(HeraldServer server) : IClassFixture<HeraldS
                 MimeType = TestDocuments.ContentType,
                 Buffer = docx,
             });
-            // htmx 把表单送到 /manuscripts/form/refresh，返回填好正文和图片的正文区域。
-            await Expect(page.GetByTestId("document-name")).ToContainTextAsync("邻里文化节.docx");
+            // htmx 把表单送到 /manuscripts/form/refresh，返回填好正文和图片的正文区域（或者原件被拒的说明）。
+            var documentName = page.GetByTestId("document-name");
+            var refused = page.Locator("#document.is-invalid ~ [data-testid=field-error]");
+            await Expect(documentName.Or(refused)).ToBeVisibleAsync();
+            if (await refused.CountAsync() > 0)
+                throw new ShouldAssertException($"the .docx was refused: {await refused.First.InnerTextAsync()}");
+            await Expect(documentName).ToContainTextAsync("邻里文化节.docx");
             var editor = page.Locator("#body-editor");
             await Expect(editor).ToContainTextAsync(paragraphs[0]);
             await Expect(editor).ToContainTextAsync("非遗手工体验");
@@ -152,6 +157,7 @@ public sealed class ReviewFlowTests(HeraldServer server) : IClassFixture<HeraldS
             var diff = page.GetByTestId("diff");
             await Expect(diff).ToContainTextAsync("与上一版相比的修改");
             await Expect(diff.Locator("ins").Filter(new() { HasTextString = addition })).ToHaveCountAsync(1);
+            if (device.IsMobile) await ExpectNoHorizontalScrollAsync(page);
             if (detailScreenshot is not null) await Screenshots.SaveAsync(page, detailScreenshot);
         });
         await leader.ReviewFromInboxAsync(title, "approve");
