@@ -124,7 +124,8 @@ public sealed class ReviewFlowTests(HeraldServer server) : IClassFixture<HeraldS
         // 信息员看到未读通知和退回理由，修改正文后重新报送。
         await officer.GotoAsync("/");
         await Expect(officer.GetByTestId("unread-badge")).ToBeVisibleAsync();
-        await Expect(officer.GetByTestId("home-returned").Locator(".stat-value")).ToHaveTextAsync("1");
+        // 首页"待我处理的稿件"里有这篇，状态为退回修改。
+        await Expect(officer.ManuscriptRow(title).First.Locator(".status-badge")).ToHaveAttributeAsync("data-status", "returned");
         await officer.GetByTestId("nav-notifications").ClickAsync();
         await Expect(officer.Locator("h1")).ToHaveTextAsync("通知");
         var returned = officer.Locator("[data-testid=notification][data-kind=Returned]", new() { HasTextString = title });
