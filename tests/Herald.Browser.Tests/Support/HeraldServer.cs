@@ -114,6 +114,8 @@ public sealed class HeraldServer : IAsyncLifetime
             builder.UseEnvironment("Testing");
             builder.UseSetting("Herald:DataDir", DataDir);
             builder.UseSetting("Herald:Demo:Password", Password);
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Server.Kestrel", "Error");
             builder.ConfigureServices(services =>
             {
                 services.RemoveAll<TimeProvider>();
