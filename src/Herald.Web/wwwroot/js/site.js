@@ -41,7 +41,8 @@
     });
   }
 
-  // 表单本机暂存：会话超时、误关页面后回来，填过的内容还在；提交成功后清除。
+  // 表单本机暂存：会话超时、误关页面后回来，填过的内容还在；确认保存或报送成功后清除。
+  // 键按用户和表单区分（见 data-autosave），每次打开同一张表单都相同。
   function initAutosave(root) {
     root.querySelectorAll('form[data-autosave]').forEach(function (form) {
       if (form.dataset.autosaveReady) return;
@@ -50,6 +51,12 @@
       var fields = function () {
         return Array.prototype.filter.call(form.elements, function (el) {
           return el.name && ['title', 'bodyHtml', 'eventDate', 'knownAt'].indexOf(el.name) >= 0;
+        });
+      };
+      var syncEditors = function () {
+        form.querySelectorAll('[contenteditable][data-bind]').forEach(function (editor) {
+          var target = document.getElementById(editor.dataset.bind);
+          if (target) target.value = editor.innerHTML;
         });
       };
       try {
@@ -62,28 +69,36 @@
           if (editor && saved.bodyHtml && editor.innerText.trim() === '') editor.innerHTML = saved.bodyHtml;
         }
       } catch (e) { localStorage.removeItem(key); }
-      var timer;
-      form.addEventListener('input', function () {
+      var timer = null;
+      var dirty = false;
+      var save = function () {
         clearTimeout(timer);
-        timer = setTimeout(function () {
-          var data = {};
-          fields().forEach(function (el) { data[el.name] = el.value; });
-          try { localStorage.setItem(key, JSON.stringify(data)); } catch (e) { /* 存储已满时放弃 */ }
-        }, 500);
+        timer = null;
+        if (!dirty) return;
+        syncEditors();
+        var data = {};
+        fields().forEach(function (el) { data[el.name] = el.value; });
+        try { localStorage.setItem(key, JSON.stringify(data)); } catch (e) { /* 存储已满时放弃 */ }
+      };
+      form.addEventListener('input', function () {
+        dirty = true;
+        clearTimeout(timer);
+        timer = setTimeout(save, 500);
       });
+      // 打字后立刻离开页面（点菜单、关页面）也要存下来，不等防抖计时。
+      window.addEventListener('pagehide', function () { if (timer !== null) save(); });
       form.addEventListener('submit', function () {
-        // 提交前同步编辑器；成功与否由服务器决定，页面跳转后不再恢复这份草稿。
-        form.querySelectorAll('[contenteditable][data-bind]').forEach(function (editor) {
-          var target = document.getElementById(editor.dataset.bind);
-          if (target) target.value = editor.innerHTML;
-        });
+        // 提交前同步编辑器并立即暂存：会话已超时时这次提交会被带到登录页，重新登录后要能找回。
+        // 是否成功由服务器决定：只有跳转到"已报送/已保存"的页面才清除暂存（见下）。
+        save();
         sessionStorage.setItem('herald.submitted', key);
       });
     });
     var submitted = sessionStorage.getItem('herald.submitted');
-    if (submitted && !document.querySelector('[data-testid="form-errors"]')) {
-      localStorage.removeItem(submitted);
+    if (submitted) {
       sessionStorage.removeItem('herald.submitted');
+      var notice = new URLSearchParams(window.location.search).get('notice');
+      if (notice === 'submitted' || notice === 'saved') localStorage.removeItem(submitted);
     }
   }
 
