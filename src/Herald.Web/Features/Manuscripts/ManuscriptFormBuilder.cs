@@ -105,6 +105,7 @@ public sealed class ManuscriptFormBuilder(HeraldDbContext db, CurrentUser curren
             model.Photos.Add(photo with { Caption = caption, Removed = input.RemovePhotoIds.Contains(photo.AttachmentId.Value) });
         }
         model.Photos.AddRange(state.Photos.Select(s => new FormPhoto(null, s.Id, $"/uploads/{s.Id}", s.Caption, false, s.FileName)));
+        model.SkippedImages = state.SkippedImages;
         if (state.Document is { } doc)
         {
             model.StagedDocumentId = doc.Id;

@@ -36,6 +36,8 @@ public sealed class ManuscriptFormModel
 
     public Dictionary<string, List<string>> Errors { get; } = new(StringComparer.OrdinalIgnoreCase);
     public string? Notice { get; set; }
+    /// <summary>Word 原件中未能导入的图片数（如 EMF、GIF），提示用户另行上传。</summary>
+    public int SkippedImages { get; set; }
 
     public bool HasError(string field) => Errors.ContainsKey(field);
 
