@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Herald.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Web.Tests.Support;
 
@@ -57,6 +59,19 @@ public class HeraldFactory : WebApplicationFactory<Program>
             throw new InvalidOperationException($"sign-in as {userName} failed: {(int)response.StatusCode}");
         return session;
     }
+
+    /// <summary>用应用自己的 HeraldDbContext（独立作用域）查询或修改数据库。</summary>
+    public async Task<T> DbAsync<T>(Func<HeraldDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<HeraldDbContext>());
+    }
+
+    public Task<long> UserIdAsync(string userName) =>
+        DbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
+
+    public Task<long> UnitIdAsync(string unitName) =>
+        DbAsync(db => db.Units.Where(u => u.Name == unitName).Select(u => u.Id).SingleAsync());
 
     public WebSession AnonymousSession() =>
         new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));

@@ -10,4 +10,8 @@ public sealed class TestClock(DateTimeOffset start) : TimeProvider
     public void Advance(TimeSpan by) => _now += by;
 
     public void Set(DateTimeOffset now) => _now = now;
+
+    /// <summary>设为北京时间的某一时刻。</summary>
+    public void SetChina(int year, int month, int day, int hour, int minute = 0) =>
+        _now = new DateTimeOffset(year, month, day, hour, minute, 0, TimeSpan.FromHours(8));
 }

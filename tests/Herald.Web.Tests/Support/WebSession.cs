@@ -41,5 +41,9 @@ public sealed class WebSession(HttpClient client) : IDisposable
         return input.Value;
     }
 
+    /// <summary>解析任意响应的 HTML（如表单出错时重新显示的页面）。</summary>
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
+        new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
     public void Dispose() => Client.Dispose();
 }

@@ -1,0 +1,21 @@
+namespace Herald.Web.Tests.Support;
+
+/// <summary>单个上传文件上限很小（4 KB），用于超限测试。</summary>
+public sealed class SmallUploadFactory : HeraldFactory
+{
+    public const long MaxFileBytes = 4096;
+
+    public SmallUploadFactory() => Settings["Herald:Uploads:MaxFileBytes"] = MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>不建演示数据：只有 admin，初始口令首次登录须修改。</summary>
+public sealed class NoDemoFactory : HeraldFactory
+{
+    public const string InitialPassword = "Init#2026admin";
+
+    public NoDemoFactory()
+    {
+        Settings["Herald:Demo:Enabled"] = "false";
+        Settings["Herald:Admin:InitialPassword"] = InitialPassword;
+    }
+}
