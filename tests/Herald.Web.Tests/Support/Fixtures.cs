@@ -11,7 +11,7 @@ public sealed class SmallUploadFactory : HeraldFactory
 /// <summary>不建演示数据：只有 admin，初始口令首次登录须修改。</summary>
 public sealed class NoDemoFactory : HeraldFactory
 {
-    public const string InitialPassword = "Init#2026admin";
+    public const string InitialPassword = "Init#2026Start";
 
     public NoDemoFactory()
     {

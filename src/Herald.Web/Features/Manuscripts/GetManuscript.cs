@@ -12,7 +12,7 @@ namespace Herald.Web.Features.Manuscripts;
 /// <summary>稿件详情页/接口的数据：内容、路线与所处位置、完整流转记录、最近两版的差异、当前用户可做的操作。</summary>
 public sealed record ManuscriptView(ManuscriptDetail Detail, ManuscriptPermissions Permissions, VersionDiff? Diff);
 
-public sealed class GetManuscript(HeraldDbContext db, CurrentUser current, WorkflowPolicies policies)
+public sealed class GetManuscript(HeraldDbContext db, CurrentUser current, WorkflowPolicies policies, Infrastructure.Time.Clock clock)
 {
     public async Task<ManuscriptView> HandleAsync(long id, CancellationToken ct = default)
     {
@@ -55,7 +55,7 @@ public sealed class GetManuscript(HeraldDbContext db, CurrentUser current, Workf
 
         var detail = new ManuscriptDetail(
             m.Id,
-            m.StandardName ?? ProvisionalName(m, tree),
+            m.StandardName ?? ProvisionalName(m, tree, clock.UtcNow),
             m.Title,
             m.BodyText,
             m.BodyHtml,
@@ -80,7 +80,7 @@ public sealed class GetManuscript(HeraldDbContext db, CurrentUser current, Workf
                     h.FromStatus, h.ToStatus, h.Step, h.StepRole, h.Comment, h.VersionNumber))
                 .ToList(),
             m.Photos.Select(p => new PhotoDto(p.Id, p.Caption, p.Width, p.Height, p.Size, $"/manuscripts/{m.Id}/photos/{p.Id}")).ToList(),
-            m.Document is { } doc ? new DocumentDto(DownloadName(m, tree), doc.Size, $"/manuscripts/{m.Id}/document") : null,
+            m.Document is { } doc ? new DocumentDto(DownloadName(m, tree, clock.UtcNow), doc.Size, $"/manuscripts/{m.Id}/document") : null,
             m.FollowUpOfId,
             m.FollowUpNumber,
             followUps.Select(f => new FollowUpDto(f.Id, f.Title, f.StandardName ?? "", f.Status, f.FollowUpNumber)).ToList(),
@@ -108,12 +108,12 @@ public sealed class GetManuscript(HeraldDbContext db, CurrentUser current, Workf
         return new ManuscriptView(detail, permissions, diff);
     }
 
-    /// <summary>草稿尚无规范名称：按今天的日期预览。</summary>
-    public static string ProvisionalName(Manuscript m, OrgTree tree) =>
-        StandardName.For(tree.Find(m.UnitId)?.Name ?? "", Domain.Common.ChinaTime.DateOf(DateTime.UtcNow), 1, m.FollowUpNumber);
+    /// <summary>草稿尚无规范名称：按今天（应用时钟）的日期预览。</summary>
+    public static string ProvisionalName(Manuscript m, OrgTree tree, DateTime nowUtc) =>
+        StandardName.For(tree.Find(m.UnitId)?.Name ?? "", Domain.Common.ChinaTime.DateOf(nowUtc), 1, m.FollowUpNumber);
 
-    public static string DownloadName(Manuscript m, OrgTree tree) =>
-        StandardName.ToFileName(m.StandardName ?? ProvisionalName(m, tree), ".docx");
+    public static string DownloadName(Manuscript m, OrgTree tree, DateTime nowUtc) =>
+        StandardName.ToFileName(m.StandardName ?? ProvisionalName(m, tree, nowUtc), ".docx");
 
     private ReviewRoute RouteFor(Manuscript m, OrgTree tree) =>
         policies.Routes.RouteFor(m.Importance, tree.Find(m.UnitId)?.Type ?? UnitType.Department);

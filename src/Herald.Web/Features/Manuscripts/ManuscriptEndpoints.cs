@@ -137,13 +137,14 @@ public static class ManuscriptEndpoints
             return Results.Stream(store.OpenRead(attachment.FileHash), attachment.ContentType, enableRangeProcessing: true);
         }).WithSummary("下载稿件图片");
 
-        files.MapGet("/manuscripts/{id:long}/document", async (long id, HttpContext http, CurrentUser current, HeraldDbContext db, FileStore store) =>
+        files.MapGet("/manuscripts/{id:long}/document", async (long id, HttpContext http, CurrentUser current, HeraldDbContext db, FileStore store,
+            Infrastructure.Time.Clock clock) =>
         {
             var me = await current.GetAsync(http.RequestAborted);
             var m = await db.Manuscripts.AsNoTracking().Include(x => x.Attachments).VisibleTo(me).FirstOrDefaultAsync(x => x.Id == id, http.RequestAborted)
                     ?? throw AppException.NotFound();
             var document = m.Document ?? throw AppException.NotFound();
-            return Results.Stream(store.OpenRead(document.FileHash), document.ContentType, GetManuscript.DownloadName(m, me.Tree));
+            return Results.Stream(store.OpenRead(document.FileHash), document.ContentType, GetManuscript.DownloadName(m, me.Tree, clock.UtcNow));
         }).WithSummary("下载 Word 原件（文件名为规范名称）");
     }
 

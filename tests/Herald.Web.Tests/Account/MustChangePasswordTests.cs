@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Json;
+using Herald.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.Web.Tests.Account;
+
+/// <summary>Herald:Demo:Enabled=false：只有 admin，初始口令必须先修改，其他页面和 API 令牌在此之前都不可用。</summary>
+public sealed class MustChangePasswordTests(NoDemoFactory factory) : IClassFixture<NoDemoFactory>
+{
+    private const string NewPassword = "Fresh#2026Secret";
+
+    [Fact]
+    public async Task FirstSignIn_InitialPassword_MustChangeBeforeAnythingElse()
+    {
+        (await factory.DbAsync(db => db.Users.Select(u => u.UserName).ToListAsync())).ShouldBe(["admin"]);
+        using var session = factory.AnonymousSession();
+
+        var signIn = await session.PostFormAsync("/signin", "/signin",
+            new() { ["UserName"] = "admin", ["Password"] = NoDemoFactory.InitialPassword, ["ReturnUrl"] = "/manuscripts" });
+
+        signIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        signIn.Headers.Location!.OriginalString.ShouldBe("/account/password");
+        foreach (var page in new[] { "/", "/manuscripts", "/notifications", "/account/tokens" })
+        {
+            var blocked = await session.Client.GetAsync(page);
+            blocked.StatusCode.ShouldBe(HttpStatusCode.Redirect, page);
+            blocked.Headers.Location!.OriginalString.ShouldBe("/account/password", page);
+        }
+        var (form, document) = await session.GetPageAsync("/account/password");
+        form.StatusCode.ShouldBe(HttpStatusCode.OK);
+        document.QuerySelector("[data-testid=alert-warning]")!.TextContent.Trim().ShouldBe("这是初始口令或已被重置的口令，请先修改口令再使用系统。");
+
+        // API 令牌同样要求先改口令。
+        var token = await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "admin", password = NoDemoFactory.InitialPassword });
+        await token.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "Token.MustChangePassword", "请先在网页上修改初始口令，再申请访问令牌。");
+
+        // 不合策略的新口令被拒绝，仍须修改。
+        var weak = await session.PostFormAsync("/account/password", "/account/password", new()
+        {
+            ["CurrentPassword"] = NoDemoFactory.InitialPassword, ["NewPassword"] = "password", ["ConfirmPassword"] = "password",
+        });
+        weak.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await WebSession.ParseAsync(weak)).QuerySelector("[data-testid=alert-danger]")!.TextContent.Trim()
+            .ShouldBe("口令须包含大写字母、小写字母、数字、符号中的至少三类。");
+        (await session.Client.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var changed = await session.PostFormAsync("/account/password", "/account/password", new()
+        {
+            ["CurrentPassword"] = NoDemoFactory.InitialPassword, ["NewPassword"] = NewPassword, ["ConfirmPassword"] = NewPassword,
+        });
+
+        changed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await WebSession.ParseAsync(changed)).QuerySelector("[data-testid=alert-success]")!.TextContent.Trim().ShouldBe("口令已修改。");
+        (await session.Client.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await factory.ApiClientAsync("admin", NewPassword)).ShouldNotBeNull();
+        using var fresh = await factory.SignInAsync("admin", NewPassword);
+        (await fresh.Client.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await factory.DbAsync(db => db.Users.SingleAsync(u => u.UserName == "admin"))).MustChangePassword.ShouldBeFalse();
+    }
+}

@@ -1,0 +1,200 @@
+using System.Net;
+using Herald.Web.Tests.Support;
+
+namespace Herald.Web.Tests.Manuscripts;
+
+/// <summary>POST /api/v1/manuscripts 与 GET /api/v1/manuscripts/{id}。</summary>
+public sealed class CreateManuscriptApiTests(HeraldFactory factory) : IClassFixture<HeraldFactory>
+{
+    [Fact]
+    public async Task Create_MultipartWithPhotosAndCaptions_201WithLocationAndFullDetail()
+    {
+        var officer = await factory.ApiClientAsync("officer");
+        var photo1 = TestFiles.Png(6, 4, shade: 10);
+        var photo2 = TestFiles.Png(3, 5, shade: 20);
+        var form = new ManuscriptForm { Title = "街道开展为民服务集中活动", Body = "第一段。\n\n第二段。", Category = "品牌建设" };
+        form.Photos.Add(new Upload(photo1, "现场1.png", Caption: "活动现场"));
+        form.Photos.Add(new Upload(photo2, "现场2.png", Caption: "  群众咨询  "));
+
+        var result = await ManuscriptApi.PostAsync(officer, form);
+
+        result.Status.ShouldBe(HttpStatusCode.Created, $"body: {result.Json}");
+        var json = result.Json;
+        var id = json.Long("id");
+        result.Response.Headers.Location!.OriginalString.ShouldBe($"/api/v1/manuscripts/{id}");
+        json.Str("name").ShouldStartWith("示例街道党政办公室-2026年11月20日工作信息");
+        json.Str("status").ShouldBe("in_review");
+        json.Str("title").ShouldBe("街道开展为民服务集中活动");
+        json.Str("body").ShouldBe("第一段。\n第二段。");
+        json.Str("categoryName").ShouldBe("品牌建设");
+        json.Str("importance").ShouldBe("routine");
+        json.Str("eventDate").ShouldBe("2026-11-20");
+        json.Bool("emergency").ShouldBeFalse();
+        json.Bool("late").ShouldBeFalse();
+        json.Long("unitId").ShouldBe(await factory.UnitIdAsync("示例街道党政办公室"));
+        json.Str("unitName").ShouldBe("示例街道党政办公室");
+        json.Str("authorName").ShouldBe("李文静");
+        json.Int("version").ShouldBe(1);
+        var current = json.GetProperty("currentStep");
+        current.Int("step").ShouldBe(1);
+        current.Str("role").ShouldBe("unit_head");
+        current.Strings("reviewers").ShouldBe(["张建国"]);
+        var step = json.Items("route").ShouldHaveSingleItem();
+        step.Str("state").ShouldBe("current");
+        step.Str("role").ShouldBe("unit_head");
+        json.Items("history").Select(h => h.Str("action")).ShouldBe(["created", "submitted"]);
+        json.Items("history")[1].Str("to").ShouldBe("in_review");
+        json.Items("history")[1].Str("actor").ShouldBe("李文静");
+        var photos = json.Items("photos");
+        photos.Select(p => p.Str("caption")).ShouldBe(["活动现场", "群众咨询"]);
+        photos.Select(p => (p.Int("width"), p.Int("height"))).ShouldBe([(6, 4), (3, 5)]);
+        photos[0].Str("url").ShouldBe($"/manuscripts/{id}/photos/{photos[0].Long("id")}");
+        json.IsNull("document").ShouldBeTrue();
+
+        var fetched = await ManuscriptApi.GetOkAsync(officer, id);
+        fetched.Str("name").ShouldBe(json.Str("name"));
+        fetched.Str("status").ShouldBe("in_review");
+        fetched.Items("photos").Count.ShouldBe(2);
+
+        var download = await officer.GetAsync(photos[1].Str("url"));
+        download.StatusCode.ShouldBe(HttpStatusCode.OK);
+        download.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
+        (await download.Content.ReadAsByteArrayAsync()).ShouldBe(photo2);
+    }
+
+    [Fact]
+    public async Task Create_Draft_201DraftWithProvisionalNameAndPendingRoute()
+    {
+        var officer = await factory.ApiClientAsync("officer");
+
+        var json = await ManuscriptApi.SubmitAsync(officer, new ManuscriptForm { Title = "草稿：季度例会", Importance = "important", Draft = true });
+
+        json.Str("status").ShouldBe("draft");
+        json.IsNull("currentStep").ShouldBeTrue();
+        json.IsNull("submittedAt").ShouldBeTrue();
+        json.Int("version").ShouldBe(0);
+        // 草稿尚无规范名称：按应用时钟的"今天"预览。
+        json.Str("name").ShouldBe("示例街道党政办公室-2026年11月20日工作信息");
+        json.Items("route").Select(r => (r.Str("role"), r.Str("state"))).ShouldBe([("unit_head", "pending"), ("supervising_leader", "pending")]);
+        json.Items("history").Select(h => h.Str("action")).ShouldBe(["created"]);
+    }
+
+    [Fact]
+    public async Task Document_AttachedToDraftThenSubmitted_DownloadsUnderStandardName()
+    {
+        var officer = await factory.ApiClientAsync("officer");
+        var draft = await ManuscriptApi.SubmitAsync(officer, new ManuscriptForm { Title = "附原件的稿件", Draft = true });
+        var docx = TestFiles.Docx("附原件的稿件", "正文。");
+        await factory.AttachDocumentAsync(draft.Long("id"), docx, "原稿.docx");
+
+        var submitted = await ManuscriptApi.ResubmitAsync(officer, draft.Long("id"), new ManuscriptForm { Title = "附原件的稿件" });
+
+        submitted.Status.ShouldBe(HttpStatusCode.OK, $"body: {submitted.Json}");
+        var name = submitted.Json.Str("name");
+        name.ShouldStartWith("示例街道党政办公室-2026年11月20日工作信息");
+        var document = submitted.Json.GetProperty("document");
+        document.Str("fileName").ShouldBe(name + ".docx");
+        document.Long("size").ShouldBe(docx.Length);
+        var original = await officer.GetAsync(document.Str("url"));
+        original.StatusCode.ShouldBe(HttpStatusCode.OK);
+        original.Content.Headers.ContentType!.MediaType.ShouldBe(DocumentSetup.DocxType);
+        original.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe(name + ".docx");
+        (await original.Content.ReadAsByteArrayAsync()).ShouldBe(docx);
+    }
+
+    [Fact]
+    public async Task Create_UnknownCategoryAndImportance_400WithEachFieldInErrors()
+    {
+        var officer = await factory.ApiClientAsync("officer");
+        var marker = ManuscriptApi.Marker();
+
+        var result = await ManuscriptApi.PostAsync(officer, new ManuscriptForm { Title = marker, Category = "体育新闻", Importance = "urgent" });
+
+        var problem = await result.Response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "Manuscript.UnknownCategory", "没有“体育新闻”这个类别。");
+        problem.FieldErrors("category").ShouldBe(["没有“体育新闻”这个类别。"]);
+        problem.FieldErrors("importance").ShouldBe(["重要程度“urgent”无效，应为 routine（一般）、important（重要）或 major（重大）。"]);
+        (await ManuscriptApi.ListIdsAsync(officer, "q=" + marker)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Create_MissingTitleBodyAndBadDate_400ListsEveryField()
+    {
+        var officer = await factory.ApiClientAsync("officer");
+
+        var result = await ManuscriptApi.PostAsync(officer, new ManuscriptForm { Title = " ", Body = "", EventDate = "2026/11/20" });
+
+        var problem = await result.Response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "Required", "此项为必填项。");
+        problem.FieldErrors("title").ShouldBe(["此项为必填项。"]);
+        problem.FieldErrors("body").ShouldBe(["此项为必填项。"]);
+        problem.FieldErrors("eventDate").ShouldBe(["日期格式应为 yyyy-MM-dd，如 2026-03-05。"]);
+    }
+
+    [Fact]
+    public async Task Create_EventDateInFuture_400AndNothingCreated()
+    {
+        var officer = await factory.ApiClientAsync("officer");
+        var marker = ManuscriptApi.Marker();
+
+        var result = await ManuscriptApi.PostAsync(officer, new ManuscriptForm { Title = marker, EventDate = "2026-11-21" });
+
+        var problem = await result.Response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "Manuscript.EventDateInFuture", "事件日期不能晚于今天。");
+        problem.FieldErrors("eventDate").ShouldBe(["事件日期不能晚于今天。"]);
+        (await ManuscriptApi.ListIdsAsync(officer, "q=" + marker)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Create_PhotoWithoutCaption_400NamingThePhotoAndNothingCreated()
+    {
+        var officer = await factory.ApiClientAsync("officer");
+        var marker = ManuscriptApi.Marker();
+        var form = new ManuscriptForm { Title = marker }.WithPhoto("合影.png", "全体合影", shade: 1).WithPhoto("横幅.png", null, shade: 2);
+
+        var result = await ManuscriptApi.PostAsync(officer, form);
+
+        var problem = await result.Response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "Manuscript.StagedCaptionRequired", "图片“横幅.png”缺少图片说明。");
+        problem.FieldErrors("captions").ShouldBe(["图片“横幅.png”缺少图片说明。"]);
+        (await ManuscriptApi.ListIdsAsync(officer, "q=" + marker)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Create_NotACorrespondent_403()
+    {
+        var office = await factory.ApiClientAsync("office");
+
+        var result = await ManuscriptApi.PostAsync(office, new ManuscriptForm());
+
+        await result.Response.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "Manuscript.NoSubmitUnit", "您不是任何单位的信息员，不能报送稿件。");
+    }
+
+    [Fact]
+    public async Task Create_OtherUnitId_400NotYourUnit()
+    {
+        var officer = await factory.ApiClientAsync("officer");
+        var other = await factory.UnitIdAsync("幸福社区");
+
+        var result = await ManuscriptApi.PostAsync(officer, new ManuscriptForm { UnitId = other });
+
+        var problem = await result.Response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "Manuscript.NotYourUnit", "您不是该单位的信息员。");
+        problem.FieldErrors("unitId").ShouldBe(["您不是该单位的信息员。"]);
+    }
+
+    [Fact]
+    public async Task Create_JsonInsteadOfMultipart_400Problem()
+    {
+        var officer = await factory.ApiClientAsync("officer");
+
+        var response = await officer.PostJsonAsync("/api/v1/manuscripts", new { title = "x" });
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "BadRequest", "请求格式不正确。");
+    }
+
+    [Fact]
+    public async Task Get_UnknownId_404Problem()
+    {
+        var officer = await factory.ApiClientAsync("officer");
+
+        var result = await ManuscriptApi.GetAsync(officer, 987654);
+
+        await result.Response.ShouldBeProblemAsync(HttpStatusCode.NotFound, "NotFound", "找不到您要的内容，或您无权查看。");
+    }
+}
