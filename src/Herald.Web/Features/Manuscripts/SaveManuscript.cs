@@ -194,10 +194,10 @@ public sealed class SaveManuscript(
         if (input.Emergency && !string.IsNullOrWhiteSpace(input.KnownAt))
         {
             // 页面上的 datetime-local 为北京时间；API 可带时区（如 2026-03-05T08:00:00+08:00）。
-            if (DateTimeOffset.TryParse(input.KnownAt.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var withZone)
-                && (input.KnownAt.Contains('+') || input.KnownAt.EndsWith('Z')))
+            var hasZone = ZoneSuffix.IsMatch(input.KnownAt.Trim());
+            if (hasZone && DateTimeOffset.TryParse(input.KnownAt.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var withZone))
                 knownAt = withZone.UtcDateTime;
-            else if (DateTime.TryParse(input.KnownAt.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            else if (!hasZone && DateTime.TryParse(input.KnownAt.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
                 knownAt = DateTime.SpecifyKind(local - ChinaTime.Offset, DateTimeKind.Utc);
             else
                 errors.Add(new FieldError("knownAt", "Form.BadDateTime"));
@@ -213,6 +213,10 @@ public sealed class SaveManuscript(
 
         return errors.Count > 0 ? null : new ManuscriptContent(title!, body.Html, body.Text, categoryId, importance, eventDate, input.Emergency, knownAt);
     }
+
+    /// <summary>时间末尾的时区：Z 或 ±hh:mm（负偏移也算，不能只认 "+"）。</summary>
+    private static readonly System.Text.RegularExpressions.Regex ZoneSuffix =
+        new(@"(?:[Zz]|[+-]\d{2}:?\d{2})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private static long? ResolveUnit(UserContext me, ManuscriptInput input, List<FieldError> errors)
     {
