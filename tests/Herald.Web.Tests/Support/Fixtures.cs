@@ -1,9 +1,9 @@
 namespace Herald.Web.Tests.Support;
 
-/// <summary>单个上传文件上限很小（4 KB），用于超限测试。</summary>
+/// <summary>单个上传文件上限 1 MB（默认 20 MB），用于超限测试。</summary>
 public sealed class SmallUploadFactory : HeraldFactory
 {
-    public const long MaxFileBytes = 4096;
+    public const int MaxFileBytes = 1024 * 1024;
 
     public SmallUploadFactory() => Settings["Herald:Uploads:MaxFileBytes"] = MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

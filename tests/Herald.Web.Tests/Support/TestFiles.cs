@@ -32,6 +32,22 @@ public static class TestFiles
         return ms.ToArray();
     }
 
+    /// <summary>最小的 JPEG 文件头（JFIF + SOF0，宽 64 高 32）：按内容识别为 JPEG 并读出尺寸。</summary>
+    public static byte[] Jpeg() =>
+    [
+        0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
+        0xFF, 0xC0, 0x00, 0x11, 0x08, 0x00, 0x20, 0x00, 0x40, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01,
+        0xFF, 0xD9,
+    ];
+
+    /// <summary>在文件末尾补零到指定大小（文件头不变，类型仍按内容识别）。</summary>
+    public static byte[] PaddedTo(byte[] content, int size)
+    {
+        var padded = new byte[size];
+        content.CopyTo(padded, 0);
+        return padded;
+    }
+
     /// <summary>Linux 可执行文件的开头（ELF），常被改名为 .jpg 上传。</summary>
     public static byte[] Elf() => [0x7F, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3E, 0, 1, 0, 0, 0];
 
