@@ -111,8 +111,9 @@ public sealed class SaveManuscript(
         db.StagedUploads.RemoveRange(state.Photos);
         if (state.Document is not null) db.StagedUploads.Remove(state.Document);
 
-        audit.Add(id is null ? "manuscript.create" : "manuscript.edit", "Manuscript", id, m.Title);
         await db.SaveChangesAsync(ct);
+        // 新稿件的编号在上面保存后才有：审计记录要指向它。
+        audit.Add(id is null ? "manuscript.create" : "manuscript.edit", "Manuscript", m.Id, m.Title);
 
         if (input.Submit)
             await workflow.SubmitAsync(m, me, ct);
