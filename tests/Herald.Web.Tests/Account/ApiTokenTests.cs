@@ -122,6 +122,47 @@ public sealed class ApiTokenTests(HeraldFactory factory) : IClassFixture<HeraldF
     }
 
     [Fact]
+    public async Task TokensPage_IssueThenRevoke_TokenWorksUntilRevoked()
+    {
+        using var session = await factory.SignInAsync("viewer");
+
+        var issued = await session.PostFormAsync("/account/tokens", "/account/tokens", new() { ["Name"] = "数据大屏" });
+
+        issued.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await WebSession.ParseAsync(issued);
+        var token = page.QuerySelector("[data-testid=new-token] code")!.TextContent.Trim();
+        token.ShouldStartWith("hld_");
+        var client = BareClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        (await (await client.GetAsync("/api/v1/me")).ReadJsonAsync()).Str("userName").ShouldBe("viewer");
+        var userId = await factory.UserIdAsync("viewer");
+        var tokenId = await factory.DbAsync(db => db.ApiTokens.Where(t => t.UserId == userId && t.Name == "数据大屏").Select(t => t.Id).SingleAsync());
+
+        var revoked = await session.PostFormAsync("/account/tokens", $"/account/tokens/{tokenId}/revoke", new());
+
+        revoked.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await (await client.GetAsync("/api/v1/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "Unauthorized", Unauthorized);
+        var (_, list) = await session.GetPageAsync("/account/tokens");
+        list.QuerySelector("[data-testid=new-token]").ShouldBeNull(); // 令牌只显示一次
+        list.Body!.TextContent.ShouldNotContain(token);
+    }
+
+    [Fact]
+    public async Task TokensPage_RevokeSomeoneElsesToken_404AndStillWorks()
+    {
+        var (client, token, _) = await IssueAsync("head2");
+        var ownerId = await factory.UserIdAsync("head2");
+        var tokenId = await factory.DbAsync(db => db.ApiTokens.Where(t => t.UserId == ownerId).Select(t => t.Id).SingleAsync());
+        using var other = await factory.SignInAsync("officer2");
+
+        var response = await other.PostFormAsync("/account/tokens", $"/account/tokens/{tokenId}/revoke", new());
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        token.ShouldStartWith("hld_");
+    }
+
+    [Fact]
     public async Task TokenRequest_MissingPassword_400Required()
     {
         var response = await BareClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "officer" });
