@@ -59,7 +59,7 @@ public sealed class StaleEditTests(HeraldFactory factory) : IClassFixture<Herald
     }
 
     [Fact]
-    public async Task EditDraft_SubmittedInOtherWindow_SaveRefusedAndSubmittedContentKept()
+    public async Task EditDraft_SubmittedInOtherWindow_SaveRefusedFormRedisplayedAndSubmittedContentKept()
     {
         var officer = await factory.ApiClientAsync("officer");
         var id = (await ManuscriptApi.SubmitAsync(officer, new ManuscriptForm { Title = "待提交的草稿", Draft = true })).Long("id");
@@ -78,9 +78,10 @@ public sealed class StaleEditTests(HeraldFactory factory) : IClassFixture<Herald
 
         submitA.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         submitA.Headers.Location!.OriginalString.ShouldBe($"/manuscripts/{id}?notice=submitted");
-        saveB.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await WebSession.ParseAsync(saveB)).QuerySelector("[data-testid=error-message]")!.TextContent.Trim()
-            .ShouldBe("“审核中”状态的稿件不能修改。");
+        saveB.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var page = await WebSession.ParseAsync(saveB);
+        page.QuerySelector("[data-testid=form-errors]")!.TextContent.ShouldContain("“审核中”状态的稿件不能修改。");
+        page.QuerySelector("input#title")!.GetAttribute("value").ShouldBe("过期窗口的标题"); // 用户刚输入的内容还给他
         var json = await ManuscriptApi.GetOkAsync(officer, id);
         json.Str("title").ShouldBe("提交的标题");
         json.Str("status").ShouldBe("in_review");
