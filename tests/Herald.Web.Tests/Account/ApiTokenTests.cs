@@ -75,14 +75,14 @@ public sealed class ApiTokenTests(HeraldFactory factory) : IClassFixture<HeraldF
         var expectedHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
         var userId = await factory.UserIdAsync("principal");
 
-        var rows = await factory.DbAsync(db => db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId).ToListAsync());
+        var rows = await factory.QueryAsync(db => db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId).ToListAsync());
 
         var row = rows.ShouldHaveSingleItem();
         row.TokenHash.ShouldBe(expectedHash);
         row.Name.ShouldBe("脚本");
         rows.ShouldAllBe(t => !t.TokenHash.Contains(token) && !t.Name.Contains(token) && !t.Scope.Contains(token));
         // 原文不在表的任何一列中。
-        var plaintextHits = await factory.DbAsync(db => db.Database
+        var plaintextHits = await factory.QueryAsync(db => db.Database
             .SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM api_tokens WHERE token_hash = {0} OR name = {0} OR scope = {0}", token)
             .SingleAsync());
         plaintextHits.ShouldBe(0);
@@ -136,7 +136,7 @@ public sealed class ApiTokenTests(HeraldFactory factory) : IClassFixture<HeraldF
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         (await (await client.GetAsync("/api/v1/me")).ReadJsonAsync()).Str("userName").ShouldBe("viewer");
         var userId = await factory.UserIdAsync("viewer");
-        var tokenId = await factory.DbAsync(db => db.ApiTokens.Where(t => t.UserId == userId && t.Name == "数据大屏").Select(t => t.Id).SingleAsync());
+        var tokenId = await factory.QueryAsync(db => db.ApiTokens.Where(t => t.UserId == userId && t.Name == "数据大屏").Select(t => t.Id).SingleAsync());
 
         var revoked = await session.PostFormAsync("/account/tokens", $"/account/tokens/{tokenId}/revoke", new());
 
@@ -152,7 +152,7 @@ public sealed class ApiTokenTests(HeraldFactory factory) : IClassFixture<HeraldF
     {
         var (client, token, _) = await IssueAsync("head2");
         var ownerId = await factory.UserIdAsync("head2");
-        var tokenId = await factory.DbAsync(db => db.ApiTokens.Where(t => t.UserId == ownerId).Select(t => t.Id).SingleAsync());
+        var tokenId = await factory.QueryAsync(db => db.ApiTokens.Where(t => t.UserId == ownerId).Select(t => t.Id).SingleAsync());
         using var other = await factory.SignInAsync("officer2");
 
         var response = await other.PostFormAsync("/account/tokens", $"/account/tokens/{tokenId}/revoke", new());

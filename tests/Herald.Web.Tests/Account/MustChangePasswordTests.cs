@@ -13,7 +13,7 @@ public sealed class MustChangePasswordTests(NoDemoFactory factory) : IClassFixtu
     [Fact]
     public async Task FirstSignIn_InitialPassword_MustChangeBeforeAnythingElse()
     {
-        (await factory.DbAsync(db => db.Users.Select(u => u.UserName).ToListAsync())).ShouldBe(["admin"]);
+        (await factory.QueryAsync(db => db.Users.Select(u => u.UserName).ToListAsync())).ShouldBe(["admin"]);
         using var session = factory.AnonymousSession();
 
         var signIn = await session.PostFormAsync("/signin", "/signin",
@@ -56,6 +56,6 @@ public sealed class MustChangePasswordTests(NoDemoFactory factory) : IClassFixtu
         (await factory.ApiClientAsync("admin", NewPassword)).ShouldNotBeNull();
         using var fresh = await factory.SignInAsync("admin", NewPassword);
         (await fresh.Client.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await factory.DbAsync(db => db.Users.SingleAsync(u => u.UserName == "admin"))).MustChangePassword.ShouldBeFalse();
+        (await factory.QueryAsync(db => db.Users.SingleAsync(u => u.UserName == "admin"))).MustChangePassword.ShouldBeFalse();
     }
 }

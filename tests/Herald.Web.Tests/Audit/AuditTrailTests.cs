@@ -9,10 +9,10 @@ namespace Herald.Web.Tests.Audit;
 /// <summary>审计：登录成功与失败、稿件的每次状态变化；审计记录与流转记录只能追加（数据库触发器）。</summary>
 public sealed class AuditTrailTests(HeraldFactory factory) : IClassFixture<HeraldFactory>
 {
-    private Task<long> LastAuditIdAsync() => factory.DbAsync(db => db.AuditEntries.MaxAsync(a => (long?)a.Id)).ContinueWith(t => t.Result ?? 0);
+    private Task<long> LastAuditIdAsync() => factory.QueryAsync(db => db.AuditEntries.MaxAsync(a => (long?)a.Id)).ContinueWith(t => t.Result ?? 0);
 
     private Task<List<AuditEntry>> AuditSinceAsync(long afterId) =>
-        factory.DbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Id > afterId).OrderBy(a => a.Id).ToListAsync());
+        factory.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Id > afterId).OrderBy(a => a.Id).ToListAsync());
 
     [Fact]
     public async Task SignIn_SuccessAndFailures_EachAudited()
@@ -91,21 +91,21 @@ public sealed class AuditTrailTests(HeraldFactory factory) : IClassFixture<Heral
     public async Task AuditEntries_UpdateOrDeleteThroughRawSql_RefusedByTrigger()
     {
         await factory.ApiClientAsync("office");
-        var entry = await factory.DbAsync(db => db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).FirstAsync());
-        var count = await factory.DbAsync(db => db.AuditEntries.CountAsync());
+        var entry = await factory.QueryAsync(db => db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).FirstAsync());
+        var count = await factory.QueryAsync(db => db.AuditEntries.CountAsync());
 
         var update = await Should.ThrowAsync<SqliteException>(() =>
-            factory.DbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE audit_entries SET action = 'tampered' WHERE id = {0}", entry.Id)));
+            factory.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE audit_entries SET action = 'tampered' WHERE id = {0}", entry.Id)));
         var delete = await Should.ThrowAsync<SqliteException>(() =>
-            factory.DbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM audit_entries WHERE id = {0}", entry.Id)));
+            factory.QueryAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM audit_entries WHERE id = {0}", entry.Id)));
         var deleteAll = await Should.ThrowAsync<SqliteException>(() =>
-            factory.DbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM audit_entries")));
+            factory.QueryAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM audit_entries")));
 
         update.Message.ShouldContain("audit_entries is append-only");
         delete.Message.ShouldContain("audit_entries is append-only");
         deleteAll.Message.ShouldContain("audit_entries is append-only");
-        (await factory.DbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.Id == entry.Id))).Action.ShouldBe(entry.Action);
-        (await factory.DbAsync(db => db.AuditEntries.CountAsync())).ShouldBe(count);
+        (await factory.QueryAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.Id == entry.Id))).Action.ShouldBe(entry.Action);
+        (await factory.QueryAsync(db => db.AuditEntries.CountAsync())).ShouldBe(count);
     }
 
     [Fact]
@@ -114,13 +114,13 @@ public sealed class AuditTrailTests(HeraldFactory factory) : IClassFixture<Heral
         var officer = await factory.ApiClientAsync("officer");
         var id = (await ManuscriptApi.SubmitAsync(officer, ManuscriptApi.Marker())).Long("id");
         await ManuscriptApi.ReviewOkAsync(await factory.ApiClientAsync("head"), id, "return", "原始理由。");
-        var returnedEvent = await factory.DbAsync(db => db.ManuscriptEvents.AsNoTracking()
+        var returnedEvent = await factory.QueryAsync(db => db.ManuscriptEvents.AsNoTracking()
             .SingleAsync(e => EF.Property<long>(e, "ManuscriptId") == id && e.Action == Herald.Domain.Review.ManuscriptEventAction.Returned));
 
         var update = await Should.ThrowAsync<SqliteException>(() =>
-            factory.DbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE manuscript_events SET comment = '改过的理由' WHERE id = {0}", returnedEvent.Id)));
+            factory.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE manuscript_events SET comment = '改过的理由' WHERE id = {0}", returnedEvent.Id)));
         var delete = await Should.ThrowAsync<SqliteException>(() =>
-            factory.DbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM manuscript_events WHERE manuscript_id = {0}", id)));
+            factory.QueryAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM manuscript_events WHERE manuscript_id = {0}", id)));
 
         update.Message.ShouldContain("manuscript_events is append-only");
         delete.Message.ShouldContain("manuscript_events is append-only");
@@ -134,7 +134,7 @@ public sealed class AuditTrailTests(HeraldFactory factory) : IClassFixture<Heral
     {
         await factory.ApiClientAsync("office");
 
-        var ex = await Should.ThrowAsync<InvalidOperationException>(() => factory.DbAsync(async db =>
+        var ex = await Should.ThrowAsync<InvalidOperationException>(() => factory.QueryAsync(async db =>
         {
             var entry = await db.AuditEntries.OrderByDescending(a => a.Id).FirstAsync();
             db.AuditEntries.Remove(entry);
@@ -156,7 +156,7 @@ public sealed class AuditTrailTests(HeraldFactory factory) : IClassFixture<Heral
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await ManuscriptApi.GetAsync(officer, id)).Status.ShouldBe(HttpStatusCode.NotFound);
-        (await factory.DbAsync(db => db.ManuscriptEvents.CountAsync(e => EF.Property<long>(e, "ManuscriptId") == id))).ShouldBe(0);
+        (await factory.QueryAsync(db => db.ManuscriptEvents.CountAsync(e => EF.Property<long>(e, "ManuscriptId") == id))).ShouldBe(0);
         (await AuditSinceAsync(since)).Select(a => (a.Action, a.EntityId)).ShouldBe([("manuscript.delete", (long?)id)]);
     }
 }

@@ -33,21 +33,21 @@ public sealed class MigrationTests(HeraldFactory factory) : IClassFixture<Herald
     [Fact]
     public async Task MigrateAsync_OnRunningAppDatabase_AppliesNothingAndKeepsData()
     {
-        var before = await factory.DbAsync(db => db.Database.SqlQueryRaw<string>("SELECT version || '@' || applied_at AS \"Value\" FROM schema_migrations").ToListAsync());
-        var users = await factory.DbAsync(db => db.Users.CountAsync());
+        var before = await factory.QueryAsync(db => db.Database.SqlQueryRaw<string>("SELECT version || '@' || applied_at AS \"Value\" FROM schema_migrations").ToListAsync());
+        var users = await factory.QueryAsync(db => db.Users.CountAsync());
 
         await DataServices.MigrateAsync(factory.Services);
 
-        var after = await factory.DbAsync(db => db.Database.SqlQueryRaw<string>("SELECT version || '@' || applied_at AS \"Value\" FROM schema_migrations").ToListAsync());
+        var after = await factory.QueryAsync(db => db.Database.SqlQueryRaw<string>("SELECT version || '@' || applied_at AS \"Value\" FROM schema_migrations").ToListAsync());
         after.ShouldBe(before);
         before.Count.ShouldBe(MigrationRunner.Scripts("sqlite").Count);
-        (await factory.DbAsync(db => db.Users.CountAsync())).ShouldBe(users);
+        (await factory.QueryAsync(db => db.Users.CountAsync())).ShouldBe(users);
     }
 
     [Fact]
     public async Task AppDatabase_UsesWalJournal()
     {
-        var mode = await factory.DbAsync(db => db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync());
+        var mode = await factory.QueryAsync(db => db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync());
 
         mode.ShouldBe(["wal"]);
     }

@@ -8,7 +8,7 @@ namespace Herald.Web.Tests.Manuscripts;
 public sealed class DoubleSubmissionTests(HeraldFactory factory) : IClassFixture<HeraldFactory>
 {
     private Task<int> CountByKeyAsync(string key) =>
-        factory.DbAsync(db => db.Manuscripts.CountAsync(m => m.SubmissionKey == key));
+        factory.QueryAsync(db => db.Manuscripts.CountAsync(m => m.SubmissionKey == key));
 
     [Fact]
     public async Task Post_SameIdempotencyKeyTwice_OneManuscript()

@@ -1,27 +1,13 @@
 using System.Net;
 using AngleSharp.Html.Dom;
-using Herald.Web.Infrastructure.Data;
 using Herald.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Herald.Web.Tests.Organization;
 
 /// <summary>读数据库核对结果（不经页面），以及表单提交后的常用断言。</summary>
 internal static class OrgTestData
 {
-    public static async Task<T> QueryAsync<T>(this HeraldFactory factory, Func<HeraldDbContext, Task<T>> query)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<HeraldDbContext>());
-    }
-
-    public static Task<long> UnitIdAsync(this HeraldFactory factory, string name) =>
-        factory.QueryAsync(db => db.Units.Where(u => u.Name == name).Select(u => u.Id).SingleAsync());
-
-    public static Task<long> UserIdAsync(this HeraldFactory factory, string userName) =>
-        factory.QueryAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
-
     /// <summary>某实体上的审计记录（动作代码），按时间先后。</summary>
     public static Task<List<string>> AuditActionsAsync(this HeraldFactory factory, string entityType, long entityId) =>
         factory.QueryAsync(db => db.AuditEntries.Where(a => a.EntityType == entityType && a.EntityId == entityId)

@@ -17,7 +17,7 @@ public static class DocumentSetup
     {
         var blob = await factory.Services.GetRequiredService<FileStore>().SaveAsync(content);
         var now = factory.Clock.GetUtcNow().UtcDateTime;
-        await factory.DbAsync(async db =>
+        await factory.QueryAsync(async db =>
         {
             var m = await db.Manuscripts.Include(x => x.Attachments).SingleAsync(x => x.Id == draftId);
             m.SetDocument(m.AuthorId, new StoredFileRef(blob.Hash, fileName, DocxType, blob.Size), now);

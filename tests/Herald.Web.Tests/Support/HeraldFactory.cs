@@ -61,17 +61,17 @@ public class HeraldFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>用应用自己的 HeraldDbContext（独立作用域）查询或修改数据库。</summary>
-    public async Task<T> DbAsync<T>(Func<HeraldDbContext, Task<T>> work)
+    public async Task<T> QueryAsync<T>(Func<HeraldDbContext, Task<T>> work)
     {
         await using var scope = Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<HeraldDbContext>());
     }
 
     public Task<long> UserIdAsync(string userName) =>
-        DbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
+        QueryAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
 
     public Task<long> UnitIdAsync(string unitName) =>
-        DbAsync(db => db.Units.Where(u => u.Name == unitName).Select(u => u.Id).SingleAsync());
+        QueryAsync(db => db.Units.Where(u => u.Name == unitName).Select(u => u.Id).SingleAsync());
 
     public WebSession AnonymousSession() =>
         new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));

@@ -14,7 +14,7 @@ public static class OrgSetup
     {
         var hashing = factory.Services.GetRequiredService<PasswordHashing>();
         var now = factory.Clock.GetUtcNow().UtcDateTime;
-        var id = await factory.DbAsync(async db =>
+        var id = await factory.QueryAsync(async db =>
         {
             var unitId = await db.Units.Where(u => u.Name == unitName).Select(u => u.Id).SingleAsync();
             var user = UserAccount.Create(userName, displayName, unitId, hashing.Hash(HeraldFactory.Password), mustChangePassword: false, now);
