@@ -117,12 +117,6 @@ public sealed class DocxUploadTests(HeraldFactory factory) : IClassFixture<Heral
     }
 }
 
-/// <summary>A host whose upload limit is 1 MB, set before the first client is created.</summary>
-public sealed class SmallUploadFactory : HeraldFactory
-{
-    public SmallUploadFactory() => Settings["Herald:Uploads:MaxFileBytes"] = "1048576";
-}
-
 public sealed class DocxUploadLimitTests(SmallUploadFactory factory) : IClassFixture<SmallUploadFactory>
 {
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using Herald.Web.Tests.Support;
+using Herald.Web.Tests.Documents;
 
 namespace Herald.Web.Tests.Files;
 
@@ -11,7 +12,7 @@ public sealed class PageFormStagingTests(HeraldFactory factory) : IClassFixture<
     {
         using var session = await factory.SignInAsync("officer");
         var marker = ManuscriptApi.Marker();
-        var photo = TestFiles.Png(5, 5, shade: 201);
+        var photo = TestImages.Png(5, 5, 201);
         var form = new ManuscriptForm { Title = marker + "标题保留", Body = "正文也保留。", Action = "submit" };
         form.Photos.Add(new Upload(photo, "待说明.png"));
 

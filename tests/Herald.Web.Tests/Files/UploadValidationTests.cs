@@ -1,5 +1,6 @@
 using System.Net;
 using Herald.Web.Tests.Support;
+using Herald.Web.Tests.Documents;
 
 namespace Herald.Web.Tests.Files;
 
@@ -36,7 +37,7 @@ public sealed class UploadValidationTests(HeraldFactory factory) : IClassFixture
     public async Task Photo_TruncatedPng_400CorruptImage()
     {
         var officer = await factory.ApiClientAsync("officer");
-        var broken = TestFiles.Png()[..12];
+        var broken = TestImages.Png(4, 3)[..12];
 
         var result = await ManuscriptApi.PostAsync(officer, new ManuscriptForm { Photos = { new Upload(broken, "坏图.png", Caption: "坏图") } });
 
@@ -57,7 +58,7 @@ public sealed class UploadValidationTests(HeraldFactory factory) : IClassFixture
     public async Task Photo_RealJpegNamedPng_AcceptedByContentAsJpeg()
     {
         var officer = await factory.ApiClientAsync("officer");
-        var jpeg = TestFiles.Jpeg();
+        var jpeg = TestImages.Jpeg(64, 32);
 
         var json = await ManuscriptApi.SubmitAsync(officer, new ManuscriptForm { Photos = { new Upload(jpeg, "其实是jpeg.png", "image/png", "现场") } });
 
@@ -95,7 +96,7 @@ public sealed class UploadValidationTests(HeraldFactory factory) : IClassFixture
 
         var result = await ManuscriptApi.PostAsync(officer, new ManuscriptForm
         {
-            Document = new Upload(TestFiles.Text("{\\rtf1\\ansi 正文}"), "稿件.docx", DocumentSetup.DocxType),
+            Document = new Upload(TestFiles.Text("{\\rtf1\\ansi 正文}"), "稿件.docx", ManuscriptApi.DocxType),
         });
 
         await result.Response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "Docx.LegacyFormat");
@@ -109,10 +110,10 @@ public sealed class UploadValidationTests(HeraldFactory factory) : IClassFixture
 
         var result = await ManuscriptApi.PostAsync(officer, new ManuscriptForm
         {
-            Title = marker, Document = new Upload(TestFiles.Png(), "稿件.docx", DocumentSetup.DocxType),
+            Title = marker, Document = new Upload(TestImages.Png(4, 3), "稿件.docx", ManuscriptApi.DocxType),
         });
 
-        await result.Response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "Docx.NotDocx", "“稿件.docx”不是 Word 文档（.docx）。");
+        await result.Response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "Docx.NotDocx", "“稿件.docx”不是 Word 文档（.docx），可能是 Excel、PowerPoint、压缩包或其他格式。请上传用 Word 或 WPS 保存的 .docx 文件。");
         (await ManuscriptApi.ListIdsAsync(officer, "q=" + marker)).ShouldBeEmpty();
     }
 

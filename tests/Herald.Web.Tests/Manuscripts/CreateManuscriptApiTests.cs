@@ -1,5 +1,6 @@
 using System.Net;
 using Herald.Web.Tests.Support;
+using Herald.Web.Tests.Documents;
 
 namespace Herald.Web.Tests.Manuscripts;
 
@@ -10,8 +11,8 @@ public sealed class CreateManuscriptApiTests(HeraldFactory factory) : IClassFixt
     public async Task Create_MultipartWithPhotosAndCaptions_201WithLocationAndFullDetail()
     {
         var officer = await factory.ApiClientAsync("officer");
-        var photo1 = TestFiles.Png(6, 4, shade: 10);
-        var photo2 = TestFiles.Png(3, 5, shade: 20);
+        var photo1 = TestImages.Png(6, 4, 10);
+        var photo2 = TestImages.Png(3, 5, 20);
         var form = new ManuscriptForm { Title = "街道开展为民服务集中活动", Body = "第一段。\n\n第二段。", Category = "品牌建设" };
         form.Photos.Add(new Upload(photo1, "现场1.png", Caption: "活动现场"));
         form.Photos.Add(new Upload(photo2, "现场2.png", Caption: "  群众咨询  "));
@@ -80,24 +81,25 @@ public sealed class CreateManuscriptApiTests(HeraldFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task Document_AttachedToDraftThenSubmitted_DownloadsUnderStandardName()
+    public async Task Create_WithWordOriginal_DownloadsUnderStandardName()
     {
         var officer = await factory.ApiClientAsync("officer");
-        var draft = await ManuscriptApi.SubmitAsync(officer, new ManuscriptForm { Title = "附原件的稿件", Draft = true });
-        var docx = TestFiles.Docx("附原件的稿件", "正文。");
-        await factory.AttachDocumentAsync(draft.Long("id"), docx, "原稿.docx");
+        var docx = TestDocx.Build(d => d.Add(TestDocx.P("附原件的稿件"), TestDocx.P("正文。")));
 
-        var submitted = await ManuscriptApi.ResubmitAsync(officer, draft.Long("id"), new ManuscriptForm { Title = "附原件的稿件" });
+        var json = await ManuscriptApi.SubmitAsync(officer, new ManuscriptForm
+        {
+            Title = "附原件的稿件", Body = "表单上填写的正文。", Document = new Upload(docx, "原稿.docx", ManuscriptApi.DocxType),
+        });
 
-        submitted.Status.ShouldBe(HttpStatusCode.OK, $"body: {submitted.Json}");
-        var name = submitted.Json.Str("name");
+        var name = json.Str("name");
         name.ShouldStartWith("示例街道党政办公室-2026年11月20日工作信息");
-        var document = submitted.Json.GetProperty("document");
+        json.Str("body").ShouldBe("表单上填写的正文。"); // 已有正文时不用原件覆盖
+        var document = json.GetProperty("document");
         document.Str("fileName").ShouldBe(name + ".docx");
         document.Long("size").ShouldBe(docx.Length);
         var original = await officer.GetAsync(document.Str("url"));
         original.StatusCode.ShouldBe(HttpStatusCode.OK);
-        original.Content.Headers.ContentType!.MediaType.ShouldBe(DocumentSetup.DocxType);
+        original.Content.Headers.ContentType!.MediaType.ShouldBe(ManuscriptApi.DocxType);
         original.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe(name + ".docx");
         (await original.Content.ReadAsByteArrayAsync()).ShouldBe(docx);
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using Herald.Domain.Organization;
 using Herald.Web.Tests.Support;
+using Herald.Web.Tests.Documents;
 
 namespace Herald.Web.Tests.Manuscripts;
 
@@ -14,11 +15,11 @@ public sealed class ScopingTests(HeraldFactory factory) : IClassFixture<HeraldFa
     {
         var officer = await factory.ApiClientAsync("officer");
         var marker = ManuscriptApi.Marker();
-        var draft = await ManuscriptApi.SubmitAsync(officer, new ManuscriptForm { Title = marker, Draft = true }.WithPhoto("现场.png", "现场照片"));
-        await factory.AttachDocumentAsync(draft.Long("id"), TestFiles.Docx(marker), "原稿.docx");
-        var submitted = await ManuscriptApi.ResubmitAsync(officer, draft.Long("id"), new ManuscriptForm { Title = marker });
-        submitted.Status.ShouldBe(HttpStatusCode.OK);
-        return (draft.Long("id"), submitted.Json.Items("photos")[0].Long("id"), marker);
+        var form = new ManuscriptForm { Title = marker, Document = new Upload(TestDocx.Build(d => d.Add(TestDocx.P(marker))), "原稿.docx", ManuscriptApi.DocxType) }
+            .WithPhoto("现场.png", "现场照片");
+        var json = await ManuscriptApi.SubmitAsync(officer, form);
+        json.IsNull("document").ShouldBeFalse();
+        return (json.Long("id"), json.Items("photos")[0].Long("id"), marker);
     }
 
     [Fact]

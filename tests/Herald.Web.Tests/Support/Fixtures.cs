@@ -1,6 +1,6 @@
 namespace Herald.Web.Tests.Support;
 
-/// <summary>单个上传文件上限 1 MB（默认 20 MB），用于超限测试。</summary>
+/// <summary>单个上传文件上限 1 MB（默认 20 MB），在创建第一个客户端之前设定；用于超限测试。</summary>
 public sealed class SmallUploadFactory : HeraldFactory
 {
     public const int MaxFileBytes = 1024 * 1024;

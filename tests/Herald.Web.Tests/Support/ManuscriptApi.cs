@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Herald.Web.Tests.Documents;
 
 namespace Herald.Web.Tests.Support;
 
@@ -34,7 +35,7 @@ public sealed class ManuscriptForm
 
     public ManuscriptForm WithPhoto(string fileName, string? caption, byte shade = 128)
     {
-        Photos.Add(new Upload(TestFiles.Png(shade: shade), fileName, "image/png", caption));
+        Photos.Add(new Upload(TestImages.Png(4, 3, shade), fileName, "image/png", caption));
         return this;
     }
 
@@ -88,6 +89,8 @@ public sealed record ApiResult(HttpResponseMessage Response, JsonElement Json)
 /// <summary>通过 /api/v1 报送、查询、审核稿件。</summary>
 public static class ManuscriptApi
 {
+    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
     public static async Task<ApiResult> PostAsync(HttpClient client, ManuscriptForm form, string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/manuscripts") { Content = form.ToContent() };
