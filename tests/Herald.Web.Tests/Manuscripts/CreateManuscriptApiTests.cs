@@ -181,16 +181,6 @@ public sealed class CreateManuscriptApiTests(HeraldFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task Create_JsonInsteadOfMultipart_400Problem()
-    {
-        var officer = await factory.ApiClientAsync("officer");
-
-        var response = await officer.PostJsonAsync("/api/v1/manuscripts", new { title = "x" });
-
-        await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "BadRequest", "请求格式不正确。");
-    }
-
-    [Fact]
     public async Task Get_UnknownId_404Problem()
     {
         var officer = await factory.ApiClientAsync("officer");
@@ -198,5 +188,17 @@ public sealed class CreateManuscriptApiTests(HeraldFactory factory) : IClassFixt
         var result = await ManuscriptApi.GetAsync(officer, 987654);
 
         await result.Response.ShouldBeProblemAsync(HttpStatusCode.NotFound, "NotFound", "找不到您要的内容，或您无权查看。");
+    }
+
+    [Fact]
+    public async Task Create_JsonInsteadOfMultipart_415WithChineseExplanation()
+    {
+        var officer = await factory.ApiClientAsync("officer");
+
+        var response = await officer.PostAsync("/api/v1/manuscripts",
+            new StringContent("{\"title\":\"标题\"}", System.Text.Encoding.UTF8, "application/json"));
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType, "UnsupportedMediaType",
+            "请求的内容类型不受支持。报送与重新报送稿件须以 multipart/form-data 表单提交，其余接口用 JSON。");
     }
 }

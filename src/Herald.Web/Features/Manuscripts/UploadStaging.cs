@@ -89,7 +89,7 @@ public sealed class UploadStaging(HeraldDbContext db, FileStore files, Clock clo
     private void CheckSize(long length, string name, string field = "photos")
     {
         if (length <= 0) throw AppException.Invalid(field, "Upload.Empty", name);
-        if (length > MaxBytes) throw new AppException(ProblemKind.TooLarge, "Upload.FileTooLarge", field, name, MaxBytes / (1024 * 1024));
+        if (length > MaxBytes) throw new AppException(ProblemKind.TooLarge, "Upload.FileTooLarge", field, name, SizeText.Format(MaxBytes));
     }
 
     private async Task<StagedUpload> AddAsync(long userId, StoredBlob blob, string name, string contentType, int? width, int? height,

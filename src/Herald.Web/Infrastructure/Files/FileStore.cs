@@ -36,7 +36,7 @@ public sealed class FileStore
                 {
                     size += read;
                     if (size > maxBytes)
-                        throw new AppException(ProblemKind.TooLarge, "Upload.TooLarge", "file", maxBytes / (1024 * 1024));
+                        throw new AppException(ProblemKind.TooLarge, "Upload.TooLarge", "file", SizeText.Format(maxBytes));
                     sha.AppendData(buffer, 0, read);
                     await file.WriteAsync(buffer.AsMemory(0, read), ct);
                 }

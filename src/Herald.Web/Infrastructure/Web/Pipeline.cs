@@ -23,8 +23,16 @@ public static class Pipeline
                     413 => ProblemKind.TooLarge,
                     _ => ProblemKind.Validation,
                 };
+                var code = http.Response.StatusCode switch
+                {
+                    415 => "UnsupportedMediaType",
+                    405 => "MethodNotAllowed",
+                    _ => kind == ProblemKind.Validation ? "BadRequest" : kind.ToString(),
+                };
                 var problems = http.RequestServices.GetRequiredService<ProblemWriter>();
-                await ProblemWriter.WriteAsync(http, problems.Create(http, kind, kind == ProblemKind.Validation ? "BadRequest" : kind.ToString()));
+                var problem = problems.Create(http, kind, code);
+                problem.Status = http.Response.StatusCode;
+                await ProblemWriter.WriteAsync(http, problem);
                 return;
             }
             if (http.Response.StatusCode is 404 or 403 && !http.Request.Headers.ContainsKey("HX-Request"))

@@ -38,7 +38,7 @@ public sealed class RunImport(
         var fileName = Path.GetFileName(file.FileName);
         var uploads = options.Value.Uploads;
         if (file.Length > uploads.MaxFileBytes)
-            throw AppException.Invalid("File", "Upload.FileTooLarge", fileName, uploads.MaxFileBytes / (1024 * 1024));
+            throw AppException.Invalid("File", "Upload.FileTooLarge", fileName, Infrastructure.Files.SizeText.Format(uploads.MaxFileBytes));
         var content = new byte[file.Length];
         await using (var stream = file.OpenReadStream())
             await stream.ReadExactlyAsync(content, ct);
