@@ -6,7 +6,8 @@ namespace Herald.Domain.Text;
 /// </summary>
 internal sealed class AutomatonBuilder(List<int[]> sequences)
 {
-    internal readonly record struct Result(KeywordMatcher.Node[] Nodes, int[] Outputs, int StateCount);
+    /// <summary>Double array, failure slot and output-list start per slot (-1: none), output lists (-1-terminated).</summary>
+    internal readonly record struct Result(KeywordMatcher.Node[] Nodes, int[] Fail, int[] OutputOf, int[] Outputs, int StateCount);
 
     // Trie in first-child / next-sibling form, node 0 is the root.
     private int[] _symbol = [];
@@ -20,6 +21,8 @@ internal sealed class AutomatonBuilder(List<int[]> sequences)
     private int[] _base = [];
     private int[] _check = [];
     private int[] _nextFree = [];   // union-find "next free slot at or after i"
+    private byte[] _failures = [];  // failed first-child attempts per free slot
+    private const int MaxFailuresPerSlot = 8;
 
     public Result Build()
     {
@@ -43,23 +46,27 @@ internal sealed class AutomatonBuilder(List<int[]> sequences)
         }
         // Every base is at most the highest used slot, so padding by the largest symbol id keeps
         // base + id in bounds for any state and any symbol: the scan needs no bounds checks.
-        var nodes = new KeywordMatcher.Node[highest + maxSymbol + 1];
+        var length = highest + maxSymbol + 1;
+        var nodes = new KeywordMatcher.Node[length];
+        var failOf = new int[length];
+        var outputOfSlot = new int[length];
         for (var i = 0; i < nodes.Length; i++)
         {
-            nodes[i] = new KeywordMatcher.Node { Base = 0, Check = -1, Fail = 0, Output = -1 };
+            nodes[i] = new KeywordMatcher.Node { Base = 0, Check = -1 };
+            outputOfSlot[i] = -1;
         }
         for (var t = 0; t < _trieCount; t++)
         {
             var slot = slotOf[t];
             nodes[slot] = new KeywordMatcher.Node
             {
-                Base = _base[slot],
+                Base = _base[slot] | (outputOf[t] >= 0 ? KeywordMatcher.HasOutput : 0),
                 Check = t == 0 ? -1 : _check[slot],
-                Fail = fail[slot],
-                Output = outputOf[t],
             };
+            failOf[slot] = fail[slot];
+            outputOfSlot[slot] = outputOf[t];
         }
-        return new Result(nodes, outputs, _trieCount);
+        return new Result(nodes, failOf, outputOfSlot, outputs, _trieCount);
     }
 
     /// <summary>
@@ -128,6 +135,7 @@ internal sealed class AutomatonBuilder(List<int[]> sequences)
         _base = new int[capacity];
         _check = new int[capacity];
         _nextFree = new int[capacity + 1];
+        _failures = new byte[capacity];
         Array.Fill(_check, -1);
         for (var i = 0; i < _nextFree.Length; i++)
         {
@@ -192,6 +200,13 @@ internal sealed class AutomatonBuilder(List<int[]> sequences)
             {
                 return b;
             }
+            // A hole that keeps failing as a first-child position is given up as a search start
+            // (it stays free for later children): this bounds the search, which otherwise rescans
+            // every old hole for every many-child state and dominated the build time.
+            if (++_failures[p] >= MaxFailuresPerSlot)
+            {
+                _nextFree[p] = p + 1;
+            }
             p = FindFree(p + 1);
         }
     }
@@ -226,6 +241,7 @@ internal sealed class AutomatonBuilder(List<int[]> sequences)
         var oldLength = _base.Length;
         Array.Resize(ref _base, size);
         Array.Resize(ref _check, size);
+        Array.Resize(ref _failures, size);
         Array.Fill(_check, -1, oldLength, size - oldLength);
         var oldFree = _nextFree.Length;
         Array.Resize(ref _nextFree, size + 1);

@@ -31,8 +31,7 @@ public sealed partial class KeywordMatcher
         var (classes, supplementary) = AssignSymbols(sequences);
         var automaton = new AutomatonBuilder(sequences).Build();
         var lengths = sequences.Select(s => s.Length).ToArray();
-        return new KeywordMatcher(classes, supplementary, automaton.Nodes, automaton.Outputs, lengths,
-            keywordList.ToArray(), allow, automaton.StateCount);
+        return new KeywordMatcher(classes, supplementary, automaton, lengths, keywordList.ToArray(), allow);
     }
 
     /// <summary>Normalised, collapsed code points of a keyword or phrase.</summary>

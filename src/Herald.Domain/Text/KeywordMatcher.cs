@@ -27,6 +27,8 @@ public sealed partial class KeywordMatcher
     private readonly ushort[] _classes;
     private readonly Dictionary<int, ushort> _supplementary;
     private readonly Node[] _nodes;
+    private readonly int[] _fail;
+    private readonly int[] _outputOf;
     private readonly int[] _outputs;
     private readonly int[] _entryLengths;
     private readonly Keyword[] _keywords;
@@ -36,31 +38,33 @@ public sealed partial class KeywordMatcher
     [ThreadStatic] private static List<KeywordHit>? t_hits;
 
     /// <summary>
-    /// One double-array slot. Base/Check are the double array (child of s on symbol c lives at
-    /// Base(s)+c iff its Check is s); Fail is the Aho–Corasick failure slot; Output indexes the
-    /// state's -1-terminated list of entries in _outputs, or is -1. Sixteen bytes keep a state's
-    /// whole record in one cache line.
+    /// One double-array slot: the child of state s on symbol c lives at Base(s)+c iff its Check is s.
+    /// Bit 31 of Base (<see cref="HasOutput"/>) marks states that complete an entry. Only these eight
+    /// bytes are read per character; failure links and output lists live in side arrays read on the
+    /// rarer paths, which keeps the busy first levels of the array dense in cache.
     /// </summary>
     [StructLayout(LayoutKind.Sequential)]
     internal struct Node
     {
         public int Base;
         public int Check;
-        public int Fail;
-        public int Output;
     }
 
-    private KeywordMatcher(ushort[] classes, Dictionary<int, ushort> supplementary, Node[] nodes, int[] outputs,
-        int[] entryLengths, Keyword[] keywords, string[] allowList, int stateCount)
+    internal const int HasOutput = int.MinValue;
+
+    private KeywordMatcher(ushort[] classes, Dictionary<int, ushort> supplementary, AutomatonBuilder.Result automaton,
+        int[] entryLengths, Keyword[] keywords, string[] allowList)
     {
         _classes = classes;
         _supplementary = supplementary;
-        _nodes = nodes;
-        _outputs = outputs;
+        _nodes = automaton.Nodes;
+        _fail = automaton.Fail;
+        _outputOf = automaton.OutputOf;
+        _outputs = automaton.Outputs;
         _entryLengths = entryLengths;
         _keywords = keywords;
         _allowList = allowList;
-        StateCount = stateCount;
+        StateCount = automaton.StateCount;
     }
 
     /// <summary>关键词，按构建顺序（<see cref="Keyword.Id"/> 即下标）。</summary>
@@ -90,6 +94,7 @@ public sealed partial class KeywordMatcher
 
         ref var classes = ref MemoryMarshal.GetArrayDataReference(_classes);
         ref var nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
+        ref var fail = ref MemoryMarshal.GetArrayDataReference(_fail);
         ref var chars = ref MemoryMarshal.GetReference(text);
         int state = 0, previous = -1;
         for (var i = 0; i < text.Length; i++)
@@ -112,13 +117,29 @@ public sealed partial class KeywordMatcher
                 state = 0;
                 continue;
             }
-            state = Next(ref nodes, state, id);
-            if (Unsafe.Add(ref nodes, state).Output >= 0)
+            state = Next(ref nodes, ref fail, state, Unsafe.Add(ref nodes, state).Base & int.MaxValue, id);
+            if (Unsafe.Add(ref nodes, state).Base < 0)
             {
                 return true;
             }
         }
         return false;
+    }
+
+    /// <summary>命中个数（与 <see cref="FindAll(ReadOnlySpan{char})"/> 的条数相同）。无白名单时不计算位置、不分配内存。</summary>
+    public int Count(ReadOnlySpan<char> text)
+    {
+        if (_allowList.Length > 0)
+        {
+            var hits = t_hits ??= [];
+            FindAll(text, hits);
+            var count = hits.Count;
+            hits.Clear();
+            return count;
+        }
+        var sink = new CountSink();
+        Scan(text, ref sink);
+        return sink.Count;
     }
 
     /// <summary>查找全部命中，按起点升序（同起点时长者在前）。</summary>
@@ -202,6 +223,7 @@ public sealed partial class KeywordMatcher
     {
         ref var classes = ref MemoryMarshal.GetArrayDataReference(_classes);
         ref var nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
+        ref var fail = ref MemoryMarshal.GetArrayDataReference(_fail);
         ref var chars = ref MemoryMarshal.GetReference(text);
         int state = 0, previous = -1, runEnd = 0;
         for (var i = 0; i < text.Length; i++)
@@ -219,31 +241,29 @@ public sealed partial class KeywordMatcher
                 runEnd = i + 1;
                 continue;
             }
-            var output = Unsafe.Add(ref nodes, state).Output;
-            if (output >= 0)
+            var b = Unsafe.Add(ref nodes, state).Base;
+            if (b < 0)
             {
-                Flush(text, output, runEnd, ref sink);
+                Flush(text, _outputOf[state], runEnd, ref sink);
             }
             previous = id;
             runEnd = i + 1;
-            state = id == Unknown ? 0 : Next(ref nodes, state, id);
+            state = id == Unknown ? 0 : Next(ref nodes, ref fail, state, b & int.MaxValue, id);
         }
-        var last = Unsafe.Add(ref nodes, state).Output;
-        if (last >= 0)
+        if (Unsafe.Add(ref nodes, state).Base < 0)
         {
-            Flush(text, last, runEnd, ref sink);
+            Flush(text, _outputOf[state], runEnd, ref sink);
         }
     }
 
     /// <summary>Aho–Corasick goto with failure fallback; the root stays at the root.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Next(ref Node nodes, int state, int id)
+    private static int Next(ref Node nodes, ref int fail, int state, int stateBase, int id)
     {
         while (true)
         {
-            ref var node = ref Unsafe.Add(ref nodes, state);
             // In bounds by construction: the array is padded by the alphabet size past the largest base.
-            var next = node.Base + id;
+            var next = stateBase + id;
             if (Unsafe.Add(ref nodes, next).Check == state)
             {
                 return next;
@@ -252,7 +272,8 @@ public sealed partial class KeywordMatcher
             {
                 return 0;
             }
-            state = node.Fail;
+            state = Unsafe.Add(ref fail, state);
+            stateBase = Unsafe.Add(ref nodes, state).Base & int.MaxValue;
         }
     }
 
@@ -285,7 +306,9 @@ public sealed partial class KeywordMatcher
         for (var j = output; outputs[j] >= 0; j++)
         {
             var entry = outputs[j];
-            sink.OnMatch(entry, FindStart(text, end, _entryLengths[entry]), end);
+            // Constant per sink type, so the JIT drops the walk-back for sinks that only count.
+            var start = TSink.NeedsStart ? FindStart(text, end, _entryLengths[entry]) : 0;
+            sink.OnMatch(entry, start, end);
         }
     }
 
@@ -395,11 +418,24 @@ public sealed partial class KeywordMatcher
 
     private interface IMatchSink
     {
+        static abstract bool NeedsStart { get; }
+
         void OnMatch(int entry, int start, int end);
+    }
+
+    private struct CountSink : IMatchSink
+    {
+        public int Count;
+
+        public static bool NeedsStart => false;
+
+        public void OnMatch(int entry, int start, int end) => Count++;
     }
 
     private readonly struct CollectSink(List<KeywordHit> hits, List<long>? allowed, Keyword[] keywords) : IMatchSink
     {
+        public static bool NeedsStart => true;
+
         public void OnMatch(int entry, int start, int end)
         {
             if ((uint)entry < (uint)keywords.Length)
