@@ -31,6 +31,10 @@ public class KeywordEngineBenchmarks
         _matcher.FindAll(_text, _hits);
         return _hits.Count;
     }
+
+    /// <summary>Number of hits only (no offsets, nothing stored).</summary>
+    [Benchmark]
+    public int Count() => _matcher.Count(_text);
 }
 
 /// <summary>

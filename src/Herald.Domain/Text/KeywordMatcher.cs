@@ -92,38 +92,21 @@ public sealed partial class KeywordMatcher
             return any;
         }
 
-        ref var classes = ref MemoryMarshal.GetArrayDataReference(_classes);
-        ref var nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
-        ref var fail = ref MemoryMarshal.GetArrayDataReference(_fail);
-        ref var chars = ref MemoryMarshal.GetReference(text);
-        int state = 0, previous = -1;
-        for (var i = 0; i < text.Length; i++)
+        var cursor = new Cursor { Previous = -1 };
+        var none = new CountSink();
+        while (true)
         {
-            int id = Unsafe.Add(ref classes, Unsafe.Add(ref chars, i));
-            if (id >= HighSurrogate)
+            Advance(text, _classes, _nodes, _fail, ref cursor);
+            if (_nodes[cursor.State].Base < 0)
             {
-                if (id == Skip || (id = ReadSupplementary(text, ref i)) == Skip)
-                {
-                    continue;
-                }
+                return true; // a state that completes a keyword has been reached
             }
-            if (id == previous)
+            if (cursor.Position >= text.Length)
             {
-                continue;
+                return false;
             }
-            previous = id;
-            if (id == Unknown)
-            {
-                state = 0;
-                continue;
-            }
-            state = Next(ref nodes, ref fail, state, Unsafe.Add(ref nodes, state).Base & int.MaxValue, id);
-            if (Unsafe.Add(ref nodes, state).Base < 0)
-            {
-                return true;
-            }
+            Step(text, ref cursor, ref none);
         }
-        return false;
     }
 
     /// <summary>命中个数（与 <see cref="FindAll(ReadOnlySpan{char})"/> 的条数相同）。无白名单时不计算位置、不分配内存。</summary>
@@ -218,23 +201,60 @@ public sealed partial class KeywordMatcher
     /// <summary>
     /// The scan. Matches are reported when the run of their last symbol ends (the next different
     /// symbol or the end of text), so the reported end already covers collapsed repeats: 舆情情 → 0..3.
+    /// The tight loop (<see cref="Advance"/>) makes no calls, so the JIT keeps all its state in
+    /// registers; it stops for the rare events (a state with output meets a new symbol, a surrogate),
+    /// which <see cref="Step"/> handles one code point at a time.
     /// </summary>
     private void Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink) where TSink : struct, IMatchSink
     {
-        ref var classes = ref MemoryMarshal.GetArrayDataReference(_classes);
-        ref var nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
-        ref var fail = ref MemoryMarshal.GetArrayDataReference(_fail);
+        var cursor = new Cursor { Previous = -1 };
+        while (true)
+        {
+            Advance(text, _classes, _nodes, _fail, ref cursor);
+            if (cursor.Position >= text.Length)
+            {
+                break;
+            }
+            Step(text, ref cursor, ref sink);
+        }
+        if (_nodes[cursor.State].Base < 0)
+        {
+            Flush(text, _outputOf[cursor.State], cursor.RunEnd, ref sink);
+        }
+    }
+
+    /// <summary>Where a scan is: next position, automaton state, last symbol id, end of its run.</summary>
+    private struct Cursor
+    {
+        public int Position;
+        public int State;
+        public int Previous;
+        public int RunEnd;
+    }
+
+    /// <summary>
+    /// Consumes text until the end or until an event: a high surrogate, or a new symbol arriving
+    /// while the state completes an entry (its matches must be flushed first). Bases read here are
+    /// non-negative: a state with the output bit set stops the loop before its base is used.
+    /// </summary>
+    private static void Advance(ReadOnlySpan<char> text, ushort[] classTable, Node[] nodeArray, int[] failArray, ref Cursor cursor)
+    {
         ref var chars = ref MemoryMarshal.GetReference(text);
-        int state = 0, previous = -1, runEnd = 0;
-        for (var i = 0; i < text.Length; i++)
+        ref var classes = ref MemoryMarshal.GetArrayDataReference(classTable);
+        ref var nodes = ref MemoryMarshal.GetArrayDataReference(nodeArray);
+        ref var fail = ref MemoryMarshal.GetArrayDataReference(failArray);
+        int i = cursor.Position, state = cursor.State, previous = cursor.Previous, runEnd = cursor.RunEnd;
+        var length = text.Length;
+        for (; i < length; i++)
         {
             int id = Unsafe.Add(ref classes, Unsafe.Add(ref chars, i));
             if (id >= HighSurrogate)
             {
-                if (id == Skip || (id = ReadSupplementary(text, ref i)) == Skip)
+                if (id == Skip)
                 {
                     continue;
                 }
+                break;
             }
             if (id == previous)
             {
@@ -244,16 +264,49 @@ public sealed partial class KeywordMatcher
             var b = Unsafe.Add(ref nodes, state).Base;
             if (b < 0)
             {
-                Flush(text, _outputOf[state], runEnd, ref sink);
+                break;
             }
             previous = id;
             runEnd = i + 1;
-            state = id == Unknown ? 0 : Next(ref nodes, ref fail, state, b & int.MaxValue, id);
+            state = id == Unknown ? 0 : Next(ref nodes, ref fail, state, b, id);
         }
-        if (Unsafe.Add(ref nodes, state).Base < 0)
+        cursor.Position = i;
+        cursor.State = state;
+        cursor.Previous = previous;
+        cursor.RunEnd = runEnd;
+    }
+
+    /// <summary>Consumes one code point at the cursor with the full rules, flushing matches when due.</summary>
+    private void Step<TSink>(ReadOnlySpan<char> text, ref Cursor cursor, ref TSink sink) where TSink : struct, IMatchSink
+    {
+        var i = cursor.Position;
+        int id = _classes[text[i]];
+        if (id == HighSurrogate)
         {
-            Flush(text, _outputOf[state], runEnd, ref sink);
+            id = ReadSupplementary(text, ref i); // moves i onto the low half of a pair
         }
+        cursor.Position = i + 1;
+        if (id == Skip)
+        {
+            return;
+        }
+        if (id == cursor.Previous)
+        {
+            cursor.RunEnd = i + 1;
+            return;
+        }
+        var state = cursor.State;
+        var b = _nodes[state].Base;
+        if (b < 0)
+        {
+            Flush(text, _outputOf[state], cursor.RunEnd, ref sink);
+        }
+        cursor.Previous = id;
+        cursor.RunEnd = i + 1;
+        cursor.State = id == Unknown
+            ? 0
+            : Next(ref MemoryMarshal.GetArrayDataReference(_nodes), ref MemoryMarshal.GetArrayDataReference(_fail),
+                state, b & int.MaxValue, id);
     }
 
     /// <summary>Aho–Corasick goto with failure fallback; the root stays at the root.</summary>

@@ -28,6 +28,7 @@ public class KeywordMatcherPropertyTests
 
             actual.ShouldBe(expected, Describe(run, text, keywords, allow));
             matcher.ContainsAny(text).ShouldBe(expected.Count > 0, Describe(run, text, keywords, allow));
+            matcher.Count(text).ShouldBe(expected.Count, Describe(run, text, keywords, allow));
             foreach (var hit in actual)
             {
                 // Never inside a surrogate pair at either end.

@@ -103,6 +103,17 @@ public class KeywordMatcherTests
         Matcher.ContainsAny(text).ShouldBe(expected.Length > 0);
     }
 
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void Count_TrapTextWithoutAllowList_NumberOfHits(string name)
+    {
+        var text = Cases[name].Text;
+        var withoutAllowList = KeywordMatcher.Build(Matcher.Keywords.Select(k => new KeywordDefinition(k.Text)));
+
+        withoutAllowList.Count(text).ShouldBe(withoutAllowList.FindAll(text).Count);
+        Matcher.Count(text).ShouldBe(Cases[name].Hits.Length);
+    }
+
     [Fact]
     public void FindAll_Hit_CarriesKeywordCategoryAndWeight()
     {
