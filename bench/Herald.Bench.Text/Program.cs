@@ -1,3 +1,7 @@
+// Keyword-engine benchmark on the shared workload (shared/bench/README.md).
+//   dotnet run -c Release --project bench/Herald.Bench.Text            full BenchmarkDotNet run (~3 min)
+//   dotnet run -c Release --project bench/Herald.Bench.Text -- --quick rough CPU-time figures, no BenchmarkDotNet
+// Other arguments go to BenchmarkDotNet (e.g. --filter *Build*).
 using System.Diagnostics;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
