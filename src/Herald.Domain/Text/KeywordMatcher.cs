@@ -180,7 +180,7 @@ public sealed partial class KeywordMatcher
                 {
                     end = Math.Max(end, hits[h].End);
                 }
-                for (var i = Math.Max(position, 0); i < end; i++)
+                for (var i = position; i < end; i++)
                 {
                     sb.Append(mask);
                     if (char.IsHighSurrogate(text[i]) && i + 1 < end && char.IsLowSurrogate(text[i + 1]))
