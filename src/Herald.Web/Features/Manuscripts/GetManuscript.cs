@@ -26,8 +26,8 @@ public sealed class GetManuscript(HeraldDbContext db, CurrentUser current, Workf
         return await BuildAsync(m, me, ct);
     }
 
-    /// <summary>已加载（含附件与流转记录）的稿件转为视图。</summary>
-    public async Task<ManuscriptView> BuildAsync(Manuscript m, UserContext me, CancellationToken ct)
+    /// <summary>已加载（含附件与流转记录）的稿件转为视图。justCreated：本次请求刚建的稿件（还不可能有续报）。</summary>
+    public async Task<ManuscriptView> BuildAsync(Manuscript m, UserContext me, CancellationToken ct, bool justCreated = false)
     {
         var tree = me.Tree;
         Func<Role, ReviewerResolution> reviewers = role => tree.ResolveReviewers(role, m.UnitId);
@@ -41,11 +41,14 @@ public sealed class GetManuscript(HeraldDbContext db, CurrentUser current, Workf
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var category = await db.Categories.AsNoTracking().Where(c => c.Id == m.CategoryId).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "";
-        var followUps = await db.Manuscripts.AsNoTracking().VisibleTo(me)
-            .Where(x => x.FollowUpOfId == m.Id)
-            .OrderBy(x => x.FollowUpNumber)
-            .Select(x => new { x.Id, x.Title, x.StandardName, x.Status, x.FollowUpNumber })
-            .ToListAsync(ct);
+        // 本次请求刚建的稿件还不可能有续报，不必查询。
+        var followUps = !justCreated
+            ? await db.Manuscripts.AsNoTracking().VisibleTo(me)
+                .Where(x => x.FollowUpOfId == m.Id)
+                .OrderBy(x => x.FollowUpNumber)
+                .Select(x => new FollowUpDto(x.Id, x.Title, x.StandardName ?? "", x.Status, x.FollowUpNumber))
+                .ToListAsync(ct)
+            : [];
 
         IReadOnlyList<string> NamesOf(Role role) => reviewers(role).UserIds.Select(u => names.GetValueOrDefault(u, "?")).ToList();
 
@@ -83,7 +86,7 @@ public sealed class GetManuscript(HeraldDbContext db, CurrentUser current, Workf
             m.Document is { } doc ? new DocumentDto(DownloadName(m, tree, clock.UtcNow), doc.Size, $"/manuscripts/{m.Id}/document") : null,
             m.FollowUpOfId,
             m.FollowUpNumber,
-            followUps.Select(f => new FollowUpDto(f.Id, f.Title, f.StandardName ?? "", f.Status, f.FollowUpNumber)).ToList(),
+            followUps,
             m.SubmittedAt,
             m.ApprovedAt,
             m.CreatedAt,

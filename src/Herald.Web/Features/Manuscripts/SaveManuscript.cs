@@ -119,7 +119,9 @@ public sealed class SaveManuscript(
             await workflow.SubmitAsync(m, me, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return await views.HandleAsync(m.Id, ct);
+        // 新建的稿件在内存中是完整的（内容、附件、全部流转记录），直接据此生成视图，不再读回；
+        // 修改的稿件加载时没带流转记录，所以重新读取。
+        return id is null ? await views.BuildAsync(m, me, ct, justCreated: true) : await views.HandleAsync(m.Id, ct);
     }
 
     private async Task<Manuscript> CreateAsync(UserContext me, long unitId, ManuscriptInput input, ManuscriptContent content,
