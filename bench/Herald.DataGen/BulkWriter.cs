@@ -332,10 +332,11 @@ public sealed class BulkWriter(SqliteConnection connection, GenOptions options, 
 
         var byRole = org.Assignments.GroupBy(a => a.Role).ToDictionary(g => g.Key, g => g.Select(a => a.UserId).Distinct().ToList());
         var correspondent = User(_byAuthor.MaxBy(kv => kv.Value).Key);
-        var head = User(byRole[Role.UnitHead].MaxBy(Visible));
-        var leader = User(byRole[Role.SupervisingLeader].Where(l => _tree.ManuscriptUnits(l).Count is >= 18 and <= 24).MaxBy(Visible));
+        // The busiest of each kind: the head and the leader (of about 20 units) with the most manuscripts awaiting them.
+        var head = User(byRole[Role.UnitHead].MaxBy(h => (Inbox(h), Visible(h))));
+        var leader = User(byRole[Role.SupervisingLeader].Where(l => _tree.ManuscriptUnits(l).Count is >= 17 and <= 24).MaxBy(l => (Inbox(l), Visible(l))));
         var principal = org.Principal;
-        var countyPrincipal = User(byRole[Role.Principal].MaxBy(Inbox));
+        var countyPrincipal = User(byRole[Role.Principal].Where(p => p != principal.Id).MaxBy(Inbox));
 
         Console.WriteLine();
         Console.WriteLine($"Sign in with password {options.Password}. Scenario users (visible = non-draft manuscripts in scope, inbox = awaiting them):");
