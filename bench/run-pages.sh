@@ -4,12 +4,13 @@
 # signs in through the real form as each kind of user and requests their pages repeatedly:
 #   correspondent, head, leader, office: /manuscripts and /manuscripts?page=N (N random in 2..50)
 #   head, leader, principal: /reviews
-#   bench/run-pages.sh            # BENCH_DATA=/tmp/herald-province, 4 concurrent clients, 30 s per user after 5 s warm-up
+#   bench/run-pages.sh            # BENCH_DATA=/tmp/herald-province; per user 30 s after a 5 s warm-up, first with
+#                                 # 1 client (service time), then 4 clients back to back (both cores saturated)
 #   BENCH_REGEN=1 bench/run-pages.sh   # regenerate the data set
 source "$(dirname "$0")/lib.sh"
 
 BENCH_DATA="${BENCH_DATA:-/tmp/herald-province}"
-CONCURRENCY="${CONCURRENCY:-4}"
+CONCURRENCY="${CONCURRENCY:-1 4}"
 DURATION="${DURATION:-30}"
 WARMUP="${WARMUP:-5}"
 MANUSCRIPTS="${MANUSCRIPTS:-1000000}"
@@ -30,14 +31,16 @@ start_app "$BENCH_DATA"
 wait_healthy
 log "app up (pid $APP_PID, RSS $(rss_mb) MB)"
 run() {
-  local label="$1" who="$2" paths="$3"
-  dotnet "$LOAD_DLL" pages --url "$BENCH_URL" --users "$who" --paths "$paths" --concurrency "$CONCURRENCY" \
-    --duration "$DURATION" --warmup "$WARMUP" --label "$label" --json "$BENCH_OUT/pages-$label.json" || true
+  local label="$1" who="$2" paths="$3" c="$4"
+  dotnet "$LOAD_DLL" pages --url "$BENCH_URL" --users "$who" --paths "$paths" --concurrency "$c" \
+    --duration "$DURATION" --warmup "$WARMUP" --label "$label c=$c" --json "$BENCH_OUT/pages-$label-c$c.json" || true
 }
-run correspondent "$(user correspondent)" "/manuscripts,/manuscripts?page={page}"
-run head "$(user head)" "/manuscripts,/manuscripts?page={page},/reviews"
-run leader "$(user leader)" "/manuscripts,/manuscripts?page={page},/reviews"
-run principal "$(user principal)" "/reviews"
-run office "$(user office)" "/manuscripts,/manuscripts?page={page}"
+for c in $CONCURRENCY; do
+  run correspondent "$(user correspondent)" "/manuscripts,/manuscripts?page={page}" "$c"
+  run head "$(user head)" "/manuscripts,/manuscripts?page={page},/reviews" "$c"
+  run leader "$(user leader)" "/manuscripts,/manuscripts?page={page},/reviews" "$c"
+  run principal "$(user principal)" "/reviews" "$c"
+  run office "$(user office)" "/manuscripts,/manuscripts?page={page}" "$c"
+done
 echo "   app RSS after the page runs: $(rss_mb) MB (VmRSS)"
 echo "   machine: $(machine_line)"
