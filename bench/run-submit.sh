@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # API submission benchmark (issue 2, targets 1 and 4): POST /api/v1/manuscripts, 32 concurrent clients, 60 s after a
-# 10 s warm-up, on a fresh data directory (demo organisation; officer and officer2 submit with API tokens).
+# 20 s warm-up (JIT tiering: the first 15 s of a fresh process run at ~60% speed), on a fresh data directory (demo organisation; officer and officer2 submit with API tokens).
 #   bench/run-submit.sh            # 3 KB body, then 3 KB body + one 300 KB photo, each on a fresh app
 #   bench/run-submit.sh submit     # only one of them (submit | submit-photo)
 # Prints throughput, p50/p95/p99/max, errors by status, and the app's RSS after the run.
@@ -10,7 +10,7 @@ SCENARIOS=("${@:-submit submit-photo}")
 read -r -a SCENARIOS <<<"${SCENARIOS[*]}"
 CONCURRENCY="${CONCURRENCY:-32}"
 DURATION="${DURATION:-60}"
-WARMUP="${WARMUP:-10}"
+WARMUP="${WARMUP:-20}"
 
 build_release
 for scenario in "${SCENARIOS[@]}"; do
