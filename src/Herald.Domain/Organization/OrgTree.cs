@@ -29,6 +29,7 @@ public sealed class OrgTree
     public OrgTree(IEnumerable<UnitNode> units, IEnumerable<Assignment> assignments)
     {
         _units = units.ToDictionary(u => u.Id);
+        MaxUnitId = _units.Count == 0 ? 0 : _units.Keys.Max();
         foreach (var unit in _units.Values)
         {
             if (unit.ParentId is { } parent && _units.ContainsKey(parent))
@@ -70,6 +71,9 @@ public sealed class OrgTree
     }
 
     public int Count => _units.Count;
+
+    /// <summary>最大的单位编号。单位只增不删、编号递增，所以"单位在本快照中"等价于"编号不大于它"。</summary>
+    public long MaxUnitId { get; private set; }
 
     public IReadOnlyList<UnitNode> Roots => _roots;
 

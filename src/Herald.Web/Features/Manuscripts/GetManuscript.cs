@@ -26,8 +26,12 @@ public sealed class GetManuscript(HeraldDbContext db, CurrentUser current, Workf
         return await BuildAsync(m, me, ct);
     }
 
-    /// <summary>已加载（含附件与流转记录）的稿件转为视图。</summary>
-    public async Task<ManuscriptView> BuildAsync(Manuscript m, UserContext me, CancellationToken ct)
+    // 每个详情页和每次报送都要执行：预编译，省去每次翻译 LINQ 表达式树的开销。
+    private static readonly Func<HeraldDbContext, long, CancellationToken, Task<string?>> CategoryName = EF.CompileAsyncQuery(
+        (HeraldDbContext db, long id, CancellationToken ct) => db.Categories.AsNoTracking().Where(c => c.Id == id).Select(c => c.Name).FirstOrDefault());
+
+    /// <summary>已加载（含附件与流转记录）的稿件转为视图。justCreated：本次请求刚建的稿件（还不可能有续报）。</summary>
+    public async Task<ManuscriptView> BuildAsync(Manuscript m, UserContext me, CancellationToken ct, bool justCreated = false)
     {
         var tree = me.Tree;
         Func<Role, ReviewerResolution> reviewers = role => tree.ResolveReviewers(role, m.UnitId);
@@ -40,12 +44,15 @@ public sealed class GetManuscript(HeraldDbContext db, CurrentUser current, Workf
             .Concat(reviewerIds).Append(m.AuthorId).Distinct().ToArray();
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        var category = await db.Categories.AsNoTracking().Where(c => c.Id == m.CategoryId).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "";
-        var followUps = await db.Manuscripts.AsNoTracking().VisibleTo(me)
-            .Where(x => x.FollowUpOfId == m.Id)
-            .OrderBy(x => x.FollowUpNumber)
-            .Select(x => new { x.Id, x.Title, x.StandardName, x.Status, x.FollowUpNumber })
-            .ToListAsync(ct);
+        var category = await CategoryName(db, m.CategoryId, ct) ?? "";
+        // 本次请求刚建的稿件还不可能有续报，不必查询。
+        var followUps = !justCreated
+            ? await db.Manuscripts.AsNoTracking().VisibleTo(me)
+                .Where(x => x.FollowUpOfId == m.Id)
+                .OrderBy(x => x.FollowUpNumber)
+                .Select(x => new FollowUpDto(x.Id, x.Title, x.StandardName ?? "", x.Status, x.FollowUpNumber))
+                .ToListAsync(ct)
+            : [];
 
         IReadOnlyList<string> NamesOf(Role role) => reviewers(role).UserIds.Select(u => names.GetValueOrDefault(u, "?")).ToList();
 
@@ -83,7 +90,7 @@ public sealed class GetManuscript(HeraldDbContext db, CurrentUser current, Workf
             m.Document is { } doc ? new DocumentDto(DownloadName(m, tree, clock.UtcNow), doc.Size, $"/manuscripts/{m.Id}/document") : null,
             m.FollowUpOfId,
             m.FollowUpNumber,
-            followUps.Select(f => new FollowUpDto(f.Id, f.Title, f.StandardName ?? "", f.Status, f.FollowUpNumber)).ToList(),
+            followUps,
             m.SubmittedAt,
             m.ApprovedAt,
             m.CreatedAt,

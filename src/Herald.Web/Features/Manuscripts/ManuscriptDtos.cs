@@ -22,7 +22,8 @@ public sealed record ManuscriptListItem(
     DateTime? SubmittedAt,
     DateTime UpdatedAt);
 
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
+/// <summary>一页结果。TotalCapped：总数只数到 Total（实际更多），见 ListManuscripts.CountCap。</summary>
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total, bool TotalCapped = false)
 {
     public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
 }

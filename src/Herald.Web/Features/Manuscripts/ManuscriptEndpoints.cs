@@ -167,7 +167,7 @@ public static class ManuscriptEndpoints
         api.MapGet("/manuscripts", async Task<Ok<PagedResult<ManuscriptListItem>>> ([AsParameters] ManuscriptQuery query, HttpContext http, ListManuscripts list) =>
                 TypedResults.Ok(await list.HandleAsync(query, http.RequestAborted)))
             .WithSummary("稿件列表（分页；只含调用者可见的稿件）")
-            .WithDescription("status: draft|in_review|returned|rejected|approved；unitId（含下级）；from/to：报送日期 yyyy-MM-dd；q：标题关键词；mine=true 只看本人；page、pageSize（≤100）。");
+            .WithDescription("status: draft|in_review|returned|rejected|approved；unitId（含下级）；from/to：报送日期 yyyy-MM-dd；q：标题关键词；mine=true 只看本人；page、pageSize（≤100）。total 最多数到 10000 条（且至少到当前页之后十页），超过时 totalCapped 为 true。");
 
         api.MapGet("/manuscripts/{id:long}", async Task<Ok<ManuscriptDetail>> (long id, HttpContext http, GetManuscript get) =>
                 TypedResults.Ok((await get.HandleAsync(id, http.RequestAborted)).Detail))

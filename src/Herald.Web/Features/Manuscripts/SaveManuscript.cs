@@ -119,7 +119,9 @@ public sealed class SaveManuscript(
             await workflow.SubmitAsync(m, me, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return await views.HandleAsync(m.Id, ct);
+        // 新建的稿件在内存中是完整的（内容、附件、全部流转记录），直接据此生成视图，不再读回；
+        // 修改的稿件加载时没带流转记录，所以重新读取。
+        return id is null ? await views.BuildAsync(m, me, ct, justCreated: true) : await views.HandleAsync(m.Id, ct);
     }
 
     private async Task<Manuscript> CreateAsync(UserContext me, long unitId, ManuscriptInput input, ManuscriptContent content,
@@ -174,10 +176,9 @@ public sealed class SaveManuscript(
         else
         {
             var key = input.Category.Trim();
-            var byId = long.TryParse(key, NumberStyles.Integer, CultureInfo.InvariantCulture, out var cid);
-            categoryId = await db.Categories.AsNoTracking()
-                .Where(c => !c.Disabled && (byId ? c.Id == cid : c.Name == key))
-                .Select(c => c.Id).FirstOrDefaultAsync(ct);
+            categoryId = long.TryParse(key, NumberStyles.Integer, CultureInfo.InvariantCulture, out var cid)
+                ? await CategoryById(db, cid, ct)
+                : await CategoryByName(db, key, ct);
             if (categoryId == 0) errors.Add(new FieldError("category", "Manuscript.UnknownCategory", key));
         }
 
@@ -235,8 +236,18 @@ public sealed class SaveManuscript(
     {
         if (string.IsNullOrWhiteSpace(key)) return null;
         var trimmed = key.Trim()[..Math.Min(64, key.Trim().Length)];
-        return await db.Manuscripts.Where(m => m.AuthorId == userId && m.SubmissionKey == trimmed)
-            .Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
+        return await BySubmissionKey(db, userId, trimmed, ct);
     }
+
+    // 每次报送都要执行的查询：预编译，省去每次翻译 LINQ 表达式树的开销。
+    private static readonly Func<HeraldDbContext, long, string, CancellationToken, Task<long?>> BySubmissionKey = EF.CompileAsyncQuery(
+        (HeraldDbContext db, long userId, string key, CancellationToken ct) =>
+            db.Manuscripts.Where(m => m.AuthorId == userId && m.SubmissionKey == key).Select(m => (long?)m.Id).FirstOrDefault());
+
+    private static readonly Func<HeraldDbContext, long, CancellationToken, Task<long>> CategoryById = EF.CompileAsyncQuery(
+        (HeraldDbContext db, long id, CancellationToken ct) => db.Categories.AsNoTracking().Where(c => !c.Disabled && c.Id == id).Select(c => c.Id).FirstOrDefault());
+
+    private static readonly Func<HeraldDbContext, string, CancellationToken, Task<long>> CategoryByName = EF.CompileAsyncQuery(
+        (HeraldDbContext db, string name, CancellationToken ct) => db.Categories.AsNoTracking().Where(c => !c.Disabled && c.Name == name).Select(c => c.Id).FirstOrDefault());
 
 }

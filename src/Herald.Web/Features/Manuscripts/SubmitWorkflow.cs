@@ -14,6 +14,11 @@ namespace Herald.Web.Features.Manuscripts;
 /// <summary>报送：按单位和重要程度确定路线，进入第一级审核，首次报送时分配规范名称，通知审核人，记审计。</summary>
 public sealed class SubmitWorkflow(HeraldDbContext db, WorkflowPolicies policies, Notifier notifier, AuditLog audit, Clock clock)
 {
+    // 每次首次报送都在写事务内执行：预编译，缩短持有写锁的时间。
+    private static readonly Func<HeraldDbContext, long, DateOnly, CancellationToken, Task<int?>> LastSequence = EF.CompileAsyncQuery(
+        (HeraldDbContext db, long unitId, DateOnly date, CancellationToken ct) =>
+            db.Manuscripts.Where(x => x.UnitId == unitId && x.NameDate == date).Max(x => (int?)x.NameSequence));
+
     /// <summary>调用方须已开启事务（同单位同日序号在事务内取得）。</summary>
     public async Task SubmitAsync(Manuscript m, UserContext me, CancellationToken ct)
     {
@@ -28,8 +33,7 @@ public sealed class SubmitWorkflow(HeraldDbContext db, WorkflowPolicies policies
         if (m.StandardName is null)
         {
             var reportDate = ChinaTime.DateOf(now);
-            var last = await db.Manuscripts.Where(x => x.UnitId == m.UnitId && x.NameDate == reportDate)
-                .MaxAsync(x => (int?)x.NameSequence, ct) ?? 0;
+            var last = await LastSequence(db, m.UnitId, reportDate, ct) ?? 0;
             m.AssignStandardName(unit.Name, reportDate, last + 1);
         }
 

@@ -22,6 +22,18 @@ public sealed class TokenAuthenticationHandler(
 {
     private static readonly TimeSpan TouchEvery = TimeSpan.FromMinutes(5);
 
+    /// <summary>每个 API 请求都要查一次：预编译，省去每次翻译 LINQ 表达式树的开销。</summary>
+    private static readonly Func<HeraldDbContext, string, CancellationToken, Task<TokenRow?>> FindToken = EF.CompileAsyncQuery(
+        (HeraldDbContext db, string hash, CancellationToken ct) => (
+                from t in db.ApiTokens.AsNoTracking()
+                join u in db.Users.AsNoTracking() on t.UserId equals u.Id
+                where t.TokenHash == hash
+                select new TokenRow(t.Id, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.Scope, u.Id, u.UserName, u.DisplayName, u.Disabled))
+            .FirstOrDefault());
+
+    private sealed record TokenRow(long Id, DateTime ExpiresAt, DateTime? RevokedAt, DateTime? LastUsedAt, string Scope,
+        long UserId, string UserName, string DisplayName, bool Disabled);
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -30,12 +42,7 @@ public sealed class TokenAuthenticationHandler(
         if (token.Length is 0 or > 200) return AuthenticateResult.Fail("malformed token");
 
         var hash = TokenHashing.Hash(token);
-        var row = await (
-                from t in db.ApiTokens.AsNoTracking()
-                join u in db.Users.AsNoTracking() on t.UserId equals u.Id
-                where t.TokenHash == hash
-                select new { t.Id, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.Scope, UserId = u.Id, u.UserName, u.DisplayName, u.Disabled })
-            .FirstOrDefaultAsync(Context.RequestAborted);
+        var row = await FindToken(db, hash, Context.RequestAborted);
         var now = clock.UtcNow;
         if (row is null || row.RevokedAt is not null || row.ExpiresAt <= now || row.Disabled)
             return AuthenticateResult.Fail("invalid token");

@@ -8,6 +8,7 @@ public static class DataServices
     public static IServiceCollection AddHeraldData(this IServiceCollection services)
     {
         services.AddSingleton<SqliteSetup.ConnectionPragmas>();
+        services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton<MigrationRunner>();
         services.AddDbContextPool<HeraldDbContext>((sp, options) =>
         {
@@ -18,7 +19,7 @@ public static class DataServices
             var dataDir = herald.ResolveDataDir();
             Directory.CreateDirectory(dataDir);
             options.UseSqlite(herald.Database.ConnectionString ?? SqliteSetup.ConnectionString(dataDir));
-            options.AddInterceptors(sp.GetRequiredService<SqliteSetup.ConnectionPragmas>());
+            options.AddInterceptors(sp.GetRequiredService<SqliteSetup.ConnectionPragmas>(), sp.GetRequiredService<SqliteWriteGate>());
             options.UseQueryTrackingBehavior(QueryTrackingBehavior.TrackAll);
         }, poolSize: 256);
         return services;

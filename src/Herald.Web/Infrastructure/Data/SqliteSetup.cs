@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -32,24 +33,47 @@ internal static class SqliteSetup
         }
     }
 
-    /// <summary>WAL 下 synchronous=NORMAL 仍保证一致性，提交只在检查点时刷盘。</summary>
+    /// <summary>
+    /// WAL 下 synchronous=NORMAL 仍保证一致性，提交只在检查点时刷盘。
+    /// 这两项设置跟着底层的 SQLite 连接句柄走，连接池复用句柄时仍然有效；EF 每次查询都会"打开"连接（从池中取出），
+    /// 所以每个句柄只设置一次，而不是每次打开都执行一遍（一次报送要打开六七次）。
+    /// </summary>
     internal sealed class ConnectionPragmas : DbConnectionInterceptor
     {
         private const string Sql = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+        private static readonly object Done = new();
+        private readonly ConditionalWeakTable<object, object> _configured = new();
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = Sql;
-            cmd.ExecuteNonQuery();
+            if (IsConfigured(connection)) return;
+            using (var cmd = connection.CreateCommand())
+            {
+                cmd.CommandText = Sql;
+                cmd.ExecuteNonQuery();
+            }
+            MarkConfigured(connection);
         }
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
             CancellationToken cancellationToken = default)
         {
-            await using var cmd = connection.CreateCommand();
-            cmd.CommandText = Sql;
-            await cmd.ExecuteNonQueryAsync(cancellationToken);
+            if (IsConfigured(connection)) return;
+            await using (var cmd = connection.CreateCommand())
+            {
+                cmd.CommandText = Sql;
+                await cmd.ExecuteNonQueryAsync(cancellationToken);
+            }
+            MarkConfigured(connection);
+        }
+
+        // 一个句柄同一时刻只属于一个打开的连接，所以"查—执行—标记"之间不会有别人插进来。
+        private bool IsConfigured(DbConnection connection) =>
+            connection is SqliteConnection { Handle: { } handle } && _configured.TryGetValue(handle, out _);
+
+        private void MarkConfigured(DbConnection connection)
+        {
+            if (connection is SqliteConnection { Handle: { } handle }) _configured.AddOrUpdate(handle, Done);
         }
     }
 }

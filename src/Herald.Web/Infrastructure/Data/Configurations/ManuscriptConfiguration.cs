@@ -45,11 +45,12 @@ internal sealed class ManuscriptConfiguration : IEntityTypeConfiguration<Manuscr
         b.Navigation(m => m.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Navigation(m => m.History).UsePropertyAccessMode(PropertyAccessMode.Field);
 
-        // 列表：按单位、按作者，按更新时间倒序翻页。
-        b.HasIndex(m => new { m.UnitId, m.UpdatedAt });
-        b.HasIndex(m => new { m.AuthorId, m.UpdatedAt });
+        // 列表：按单位、按作者、全部，按更新时间倒序翻页。索引带上可见范围要用的状态、作者、单位，
+        // 过滤、计数和排序只读索引即可完成，不必逐行读取带正文的整行（迁移 0003）。
+        b.HasIndex(m => new { m.UnitId, m.UpdatedAt, m.Status, m.AuthorId });
+        b.HasIndex(m => new { m.AuthorId, m.UpdatedAt, m.Status, m.UnitId });
         b.HasIndex(m => new { m.Status, m.UpdatedAt });
-        b.HasIndex(m => m.UpdatedAt);
+        b.HasIndex(m => new { m.UpdatedAt, m.Status, m.AuthorId, m.UnitId });
         // 待我审核：状态 + 当前步骤角色 + 单位。
         b.HasIndex(m => new { m.Status, m.CurrentStepRole, m.UnitId });
         // 采编池与统计：按审定时间。
