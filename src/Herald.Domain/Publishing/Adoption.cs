@@ -22,7 +22,7 @@ public sealed class Adoption
     public OutletType? OutletType { get; private set; }
     public DateOnly AdoptedOn { get; private set; }
     /// <summary>版面/栏目</summary>
-    public string? Column { get; private set; }
+    public string? PageColumn { get; private set; }
     public string? Url { get; private set; }
     /// <summary>头版/头条</summary>
     public bool FrontPage { get; private set; }
@@ -99,7 +99,7 @@ public sealed class Adoption
     private void Fill(DateOnly adoptedOn, string? column, string? url, ProofFile? proof, long actorId, bool verified, DateTime nowUtc)
     {
         AdoptedOn = adoptedOn;
-        Column = Guard.Optional(column, "column", ColumnMaxLength);
+        PageColumn = Guard.Optional(column, "column", ColumnMaxLength);
         Url = WebAddress.Optional(url, "url");
         if (proof is not null)
         {
