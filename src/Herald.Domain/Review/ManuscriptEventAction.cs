@@ -16,4 +16,14 @@ public enum ManuscriptEventAction
     Rejected = 5,
     /// <summary>审核人即作者或上一级审核人，本级自动通过</summary>
     AutoPassed = 6,
+    /// <summary>在本单位平台发布（Comment 为平台名称）</summary>
+    Published = 7,
+    /// <summary>宣传办决定不采用（Comment 为理由）</summary>
+    NotUsed = 8,
+    /// <summary>登记或申报用稿/批示（Comment 为媒体或领导）</summary>
+    AdoptionRecorded = 9,
+    /// <summary>宣传办核实用稿</summary>
+    AdoptionVerified = 10,
+    /// <summary>宣传办不予认定或撤销用稿（Comment 为理由）</summary>
+    AdoptionRefused = 11,
 }

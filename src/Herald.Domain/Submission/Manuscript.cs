@@ -1,5 +1,6 @@
 using Herald.Domain.Common;
 using Herald.Domain.Organization;
+using Herald.Domain.Publishing;
 using Herald.Domain.Review;
 
 namespace Herald.Domain.Submission;
@@ -19,6 +20,8 @@ public sealed class Manuscript
     private readonly List<ManuscriptVersion> _versions = new();
     private readonly List<ManuscriptAttachment> _attachments = new();
     private readonly List<ManuscriptEvent> _history = new();
+    private readonly List<Publication> _publications = new();
+    private readonly List<Adoption> _adoptions = new();
 
     private Manuscript() { Title = ""; BodyHtml = ""; BodyText = ""; RouteSteps = ""; }
 
@@ -63,6 +66,15 @@ public sealed class Manuscript
     public DateTime UpdatedAt { get; private set; }
     /// <summary>客户端生成的提交键：重复点击提交只产生一篇稿件。</summary>
     public string? SubmissionKey { get; private set; }
+
+    /// <summary>采编状态（审定后：待采编、已发布、不采用）。</summary>
+    public EditorialStatus Editorial { get; private set; }
+    public string? NotUsedReason { get; private set; }
+    /// <summary>首次在本单位平台发布的时间。</summary>
+    public DateTime? PublishedAt { get; private set; }
+
+    public IReadOnlyList<Publication> Publications => _publications;
+    public IReadOnlyList<Adoption> Adoptions => _adoptions;
 
     public IReadOnlyList<ManuscriptVersion> Versions => _versions;
     public IReadOnlyList<ManuscriptAttachment> Attachments => _attachments;
@@ -234,6 +246,105 @@ public sealed class Manuscript
         Touch(nowUtc);
     }
 
+    /// <summary>在本单位平台发布（可发布到多个平台，同一平台一次）。只有已审定的稿件可以发布。</summary>
+    public Publication Publish(Channel channel, string? url, DateTime publishedAtUtc, long editorId, DateTime nowUtc)
+    {
+        EnsureApproved();
+        if (channel.Disabled) throw new DomainValidationException("channelId", "Publishing.ChannelDisabled", channel.Name);
+        if (_publications.Any(p => p.ChannelId == channel.Id))
+            throw new DomainException("Publishing.AlreadyPublished", channel.Name);
+        var published = ChinaTime.EnsureUtc(publishedAtUtc);
+        if (published > nowUtc.AddMinutes(5)) throw new DomainValidationException("publishedAt", "Publishing.PublishedInFuture");
+        if (ApprovedAt is { } approved && published < approved.AddDays(-1))
+            throw new DomainValidationException("publishedAt", "Publishing.PublishedBeforeApproval");
+        var publication = Publication.Create(channel, WebAddress.Optional(url, "url"), published, editorId, nowUtc);
+        _publications.Add(publication);
+        var from = Status;
+        Editorial = EditorialStatus.Published;
+        NotUsedReason = null;
+        PublishedAt = PublishedAt is { } first && first < published ? first : published;
+        Record(nowUtc, editorId, ManuscriptEventAction.Published, from, null, null, channel.Name);
+        Touch(nowUtc);
+        return publication;
+    }
+
+    /// <summary>宣传办决定不采用（须说明理由）。已发布的稿件不能再标为不采用。</summary>
+    public void MarkNotUsed(long editorId, string? reason, DateTime nowUtc)
+    {
+        EnsureApproved();
+        if (Editorial != EditorialStatus.Pending) throw new DomainException("Publishing.NotPending", Editorial);
+        NotUsedReason = CleanComment(reason, required: true);
+        Editorial = EditorialStatus.NotUsed;
+        Record(nowUtc, editorId, ManuscriptEventAction.NotUsed, Status, null, null, NotUsedReason);
+        Touch(nowUtc);
+    }
+
+    /// <summary>
+    /// 登记媒体（或政务信息刊物）采用。verified=true 为宣传办直接登记（即已核实），false 为信息员申报（待核实）。
+    /// 同一媒体对同一稿件只能登记一次（被不予认定的除外）。
+    /// </summary>
+    public Adoption RecordAdoption(Outlet outlet, DateOnly adoptedOn, string? column, string? url, bool frontPage,
+        ProofFile? proof, long actorId, bool verified, DateTime nowUtc)
+    {
+        EnsureApproved();
+        EnsureAdoptionDate(adoptedOn, nowUtc);
+        if (_adoptions.Any(a => a.OutletId == outlet.Id && a.Status != AdoptionStatus.Refused))
+            throw new DomainException("Adoption.Duplicate", outlet.Name);
+        var adoption = Adoption.ForOutlet(outlet, adoptedOn, column, url, frontPage, proof, actorId, verified, nowUtc);
+        _adoptions.Add(adoption);
+        Record(nowUtc, actorId, ManuscriptEventAction.AdoptionRecorded, Status, null, null, outlet.Name);
+        Touch(nowUtc);
+        return adoption;
+    }
+
+    /// <summary>登记领导批示（与用稿同样申报、核实）。</summary>
+    public Adoption RecordInstruction(string leader, MediaLevel level, DateOnly instructedOn, string? url, ProofFile? proof,
+        long actorId, bool verified, DateTime nowUtc)
+    {
+        EnsureApproved();
+        EnsureAdoptionDate(instructedOn, nowUtc);
+        var adoption = Adoption.ForInstruction(leader, level, instructedOn, url, proof, actorId, verified, nowUtc);
+        if (_adoptions.Any(a => a.Kind == AdoptionKind.Instruction && a.Status != AdoptionStatus.Refused
+                                && a.SourceName == adoption.SourceName && a.AdoptedOn == instructedOn))
+            throw new DomainException("Adoption.DuplicateInstruction", adoption.SourceName);
+        _adoptions.Add(adoption);
+        Record(nowUtc, actorId, ManuscriptEventAction.AdoptionRecorded, Status, null, null, adoption.SourceName);
+        Touch(nowUtc);
+        return adoption;
+    }
+
+    public void VerifyAdoption(long adoptionId, long officeUserId, DateTime nowUtc)
+    {
+        var adoption = FindAdoption(adoptionId);
+        adoption.Verify(officeUserId, nowUtc);
+        Record(nowUtc, officeUserId, ManuscriptEventAction.AdoptionVerified, Status, null, null, adoption.SourceName);
+        Touch(nowUtc);
+    }
+
+    public void RefuseAdoption(long adoptionId, long officeUserId, string? reason, DateTime nowUtc)
+    {
+        var adoption = FindAdoption(adoptionId);
+        adoption.Refuse(officeUserId, reason, nowUtc);
+        Record(nowUtc, officeUserId, ManuscriptEventAction.AdoptionRefused, Status, null, null,
+            $"{adoption.SourceName}：{adoption.RefuseReason}");
+        Touch(nowUtc);
+    }
+
+    private Adoption FindAdoption(long adoptionId) =>
+        _adoptions.FirstOrDefault(a => a.Id == adoptionId) ?? throw new DomainValidationException("adoptionId", "Adoption.NotFound");
+
+    private void EnsureApproved()
+    {
+        if (Status != ManuscriptStatus.Approved) throw new DomainException("Publishing.NotApproved", Status);
+    }
+
+    private void EnsureAdoptionDate(DateOnly date, DateTime nowUtc)
+    {
+        if (date > ChinaTime.DateOf(nowUtc)) throw new DomainValidationException("adoptedOn", "Adoption.DateInFuture");
+        if (SubmittedAt is { } submitted && date < ChinaTime.DateOf(submitted))
+            throw new DomainValidationException("adoptedOn", "Adoption.DateBeforeSubmission");
+    }
+
     /// <summary>此人现在能否审核这篇稿件。</summary>
     public bool IsAwaiting(long userId, Func<Role, ReviewerResolution> reviewers) =>
         Status == ManuscriptStatus.InReview && CurrentStepRole is { } role && reviewers(role).UserIds.Contains(userId);
@@ -288,6 +399,7 @@ public sealed class Manuscript
             CurrentStep = null;
             CurrentStepRole = null;
             ApprovedAt = nowUtc;
+            Editorial = EditorialStatus.Pending;
         }
         else
         {

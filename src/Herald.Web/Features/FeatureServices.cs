@@ -25,6 +25,7 @@ public static class FeatureServices
     {
         services.AddScoped<AuditLog>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<ReferenceData>();
         services.AddSingleton<FileStore>();
         services.AddHostedService<StagedUploadCleanup>();
         services.AddSingleton<DocxImporter>();

@@ -20,6 +20,7 @@ public static class Startup
         await using var scope = app.Services.CreateAsyncScope();
         var options = scope.ServiceProvider.GetRequiredService<IOptions<HeraldOptions>>().Value;
         var clock = scope.ServiceProvider.GetRequiredService<Clock>();
+        await scope.ServiceProvider.GetRequiredService<ReferenceData>().EnsureAsync(clock.UtcNow);
         var notice = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(options, clock.UtcNow);
         if (notice is not null)
         {

@@ -2,6 +2,8 @@ using Herald.Domain.Auditing;
 using Herald.Domain.Identity;
 using Herald.Domain.Notifications;
 using Herald.Domain.Organization;
+using Herald.Domain.Publishing;
+using Herald.Domain.Scoring;
 using Herald.Domain.Review;
 using Herald.Domain.Submission;
 using Herald.Web.Infrastructure.Files;
@@ -25,6 +27,12 @@ public sealed class HeraldDbContext(DbContextOptions<HeraldDbContext> options) :
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AppSetting> Settings => Set<AppSetting>();
     public DbSet<StagedUpload> StagedUploads => Set<StagedUpload>();
+    public DbSet<Outlet> Outlets => Set<Outlet>();
+    public DbSet<Channel> Channels => Set<Channel>();
+    public DbSet<Publication> Publications => Set<Publication>();
+    public DbSet<Adoption> Adoptions => Set<Adoption>();
+    public DbSet<ScoringRuleSet> ScoringRuleSets => Set<ScoringRuleSet>();
+    public DbSet<Bulletin> Bulletins => Set<Bulletin>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -2,6 +2,7 @@ using Herald.Domain.Auditing;
 using Herald.Domain.Common;
 using Herald.Domain.Identity;
 using Herald.Domain.Organization;
+using Herald.Domain.Publishing;
 using Herald.Domain.Review;
 using Herald.Domain.Submission;
 using Herald.Web.Infrastructure.Auth;
@@ -15,7 +16,7 @@ namespace Herald.Web.Infrastructure.Demo;
 /// 首次启动（空库）时的初始数据：稿件类别；启用演示时创建"示例街道""示例县科学技术局"两套单位、
 /// 各角色演示账号和几篇示例稿件，否则只创建 admin（首次登录须改口令）。
 /// </summary>
-public sealed class DemoSeeder(HeraldDbContext db, PasswordHashing hashing, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(HeraldDbContext db, PasswordHashing hashing, ReferenceData reference, ILogger<DemoSeeder> logger)
 {
     public static readonly string[] DefaultCategories = ["经济发展", "品牌建设", "创新工作", "亮点特色", "工作动态"];
 
@@ -112,11 +113,18 @@ public sealed class DemoSeeder(HeraldDbContext db, PasswordHashing hashing, ILog
         db.AuditEntries.Add(AuditEntry.Create(now, null, "system", "system.seed", detail: "demo organisation"));
         await db.SaveChangesAsync(ct);
 
-        await SeedManuscriptsAsync(now, partyOffice, xingfu, officer, officer2, head, head2, ct);
+        await reference.AddDemoOutletsAsync(now, ct);
+        db.Channels.Add(Channel.Create(street.Id, "幸福示例街道", ChannelType.WeChat, null, "周敏", "05376210001", office.Id, now));
+        db.Channels.Add(Channel.Create(street.Id, "示例街道门户网站", ChannelType.Website, "https://street.example.invalid/", "周敏", "05376210001", office.Id, now));
+        db.Channels.Add(Channel.Create(street.Id, "街道便民服务中心宣传栏", ChannelType.BulletinBoard, null, "李文静", "13805370101", officer.Id, now));
+        db.Channels.Add(Channel.Create(bureau.Id, "示例县科技", ChannelType.WeChat, null, "马丽", "13805370303", null, now));
+        await db.SaveChangesAsync(ct);
+
+        await SeedManuscriptsAsync(now, partyOffice, xingfu, officer, officer2, head, head2, office, ct);
     }
 
     private async Task SeedManuscriptsAsync(DateTime now, Unit partyOffice, Unit xingfu, UserAccount officer,
-        UserAccount officer2, UserAccount head, UserAccount head2, CancellationToken ct)
+        UserAccount officer2, UserAccount head, UserAccount head2, UserAccount office, CancellationToken ct)
     {
         var tree = new OrgTree(
             await db.Units.Select(u => new UnitNode(u.Id, u.ParentId, u.Name, u.Type, u.Disabled, u.SortOrder)).ToListAsync(ct),
@@ -135,6 +143,11 @@ public sealed class DemoSeeder(HeraldDbContext db, PasswordHashing hashing, ILog
             r => tree.ResolveReviewers(r, partyOffice.Id), TimelinessPolicy.Default, now.AddDays(-4).AddHours(2));
         approved.Approve(head.Id, "内容属实，同意报送。", r => tree.ResolveReviewers(r, partyOffice.Id), now.AddDays(-3));
         approved.AssignStandardName(partyOffice.Name, ChinaTime.DateOf(now.AddDays(-4).AddHours(2)), 1);
+        // 已审定的示例稿件：在公众号发布，被县融媒体中心采用（宣传办登记即核实）。
+        var wechat = await db.Channels.FirstAsync(c => c.Name == "幸福示例街道", ct);
+        var countyMedia = await db.Outlets.FirstAsync(o => o.Name == "示例县融媒体中心", ct);
+        approved.Publish(wechat, null, now.AddDays(-3).AddHours(2), office.Id, now.AddDays(-3).AddHours(2));
+        approved.RecordAdoption(countyMedia, ChinaTime.DateOf(now.AddDays(-2)), "基层动态", null, false, null, office.Id, true, now.AddDays(-2));
 
         var inReview = Manuscript.CreateDraft(xingfu.Id, officer2.Id, Content(
             "幸福社区“垃圾分类进万家”宣传活动取得实效",

@@ -41,6 +41,13 @@ internal sealed class ManuscriptConfiguration : IEntityTypeConfiguration<Manuscr
         b.HasMany(m => m.Versions).WithOne().HasForeignKey(v => v.ManuscriptId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.ManuscriptId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(m => m.History).WithOne().HasForeignKey(e => e.ManuscriptId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(m => m.Publications).WithOne().HasForeignKey(p => p.ManuscriptId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(m => m.Adoptions).WithOne().HasForeignKey(a => a.ManuscriptId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(m => m.Publications).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Navigation(m => m.Adoptions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Property(m => m.NotUsedReason).HasMaxLength(Manuscript.ReasonMaxLength);
+        // 迁移脚本给已有的行补列时需要默认值，模型里写明以保持一致。
+        b.Property(m => m.Editorial).HasDefaultValue(Herald.Domain.Publishing.EditorialStatus.None);
         b.Navigation(m => m.Versions).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Navigation(m => m.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Navigation(m => m.History).UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -53,8 +60,10 @@ internal sealed class ManuscriptConfiguration : IEntityTypeConfiguration<Manuscr
         b.HasIndex(m => new { m.UpdatedAt, m.Status, m.AuthorId, m.UnitId });
         // 待我审核：状态 + 当前步骤角色 + 单位。
         b.HasIndex(m => new { m.Status, m.CurrentStepRole, m.UnitId });
-        // 采编池与统计：按审定时间。
+        // 采编池与统计：按审定时间；报表按报送时间与单位聚合。
         b.HasIndex(m => new { m.Status, m.ApprovedAt });
+        b.HasIndex(m => new { m.Editorial, m.ApprovedAt });
+        b.HasIndex(m => new { m.SubmittedAt, m.UnitId });
         b.HasIndex(m => new { m.AuthorId, m.SubmissionKey }).IsUnique();
         b.HasIndex(m => new { m.UnitId, m.NameDate, m.NameSequence }).IsUnique();
         b.HasIndex(m => m.FollowUpOfId);
