@@ -1,7 +1,11 @@
 using Herald.Web.Features.Account;
+using Herald.Web.Features.Bulletins;
 using Herald.Web.Features.Manuscripts;
 using Herald.Web.Features.Notifications;
 using Herald.Web.Features.Organization;
+using Herald.Web.Features.Publishing;
+using Herald.Web.Features.Reports;
+using Herald.Web.Features.Scoring;
 using Herald.Web.Infrastructure.Auth;
 using Microsoft.OpenApi;
 
@@ -54,6 +58,10 @@ public static class ApiServices
         api.MapManuscriptApi();
         api.MapNotificationApi();
         api.MapUnitApi();
+        api.MapPublishingApi();
+        api.MapScoringApi();
+        api.MapReportsApi();
+        api.MapBulletinsApi();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Herald.Web.Features.Account;
 using Herald.Web.Features.Audit;
+using Herald.Web.Features.Bulletins;
 using Herald.Web.Features.Categories;
 using Herald.Web.Features.Correspondents;
 using Herald.Web.Features.Home;
@@ -7,7 +8,10 @@ using Herald.Web.Features.Manuscripts;
 using Herald.Web.Features.Notifications;
 using Herald.Web.Features.Organization;
 using Herald.Web.Features.Organization.Import;
+using Herald.Web.Features.Publishing;
+using Herald.Web.Features.Reports;
 using Herald.Web.Features.Reviews;
+using Herald.Web.Features.Scoring;
 using Herald.Web.Features.Shell;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Auth;
@@ -85,6 +89,11 @@ public static class FeatureServices
         services.AddScoped<MoveCategory>();
         services.AddScoped<SetCategoryDisabled>();
         services.AddScoped<SearchAudit>();
+
+        services.AddPublishing();
+        services.AddScoring();
+        services.AddReports();
+        services.AddBulletins();
         return services;
     }
 
@@ -105,6 +114,10 @@ public static class FeatureServices
         pages.MapCorrespondentPages();
         pages.MapCategoryPages();
         pages.MapAuditPages();
+        pages.MapPublishingPages();
+        pages.MapScoringPages();
+        pages.MapReportsPages();
+        pages.MapBulletinsPages();
 
         // 稿件文件：网页和 API 令牌都可下载。
         var files = app.MapGroup("").RequireAuthorization(AuthSchemes.FilesPolicy).ExcludeFromDescription();

@@ -22,7 +22,9 @@ public sealed record ShellInfo(
     bool CanManageOrganization,
     bool CanManageCorrespondents,
     bool CanManageCategories,
-    bool CanAudit);
+    bool CanAudit,
+    bool CanManagePublishing = false,
+    bool CanSeeReports = false);
 
 public sealed class GetShellInfo(CurrentUser current, HeraldDbContext db, DemoFlag demo)
 {
@@ -51,6 +53,8 @@ public sealed class GetShellInfo(CurrentUser current, HeraldDbContext db, DemoFl
             CanManageOrganization: me.CanManageOrganization,
             CanManageCorrespondents: Correspondents.CorrespondentScope.CanManage(me),
             CanManageCategories: me.IsOffice || me.Has(Role.SysAdmin),
-            CanAudit: me.CanAudit);
+            CanAudit: me.CanAudit,
+            CanManagePublishing: me.IsOffice,
+            CanSeeReports: me.ManuscriptUnits.Count > 0);
     }
 }
