@@ -3,6 +3,7 @@ using System.Globalization;
 using Herald.Domain.Common;
 using Herald.Domain.Notifications;
 using Herald.Domain.Organization;
+using Herald.Domain.Publishing;
 using Herald.Domain.Review;
 using Herald.Domain.Submission;
 using Herald.Web.Infrastructure.Html;
@@ -24,6 +25,7 @@ public sealed class BulkWriter(SqliteConnection connection, GenOptions options, 
     private readonly Dictionary<long, int> _byUnit = new();
     private readonly Dictionary<(Role, long), int> _awaiting = new();
     private readonly Dictionary<long, int> _sequence = new();
+    private readonly List<ApprovedItem> _approved = new();
     private OrgTree _tree = default!;
     private long _events;
     private long _notifications;
@@ -49,6 +51,9 @@ public sealed class BulkWriter(SqliteConnection connection, GenOptions options, 
         WriteOrganisation();
         Console.WriteLine($"organisation written in {watch.Elapsed.TotalSeconds:F1} s");
         WriteManuscripts(watch);
+        var published = new PublishingWriter(connection, org, random, options.Anchor).Run(_approved);
+        Console.WriteLine($"publishing written in {watch.Elapsed.TotalSeconds:F0} s: {published.Outlets} outlets, {published.Channels} channels, " +
+                          $"{published.Publications:N0} publications, {published.Adoptions:N0} adoptions");
 
         var indexWatch = Stopwatch.StartNew();
         foreach (var (_, sql) in indexes) DataGenProgram.Exec(connection, sql);
@@ -136,9 +141,9 @@ public sealed class BulkWriter(SqliteConnection connection, GenOptions options, 
             INSERT INTO manuscripts (id, unit_id, author_id, title, body_html, body_text, category_id, importance, event_date, emergency,
                 known_at_utc, follow_up_of_id, follow_up_number, status, route_steps, current_step, current_step_role, version_number,
                 revision, standard_name, name_date, name_sequence, submitted_at, last_submitted_at, is_late, approved_at, created_at,
-                updated_at, submission_key)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, 0, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $21, $22, $23, $24, $25, NULL)
-            """, 25);
+                updated_at, submission_key, editorial, published_at, not_used_reason)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, 0, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $21, $22, $23, $24, $25, NULL, $26, $27, $28)
+            """, 28);
         var eCmd = Prepare(null, """
             INSERT INTO manuscript_events (manuscript_id, at, actor_id, action, from_status, to_status, step, step_role, comment, version_number)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -197,7 +202,7 @@ public sealed class BulkWriter(SqliteConnection connection, GenOptions options, 
         if (status == ManuscriptStatus.Draft)
         {
             Run(mCmd, id, unit.Id, author, title, body.Html, body.Text, category, (int)importance, Date(eventDate), emergency ? 1 : 0,
-                Text(knownAt), (int)status, "", null, null, 0, 1, null, null, 0, null, 0, null, Text(created), Text(created));
+                Text(knownAt), (int)status, "", null, null, 0, 1, null, null, 0, null, 0, null, Text(created), Text(created), 0, null, null);
             return status;
         }
         _byUnit[unit.Id] = _byUnit.GetValueOrDefault(unit.Id) + 1;
@@ -279,9 +284,21 @@ public sealed class BulkWriter(SqliteConnection connection, GenOptions options, 
             _awaiting[(steps[stopAt], unit.Id)] = _awaiting.GetValueOrDefault((steps[stopAt], unit.Id)) + 1;
         }
         var updated = times[^1];
+        // Approved items enter the office pool; older ones were mostly published on the unit's website or marked not used.
+        var editorial = EditorialStatus.None;
+        DateTime? publishedAt = null;
+        if (status == ManuscriptStatus.Approved)
+        {
+            var roll = random.NextDouble();
+            var settled = _anchor - updated > TimeSpan.FromDays(7);
+            editorial = settled && roll < 0.45 ? EditorialStatus.Published : settled && roll < 0.50 ? EditorialStatus.NotUsed : EditorialStatus.Pending;
+            if (editorial == EditorialStatus.Published) publishedAt = updated.AddHours(1 + random.NextDouble() * 47);
+            _approved.Add(new ApprovedItem(id, unit.Id, author, updated.Ticks, publishedAt?.Ticks ?? 0));
+        }
         Run(mCmd, id, unit.Id, author, title, body.Html, body.Text, category, (int)importance, Date(eventDate), emergency ? 1 : 0,
             Text(knownAt), (int)status, route.Serialize(), currentStep, currentRole, 1, 2 + reviewActions, standardName, Date(reportDate),
-            sequence, Text(submitted), isLate ? 1 : 0, status == ManuscriptStatus.Approved ? Text(updated) : null, Text(created), Text(updated));
+            sequence, Text(submitted), isLate ? 1 : 0, status == ManuscriptStatus.Approved ? Text(updated) : null, Text(created), Text(updated),
+            (int)editorial, Text(publishedAt), editorial == EditorialStatus.NotUsed ? "与近期已发布稿件内容重复，不予采用。" : null);
         Run(vCmd, id, title, body.Html, body.Text, author, Text(submitted));
         return status;
     }
