@@ -12,4 +12,14 @@ public enum NotificationKind
     Rejected = 3,
     /// <summary>我的稿件通过了一级审核，进入下一级</summary>
     Advanced = 4,
+    /// <summary>我的（本单位的）稿件已在平台发布</summary>
+    Published = 5,
+    /// <summary>我的（本单位的）稿件宣传办决定不采用</summary>
+    NotUsed = 6,
+    /// <summary>有人申报了用稿，待宣传办核实</summary>
+    AdoptionClaimed = 7,
+    /// <summary>我申报的用稿已核实</summary>
+    AdoptionVerified = 8,
+    /// <summary>我申报的用稿不予认定</summary>
+    AdoptionRefused = 9,
 }

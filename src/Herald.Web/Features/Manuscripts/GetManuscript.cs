@@ -1,6 +1,7 @@
 using Herald.Domain.Organization;
 using Herald.Domain.Review;
 using Herald.Domain.Submission;
+using Herald.Web.Features.Publishing;
 using Herald.Web.Features.Reviews;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
@@ -40,8 +41,9 @@ public sealed class GetManuscript(HeraldDbContext db, CurrentUser current, Workf
             : RouteFor(m, tree);
 
         var reviewerIds = route.Steps.SelectMany(r => reviewers(r).UserIds);
+        var (publications, adoptions) = await EditorialRecords.LoadAsync(db, m, ct);
         var userIds = m.History.Where(h => h.ActorId is not null).Select(h => h.ActorId!.Value)
-            .Concat(reviewerIds).Append(m.AuthorId).Distinct().ToArray();
+            .Concat(reviewerIds).Concat(EditorialRecords.UserIds(publications, adoptions)).Append(m.AuthorId).Distinct().ToArray();
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var category = await CategoryName(db, m.CategoryId, ct) ?? "";
@@ -94,7 +96,10 @@ public sealed class GetManuscript(HeraldDbContext db, CurrentUser current, Workf
             m.SubmittedAt,
             m.ApprovedAt,
             m.CreatedAt,
-            m.UpdatedAt);
+            m.UpdatedAt,
+            EditorialRecords.Editorial(m),
+            publications.Select(p => EditorialRecords.ToDto(p, names)).ToList(),
+            adoptions.Select(a => EditorialRecords.ToDto(a, m.Title, m.UnitId, tree, names)).ToList());
 
         var isAuthor = m.AuthorId == me.Id;
         var permissions = new ManuscriptPermissions(

@@ -1,6 +1,7 @@
 using Herald.Domain.Organization;
 using Herald.Domain.Review;
 using Herald.Domain.Submission;
+using Herald.Web.Features.Publishing;
 
 namespace Herald.Web.Features.Manuscripts;
 
@@ -50,7 +51,7 @@ public sealed record DocumentDto(string FileName, long Size, string Url);
 
 public sealed record FollowUpDto(long Id, string Title, string Name, ManuscriptStatus Status, int Number);
 
-/// <summary>稿件详情（API 与页面共用）。</summary>
+/// <summary>稿件详情（API 与页面共用）。审定后另有采编状态、发布记录和用稿登记。</summary>
 public sealed record ManuscriptDetail(
     long Id,
     string Name,
@@ -82,7 +83,10 @@ public sealed record ManuscriptDetail(
     DateTime? SubmittedAt,
     DateTime? ApprovedAt,
     DateTime CreatedAt,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt,
+    EditorialDto Editorial,
+    IReadOnlyList<PublicationDto> Publications,
+    IReadOnlyList<AdoptionDto> Adoptions);
 
 /// <summary>当前用户对这篇稿件能做什么（页面据此显示按钮）。</summary>
 public sealed record ManuscriptPermissions(bool CanEdit, bool CanSubmit, bool CanReview, bool CanDelete, bool CanFollowUp);

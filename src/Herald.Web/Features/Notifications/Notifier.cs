@@ -30,6 +30,14 @@ public sealed class Notifier(HeraldDbContext db, Clock clock)
         }
     }
 
+    /// <summary>采编与用稿：告诉这些人（操作者本人除外，每人一条）。</summary>
+    public void Tell(IEnumerable<long> userIds, NotificationKind kind, Manuscript m, long actorId, string actorName, string? comment)
+    {
+        var now = clock.UtcNow;
+        foreach (var userId in userIds.Where(u => u != actorId).Distinct())
+            db.Notifications.Add(Notification.Create(userId, kind, m.Id, m.Title, actorName, comment, now));
+    }
+
     private void Tell(Manuscript m, NotificationKind kind, long actorId, string actorName, string? comment, DateTime now)
     {
         if (m.AuthorId == actorId) return;

@@ -5,16 +5,38 @@ public static class PublishingModule
 {
     public static IServiceCollection AddPublishing(this IServiceCollection services)
     {
+        services.AddOptions<PublishingOptions>().BindConfiguration(PublishingOptions.Section);
+        services.AddScoped<ListChannels>();
+        services.AddScoped<SaveChannel>();
+        services.AddScoped<SetChannelDisabled>();
+        services.AddScoped<ListOutlets>();
+        services.AddScoped<SaveOutlet>();
+        services.AddScoped<SetOutletDisabled>();
+        services.AddScoped<EditorialDesk>();
+        services.AddScoped<PublishManuscript>();
+        services.AddScoped<MarkNotUsed>();
+        services.AddScoped<ProofUpload>();
+        services.AddScoped<RecordAdoption>();
+        services.AddScoped<DecideAdoption>();
+        services.AddScoped<ListAdoptions>();
         return services;
     }
 
     public static RouteGroupBuilder MapPublishingPages(this RouteGroupBuilder pages)
     {
+        pages.MapChannelPages();
+        pages.MapOutletPages();
+        pages.MapEditorialPages();
+        pages.MapAdoptionPages();
         return pages;
     }
 
     public static RouteGroupBuilder MapPublishingApi(this RouteGroupBuilder api)
     {
+        api.MapChannelApi();
+        api.MapOutletApi();
+        api.MapEditorialApi();
+        api.MapAdoptionApi();
         return api;
     }
 }

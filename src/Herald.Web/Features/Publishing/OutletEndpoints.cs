@@ -1,0 +1,89 @@
+using Herald.Web.Infrastructure.Auth;
+using Herald.Web.Infrastructure.Localization;
+using Herald.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Herald.Web.Features.Publishing;
+
+/// <summary>媒体名录管理页的数据。EditingId 不为空时表单用于修改该媒体。</summary>
+public sealed record OutletsPageModel(IReadOnlyList<OutletDto> Items, OutletQuery Query, OutletForm Form, long? EditingId = null,
+    string? Error = null, string? Notice = null);
+
+public static class OutletEndpoints
+{
+    public static void MapOutletPages(this RouteGroupBuilder pages)
+    {
+        pages.MapGet("/publishing/outlets", async ([AsParameters] OutletQuery filter, string? notice, HttpContext http, ListOutlets list,
+                CurrentUser current) =>
+            Pages.Render<OutletsPage>(new { Model = await ModelAsync(list, current, filter, new OutletForm(), null, null, notice, http.RequestAborted) }));
+
+        pages.MapGet("/publishing/outlets/{id:long}/edit", async (long id, HttpContext http, ListOutlets list, CurrentUser current) =>
+        {
+            var all = await list.HandleAsync(new OutletQuery(IncludeDisabled: true), http.RequestAborted);
+            var outlet = all.FirstOrDefault(o => o.Id == id) ?? throw AppException.NotFound();
+            var form = new OutletForm { Name = outlet.Name, Level = PublishingCodes.Code(outlet.Level), Type = PublishingCodes.Code(outlet.Type) };
+            return Pages.Render<OutletsPage>(new { Model = await ModelAsync(list, current, new OutletQuery(), form, id, null, null, http.RequestAborted) });
+        });
+
+        pages.MapPost("/publishing/outlets", ([FromForm] OutletForm form, HttpContext http, SaveOutlet save, ListOutlets list,
+                CurrentUser current, Messages messages) =>
+            RunAsync(http, list, current, messages, form, null, "added", () => save.HandleAsync(null, form, http.RequestAborted)));
+
+        pages.MapPost("/publishing/outlets/{id:long}/edit", (long id, [FromForm] OutletForm form, HttpContext http, SaveOutlet save,
+                ListOutlets list, CurrentUser current, Messages messages) =>
+            RunAsync(http, list, current, messages, form, id, "updated", () => save.HandleAsync(id, form, http.RequestAborted)));
+
+        pages.MapPost("/publishing/outlets/{id:long}/disable", (long id, HttpContext http, SetOutletDisabled set, ListOutlets list,
+                CurrentUser current, Messages messages) =>
+            RunAsync(http, list, current, messages, new OutletForm(), null, "disabled", () => set.HandleAsync(id, true, http.RequestAborted)));
+
+        pages.MapPost("/publishing/outlets/{id:long}/enable", (long id, HttpContext http, SetOutletDisabled set, ListOutlets list,
+                CurrentUser current, Messages messages) =>
+            RunAsync(http, list, current, messages, new OutletForm(), null, "enabled", () => set.HandleAsync(id, false, http.RequestAborted)));
+    }
+
+    public static void MapOutletApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/outlets", async Task<Ok<IReadOnlyList<OutletDto>>> ([AsParameters] OutletQuery filter, HttpContext http, ListOutlets list) =>
+                TypedResults.Ok(await list.HandleAsync(filter, http.RequestAborted)))
+            .WithSummary("媒体名录（申报用稿时选择媒体）")
+            .WithDescription("level：central|provincial|municipal|county|internal；type：newspaper|tv|radio|web|newmedia|xuexi|gov_bulletin（政务信息刊物）；q：名称关键词。停用的媒体只有宣传办带 includeDisabled=true 时列出。")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        api.MapPost("/outlets", async Task<Created<OutletDto>> (OutletForm form, HttpContext http, SaveOutlet save) =>
+            {
+                var outlet = await save.HandleAsync(null, form, http.RequestAborted);
+                return TypedResults.Created($"/api/v1/outlets?q={Uri.EscapeDataString(outlet.Name)}", outlet);
+            })
+            .WithSummary("新增媒体（宣传办）")
+            .WithDescription("{\"name\":\"…\",\"level\":\"provincial\",\"type\":\"newspaper\"}。名称与已有媒体（含停用的）相同时 409。")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<OutletsPageModel> ModelAsync(ListOutlets list, CurrentUser current, OutletQuery filter, OutletForm form,
+        long? editingId, string? error, string? notice, CancellationToken ct)
+    {
+        var me = await current.GetAsync(ct);
+        me.RequireManager();
+        var query = filter with { IncludeDisabled = true };
+        return new OutletsPageModel(await list.HandleAsync(query, ct), query, form, editingId, error, notice);
+    }
+
+    private static async Task<IResult> RunAsync(HttpContext http, ListOutlets list, CurrentUser current, Messages messages, OutletForm form,
+        long? editingId, string notice, Func<Task> action)
+    {
+        try
+        {
+            await action();
+            return Results.LocalRedirect("/publishing/outlets?notice=" + notice);
+        }
+        catch (Exception ex) when (FormErrors.IsUserError(ex))
+        {
+            var model = await ModelAsync(list, current, new OutletQuery(), form, editingId, messages.DescribeWithField(ex), null, http.RequestAborted);
+            return Pages.Render<OutletsPage>(new { Model = model }, PublishingForms.StatusOf(ex));
+        }
+    }
+}
