@@ -1,7 +1,10 @@
 using Herald.Web.Features.Account;
 using Herald.Web.Features.Bulletins;
+using Herald.Web.Features.Keywords;
 using Herald.Web.Features.Manuscripts;
 using Herald.Web.Features.Notifications;
+using Herald.Web.Features.OpinionCases;
+using Herald.Web.Features.OpinionIntake;
 using Herald.Web.Features.Organization;
 using Herald.Web.Features.Publishing;
 using Herald.Web.Features.Reports;
@@ -62,6 +65,9 @@ public static class ApiServices
         api.MapScoringApi();
         api.MapReportsApi();
         api.MapBulletinsApi();
+        api.MapKeywordsApi();
+        api.MapOpinionIntakeApi();
+        api.MapOpinionCasesApi();
         return app;
     }
 }

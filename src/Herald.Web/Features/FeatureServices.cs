@@ -4,8 +4,11 @@ using Herald.Web.Features.Bulletins;
 using Herald.Web.Features.Categories;
 using Herald.Web.Features.Correspondents;
 using Herald.Web.Features.Home;
+using Herald.Web.Features.Keywords;
 using Herald.Web.Features.Manuscripts;
 using Herald.Web.Features.Notifications;
+using Herald.Web.Features.OpinionCases;
+using Herald.Web.Features.OpinionIntake;
 using Herald.Web.Features.Organization;
 using Herald.Web.Features.Organization.Import;
 using Herald.Web.Features.Publishing;
@@ -94,6 +97,9 @@ public static class FeatureServices
         services.AddScoring();
         services.AddReports();
         services.AddBulletins();
+        services.AddKeywords();
+        services.AddOpinionIntake();
+        services.AddOpinionCases();
         return services;
     }
 
@@ -118,6 +124,9 @@ public static class FeatureServices
         pages.MapScoringPages();
         pages.MapReportsPages();
         pages.MapBulletinsPages();
+        pages.MapKeywordsPages();
+        pages.MapOpinionIntakePages();
+        pages.MapOpinionCasesPages();
 
         // 稿件文件：网页和 API 令牌都可下载。
         var files = app.MapGroup("").RequireAuthorization(AuthSchemes.FilesPolicy).ExcludeFromDescription();

@@ -24,7 +24,8 @@ public sealed record ShellInfo(
     bool CanManageCategories,
     bool CanAudit,
     bool CanManagePublishing = false,
-    bool CanSeeReports = false);
+    bool CanSeeReports = false,
+    bool CanSeeOpinion = false);
 
 public sealed class GetShellInfo(CurrentUser current, HeraldDbContext db, DemoFlag demo)
 {
@@ -55,6 +56,7 @@ public sealed class GetShellInfo(CurrentUser current, HeraldDbContext db, DemoFl
             CanManageCategories: me.IsOffice || me.Has(Role.SysAdmin),
             CanAudit: me.CanAudit,
             CanManagePublishing: me.IsOffice,
-            CanSeeReports: me.ManuscriptUnits.Count > 0);
+            CanSeeReports: me.ManuscriptUnits.Count > 0,
+            CanSeeOpinion: me.ManuscriptUnits.Count > 0 || me.SubmitUnits.Count > 0);
     }
 }

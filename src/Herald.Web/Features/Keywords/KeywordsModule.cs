@@ -1,0 +1,20 @@
+namespace Herald.Web.Features.Keywords;
+
+/// <summary>关键词库：舆情监测词表与敏感词表，由宣传办维护。 本模块的服务、网页和 API 都在这里登记。</summary>
+public static class KeywordsModule
+{
+    public static IServiceCollection AddKeywords(this IServiceCollection services)
+    {
+        return services;
+    }
+
+    public static RouteGroupBuilder MapKeywordsPages(this RouteGroupBuilder pages)
+    {
+        return pages;
+    }
+
+    public static RouteGroupBuilder MapKeywordsApi(this RouteGroupBuilder api)
+    {
+        return api;
+    }
+}

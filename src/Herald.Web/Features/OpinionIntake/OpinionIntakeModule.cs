@@ -1,0 +1,20 @@
+namespace Herald.Web.Features.OpinionIntake;
+
+/// <summary>舆情监测：舆情信息上报、厂商推送、订阅源轮询、近似重复归并、关键词命中。 本模块的服务、网页和 API 都在这里登记。</summary>
+public static class OpinionIntakeModule
+{
+    public static IServiceCollection AddOpinionIntake(this IServiceCollection services)
+    {
+        return services;
+    }
+
+    public static RouteGroupBuilder MapOpinionIntakePages(this RouteGroupBuilder pages)
+    {
+        return pages;
+    }
+
+    public static RouteGroupBuilder MapOpinionIntakeApi(this RouteGroupBuilder api)
+    {
+        return api;
+    }
+}
