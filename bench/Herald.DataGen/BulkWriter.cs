@@ -64,38 +64,38 @@ public sealed class BulkWriter(SqliteConnection connection, GenOptions options, 
     private void WriteOrganisation()
     {
         using var tx = connection.BeginTransaction();
-        var now = Text(_anchor.AddDays(-800));
-        using (var cmd = Prepare(tx, "INSERT INTO app_settings (key, value) VALUES ($1, $2)", 2))
+        var now = Bulk.Text(_anchor.AddDays(-800));
+        using (var cmd = Bulk.Prepare(connection, tx, "INSERT INTO app_settings (key, value) VALUES ($1, $2)", 2))
         {
-            Run(cmd, "demo.organization", "true");
-            Run(cmd, "bench.dataset", $"province: {org.Units.Count} units, {options.Manuscripts} manuscripts, seed {options.Seed}, anchor {options.Anchor:yyyy-MM-dd}");
+            Bulk.Run(cmd, "demo.organization", "true");
+            Bulk.Run(cmd, "bench.dataset", $"province: {org.Units.Count} units, {options.Manuscripts} manuscripts, seed {options.Seed}, anchor {options.Anchor:yyyy-MM-dd}");
         }
-        using (var cmd = Prepare(tx, "INSERT INTO categories (id, name, sort_order, disabled) VALUES ($1, $2, $3, 0)", 3))
-            for (var i = 0; i < Categories.Length; i++) Run(cmd, i + 1, Categories[i], i);
-        using (var cmd = Prepare(tx, "INSERT INTO units (id, name, parent_id, type, sort_order, disabled, created_at) VALUES ($1, $2, $3, $4, $5, 0, $6)", 6))
-            foreach (var u in org.Units) Run(cmd, u.Id, u.Name, u.ParentId, (int)u.Type, u.SortOrder, now);
-        using (var cmd = Prepare(tx, """
+        using (var cmd = Bulk.Prepare(connection, tx, "INSERT INTO categories (id, name, sort_order, disabled) VALUES ($1, $2, $3, 0)", 3))
+            for (var i = 0; i < Categories.Length; i++) Bulk.Run(cmd, i + 1, Categories[i], i);
+        using (var cmd = Bulk.Prepare(connection, tx, "INSERT INTO units (id, name, parent_id, type, sort_order, disabled, created_at) VALUES ($1, $2, $3, $4, $5, 0, $6)", 6))
+            foreach (var u in org.Units) Bulk.Run(cmd, u.Id, u.Name, u.ParentId, (int)u.Type, u.SortOrder, now);
+        using (var cmd = Bulk.Prepare(connection, tx, """
                 INSERT INTO users (id, user_name, display_name, password_hash, phone, email, unit_id, disabled, must_change_password,
                                    failed_sign_in_count, lockout_end_utc, security_stamp, created_at, last_sign_in_at)
                 VALUES ($1, $2, $3, $4, NULL, NULL, $5, 0, 0, 0, NULL, $6, $7, NULL)
                 """, 7))
         {
             foreach (var u in org.Users)
-                Run(cmd, u.Id, u.UserName, u.DisplayName, passwordHash, u.UnitId, random.Next().ToString("x8", CultureInfo.InvariantCulture) + u.Id.ToString("x8", CultureInfo.InvariantCulture), now);
+                Bulk.Run(cmd, u.Id, u.UserName, u.DisplayName, passwordHash, u.UnitId, random.Next().ToString("x8", CultureInfo.InvariantCulture) + u.Id.ToString("x8", CultureInfo.InvariantCulture), now);
         }
-        using (var cmd = Prepare(tx, "INSERT INTO role_assignments (user_id, role, unit_id, created_at) VALUES ($1, $2, $3, $4)", 4))
-            foreach (var a in org.Assignments) Run(cmd, a.UserId, (int)a.Role, a.UnitId, now);
-        using (var cmd = Prepare(tx, """
+        using (var cmd = Bulk.Prepare(connection, tx, "INSERT INTO role_assignments (user_id, role, unit_id, created_at) VALUES ($1, $2, $3, $4)", 4))
+            foreach (var a in org.Assignments) Bulk.Run(cmd, a.UserId, (int)a.Role, a.UnitId, now);
+        using (var cmd = Bulk.Prepare(connection, tx, """
                 INSERT INTO correspondent_records (unit_id, user_id, name, phone, email, position, appointed_on, ended_on, created_at)
                 VALUES ($1, $2, $3, $4, NULL, '信息员', $5, NULL, $6)
                 """, 6))
         {
             foreach (var (unitId, users) in org.CorrespondentsOf)
                 foreach (var userId in users)
-                    Run(cmd, unitId, userId, _names[userId], "138" + (10_000_000 + userId).ToString(CultureInfo.InvariantCulture), options.Anchor.AddDays(-800 + (int)(userId % 300)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), now);
+                    Bulk.Run(cmd, unitId, userId, _names[userId], "138" + (10_000_000 + userId).ToString(CultureInfo.InvariantCulture), options.Anchor.AddDays(-800 + (int)(userId % 300)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), now);
         }
-        using (var cmd = Prepare(tx, "INSERT INTO audit_entries (at, user_id, user_name, action, entity_type, entity_id, detail, ip_address) VALUES ($1, NULL, 'system', 'system.seed', NULL, NULL, $2, NULL)", 2))
-            Run(cmd, now, "benchmark data set (Herald.DataGen)");
+        using (var cmd = Bulk.Prepare(connection, tx, "INSERT INTO audit_entries (at, user_id, user_name, action, entity_type, entity_id, detail, ip_address) VALUES ($1, NULL, 'system', 'system.seed', NULL, NULL, $2, NULL)", 2))
+            Bulk.Run(cmd, now, "benchmark data set (Herald.DataGen)");
         tx.Commit();
     }
 
@@ -137,22 +137,22 @@ public sealed class BulkWriter(SqliteConnection connection, GenOptions options, 
         }
         Array.Sort(times);
 
-        var mCmd = Prepare(null, """
+        var mCmd = Bulk.Prepare(connection, null, """
             INSERT INTO manuscripts (id, unit_id, author_id, title, body_html, body_text, category_id, importance, event_date, emergency,
                 known_at_utc, follow_up_of_id, follow_up_number, status, route_steps, current_step, current_step_role, version_number,
                 revision, standard_name, name_date, name_sequence, submitted_at, last_submitted_at, is_late, approved_at, created_at,
                 updated_at, submission_key, editorial, published_at, not_used_reason)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, 0, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $21, $22, $23, $24, $25, NULL, $26, $27, $28)
             """, 28);
-        var eCmd = Prepare(null, """
+        var eCmd = Bulk.Prepare(connection, null, """
             INSERT INTO manuscript_events (manuscript_id, at, actor_id, action, from_status, to_status, step, step_role, comment, version_number)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
             """, 10);
-        var vCmd = Prepare(null, """
+        var vCmd = Bulk.Prepare(connection, null, """
             INSERT INTO manuscript_versions (manuscript_id, number, title, body_html, body_text, photo_captions, author_id, created_at)
             VALUES ($1, 1, $2, $3, $4, '', $5, $6)
             """, 6);
-        var nCmd = Prepare(null, """
+        var nCmd = Bulk.Prepare(connection, null, """
             INSERT INTO notifications (user_id, kind, manuscript_id, subject, actor_name, comment, created_at, read_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
             """, 8);
@@ -196,13 +196,13 @@ public sealed class BulkWriter(SqliteConnection connection, GenOptions options, 
         var body = BodyHtml.FromPlainText(text.Body(unit.Name, topic, eventDate));
 
         _byAuthor[author] = _byAuthor.GetValueOrDefault(author) + 1;
-        Run(eCmd, id, Text(created), author, (int)ManuscriptEventAction.Created, 0, 0, null, null, null, 0);
+        Bulk.Run(eCmd, id, Bulk.Text(created), author, (int)ManuscriptEventAction.Created, 0, 0, null, null, null, 0);
         _events++;
 
         if (status == ManuscriptStatus.Draft)
         {
-            Run(mCmd, id, unit.Id, author, title, body.Html, body.Text, category, (int)importance, Date(eventDate), emergency ? 1 : 0,
-                Text(knownAt), (int)status, "", null, null, 0, 1, null, null, 0, null, 0, null, Text(created), Text(created), 0, null, null);
+            Bulk.Run(mCmd, id, unit.Id, author, title, body.Html, body.Text, category, (int)importance, Bulk.Date(eventDate), emergency ? 1 : 0,
+                Bulk.Text(knownAt), (int)status, "", null, null, 0, 1, null, null, 0, null, 0, null, Bulk.Text(created), Bulk.Text(created), 0, null, null);
             return status;
         }
         _byUnit[unit.Id] = _byUnit.GetValueOrDefault(unit.Id) + 1;
@@ -235,7 +235,7 @@ public sealed class BulkWriter(SqliteConnection connection, GenOptions options, 
         var sequence = _sequence[key] = _sequence.GetValueOrDefault(key) + 1;
         var standardName = StandardName.For(unit.Name, reportDate, sequence);
 
-        Run(eCmd, id, Text(submitted), author, (int)ManuscriptEventAction.Submitted, (int)ManuscriptStatus.Draft, (int)ManuscriptStatus.InReview, null, null, null, 1);
+        Bulk.Run(eCmd, id, Bulk.Text(submitted), author, (int)ManuscriptEventAction.Submitted, (int)ManuscriptStatus.Draft, (int)ManuscriptStatus.InReview, null, null, null, 1);
         _events++;
         var recent = _anchor - submitted < TimeSpan.FromDays(60);
         for (var s = 0; s < reviewActions; s++)
@@ -251,19 +251,19 @@ public sealed class BulkWriter(SqliteConnection connection, GenOptions options, 
             if (last && status == ManuscriptStatus.Returned)
             {
                 var reason = text.ReturnReason();
-                Run(eCmd, id, Text(when), actor, (int)ManuscriptEventAction.Returned, 1, 2, s + 1, (int)role, reason, 1);
+                Bulk.Run(eCmd, id, Bulk.Text(when), actor, (int)ManuscriptEventAction.Returned, 1, 2, s + 1, (int)role, reason, 1);
                 if (recent) Notify(nCmd, author, NotificationKind.Returned, id, title, _names[actor], reason, when, when.AddHours(4));
             }
             else if (last && status == ManuscriptStatus.Rejected)
             {
                 var reason = text.RejectReason();
-                Run(eCmd, id, Text(when), actor, (int)ManuscriptEventAction.Rejected, 1, 3, s + 1, (int)role, reason, 1);
+                Bulk.Run(eCmd, id, Bulk.Text(when), actor, (int)ManuscriptEventAction.Rejected, 1, 3, s + 1, (int)role, reason, 1);
                 if (recent) Notify(nCmd, author, NotificationKind.Rejected, id, title, _names[actor], reason, when, when.AddHours(4));
             }
             else
             {
                 var to = s == steps.Count - 1 ? ManuscriptStatus.Approved : ManuscriptStatus.InReview;
-                Run(eCmd, id, Text(when), actor, (int)ManuscriptEventAction.Approved, 1, (int)to, s + 1, (int)role,
+                Bulk.Run(eCmd, id, Bulk.Text(when), actor, (int)ManuscriptEventAction.Approved, 1, (int)to, s + 1, (int)role,
                     random.NextDouble() < 0.3 ? "同意报送。" : null, 1);
                 if (recent && to == ManuscriptStatus.Approved)
                     Notify(nCmd, author, NotificationKind.Approved, id, title, _names[actor], null, when, when.AddHours(4));
@@ -295,11 +295,11 @@ public sealed class BulkWriter(SqliteConnection connection, GenOptions options, 
             if (editorial == EditorialStatus.Published) publishedAt = updated.AddHours(1 + random.NextDouble() * 47);
             _approved.Add(new ApprovedItem(id, unit.Id, author, updated.Ticks, publishedAt?.Ticks ?? 0));
         }
-        Run(mCmd, id, unit.Id, author, title, body.Html, body.Text, category, (int)importance, Date(eventDate), emergency ? 1 : 0,
-            Text(knownAt), (int)status, route.Serialize(), currentStep, currentRole, 1, 2 + reviewActions, standardName, Date(reportDate),
-            sequence, Text(submitted), isLate ? 1 : 0, status == ManuscriptStatus.Approved ? Text(updated) : null, Text(created), Text(updated),
-            (int)editorial, Text(publishedAt), editorial == EditorialStatus.NotUsed ? "与近期已发布稿件内容重复，不予采用。" : null);
-        Run(vCmd, id, title, body.Html, body.Text, author, Text(submitted));
+        Bulk.Run(mCmd, id, unit.Id, author, title, body.Html, body.Text, category, (int)importance, Bulk.Date(eventDate), emergency ? 1 : 0,
+            Bulk.Text(knownAt), (int)status, route.Serialize(), currentStep, currentRole, 1, 2 + reviewActions, standardName, Bulk.Date(reportDate),
+            sequence, Bulk.Text(submitted), isLate ? 1 : 0, status == ManuscriptStatus.Approved ? Bulk.Text(updated) : null, Bulk.Text(created), Bulk.Text(updated),
+            (int)editorial, Bulk.Text(publishedAt), editorial == EditorialStatus.NotUsed ? "与近期已发布稿件内容重复，不予采用。" : null);
+        Bulk.Run(vCmd, id, title, body.Html, body.Text, author, Bulk.Text(submitted));
         return status;
     }
 
@@ -307,7 +307,7 @@ public sealed class BulkWriter(SqliteConnection connection, GenOptions options, 
         DateTime at, DateTime? readAt)
     {
         if (readAt is { } r && r >= _anchor) readAt = null;
-        Run(cmd, userId, (int)kind, manuscriptId, subject, actor, comment, Text(at), Text(readAt));
+        Bulk.Run(cmd, userId, (int)kind, manuscriptId, subject, actor, comment, Bulk.Text(at), Bulk.Text(readAt));
         _notifications++;
     }
 
@@ -367,27 +367,6 @@ public sealed class BulkWriter(SqliteConnection connection, GenOptions options, 
         Line("office", org.Office);
         Console.WriteLine($"SCENARIO_USERS correspondent={correspondent.UserName} head={head.UserName} leader={leader.UserName} principal={principal.UserName} office={org.Office.UserName}");
     }
-
-    private SqliteCommand Prepare(SqliteTransaction? tx, string sql, int parameters)
-    {
-        var cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        for (var i = 1; i <= parameters; i++) cmd.Parameters.Add(new SqliteParameter("$" + i.ToString(CultureInfo.InvariantCulture), null));
-        cmd.Prepare();
-        return cmd;
-    }
-
-    private static void Run(SqliteCommand cmd, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++) cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
-        cmd.ExecuteNonQuery();
-    }
-
-    /// <summary>The same text form EF Core's SQLite provider writes for DateTime (UTC, no zone suffix).</summary>
-    private static string? Text(DateTime? utc) => utc?.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
-
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static int LowerBound(double[] cumulative, double value)
     {

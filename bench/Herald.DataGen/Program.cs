@@ -3,6 +3,7 @@ using System.Globalization;
 using Herald.Domain.Organization;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
+using Herald.Web.Infrastructure.Demo;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -65,6 +66,10 @@ public static class DataGenProgram
             var writer = new BulkWriter(connection, options, org, text, random, hash);
             writer.Run();
         }
+
+        // The default scoring rules, as the app adds them at start (outlets exist already, so only the rules are added).
+        await using (var db = new HeraldDbContext(new DbContextOptionsBuilder<HeraldDbContext>().UseSqlite(connectionString).Options))
+            await new ReferenceData(db).EnsureAsync(options.Anchor.ToDateTime(TimeOnly.MinValue).AddDays(-800));
 
         // The app expects WAL (persistent in the file); set it as the app would on a new database.
         using (var connection = new SqliteConnection(connectionString))

@@ -31,7 +31,7 @@ public sealed class PublishingWriter(SqliteConnection connection, Org org, Rando
     public (int Outlets, int Channels, int Publications, int Adoptions) Run(IReadOnlyList<ApprovedItem> approved)
     {
         using var tx = connection.BeginTransaction();
-        var now = Text(anchor.ToDateTime(TimeOnly.MinValue).AddDays(-800));
+        var now = Bulk.Text(anchor.ToDateTime(TimeOnly.MinValue).AddDays(-800))!;
         var outlets = WriteOutlets(tx, now);
         var channels = WriteChannels(tx, now);
         tx.Commit();
@@ -39,11 +39,11 @@ public sealed class PublishingWriter(SqliteConnection connection, Org org, Rando
         var publications = 0;
         var adoptions = 0;
         using var pubTx = connection.BeginTransaction();
-        using var pCmd = Prepare(pubTx, """
+        using var pCmd = Bulk.Prepare(connection, pubTx, """
             INSERT INTO publications (manuscript_id, channel_id, channel_name, url, published_at, editor_id, created_at)
             VALUES ($1, $2, '门户网站', $3, $4, $5, $4)
             """, 5);
-        using var aCmd = Prepare(pubTx, """
+        using var aCmd = Bulk.Prepare(connection, pubTx, """
             INSERT INTO adoptions (manuscript_id, kind, outlet_id, source_name, level, outlet_type, adopted_on, page_column, url, front_page,
                 proof_hash, proof_file_name, proof_content_type, proof_size, status, claimed_by_id, claimed_at, verified_by_id, verified_at, refuse_reason)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, NULL, NULL, NULL, NULL, $11, $12, $13, $14, $15, $16)
@@ -53,8 +53,8 @@ public sealed class PublishingWriter(SqliteConnection connection, Org org, Rando
         {
             if (item.PublishedTicks > 0)
             {
-                var at = Text(new DateTime(item.PublishedTicks, DateTimeKind.Utc));
-                Run(pCmd, item.Id, _channelOf[item.UnitId], $"https://www.example.gov.cn/art/{item.Id}.html", at, office);
+                var at = Bulk.Text(new DateTime(item.PublishedTicks, DateTimeKind.Utc));
+                Bulk.Run(pCmd, item.Id, _channelOf[item.UnitId], $"https://www.example.gov.cn/art/{item.Id}.html", at, office);
                 publications++;
             }
             if (random.NextDouble() >= 0.265) continue;
@@ -72,10 +72,10 @@ public sealed class PublishingWriter(SqliteConnection connection, Org org, Rando
                 var status = roll < 0.90 ? AdoptionStatus.Verified : roll < 0.96 ? AdoptionStatus.Pending : AdoptionStatus.Refused;
                 var officeRecorded = status == AdoptionStatus.Verified && random.NextDouble() < 0.5;
                 var decidedAt = claimedAt.AddHours(2 + random.Next(70));
-                Run(aCmd, item.Id, (int)AdoptionKind.Outlet, outlet.Id, outlet.Name, (int)outlet.Level, (int)outlet.Type, Date(adoptedOn),
+                Bulk.Run(aCmd, item.Id, (int)AdoptionKind.Outlet, outlet.Id, outlet.Name, (int)outlet.Level, (int)outlet.Type, Bulk.Date(adoptedOn),
                     Columns[random.Next(Columns.Length)], $"https://media.example.cn/{outlet.Id}/{item.Id}.html",
-                    random.NextDouble() < 0.08 ? 1 : 0, (int)status, officeRecorded ? office : item.AuthorId, Text(claimedAt),
-                    status == AdoptionStatus.Pending ? null : office, status == AdoptionStatus.Pending ? null : Text(officeRecorded ? claimedAt : decidedAt),
+                    random.NextDouble() < 0.08 ? 1 : 0, (int)status, officeRecorded ? office : item.AuthorId, Bulk.Text(claimedAt),
+                    status == AdoptionStatus.Pending ? null : office, status == AdoptionStatus.Pending ? null : Bulk.Text(officeRecorded ? claimedAt : decidedAt),
                     status == AdoptionStatus.Refused ? "未见采用版面截图，请补充后重新申报。" : null);
                 adoptions++;
             }
@@ -85,8 +85,8 @@ public sealed class PublishingWriter(SqliteConnection connection, Org org, Rando
                 var on = approvedOn.AddDays(random.Next(10));
                 if (on > anchor) on = anchor;
                 var at = on.ToDateTime(new TimeOnly(9, 0)).AddHours(-8);
-                Run(aCmd, item.Id, (int)AdoptionKind.Instruction, null, level == MediaLevel.County ? "县委书记" : "市委副书记", (int)level, null, Date(on),
-                    null, null, 0, (int)AdoptionStatus.Verified, office, Text(at), office, Text(at), null);
+                Bulk.Run(aCmd, item.Id, (int)AdoptionKind.Instruction, null, level == MediaLevel.County ? "县委书记" : "市委副书记", (int)level, null, Bulk.Date(on),
+                    null, null, 0, (int)AdoptionStatus.Verified, office, Bulk.Text(at), office, Bulk.Text(at), null);
                 adoptions++;
             }
         }
@@ -96,7 +96,7 @@ public sealed class PublishingWriter(SqliteConnection connection, Org org, Rando
 
     private int WriteOutlets(SqliteTransaction tx, string now)
     {
-        using var cmd = Prepare(tx, "INSERT INTO outlets (name, level, type, disabled, created_at) VALUES ($1, $2, $3, 0, $4) RETURNING id", 4);
+        using var cmd = Bulk.Prepare(connection, tx, "INSERT INTO outlets (name, level, type, disabled, created_at) VALUES ($1, $2, $3, 0, $4) RETURNING id", 4);
         void Add(string name, MediaLevel level, OutletType type, long? localTo)
         {
             for (var i = 0; i < 4; i++) cmd.Parameters[i].Value = i switch { 0 => name, 1 => (int)level, 2 => (int)type, _ => now };
@@ -128,7 +128,7 @@ public sealed class PublishingWriter(SqliteConnection connection, Org org, Rando
 
     private int WriteChannels(SqliteTransaction tx, string now)
     {
-        using var cmd = Prepare(tx, """
+        using var cmd = Bulk.Prepare(connection, tx, """
             INSERT INTO channels (unit_id, name, type, url, responsible_name, responsible_phone, responsible_user_id, disabled, created_at)
             VALUES ($1, '门户网站', $2, $3, $4, NULL, $5, 0, $6) RETURNING id
             """, 6);
@@ -161,23 +161,4 @@ public sealed class PublishingWriter(SqliteConnection connection, Org org, Rando
         return general[random.Next(general.Count)];
     }
 
-    private SqliteCommand Prepare(SqliteTransaction tx, string sql, int parameters)
-    {
-        var cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        for (var i = 1; i <= parameters; i++) cmd.Parameters.Add(new SqliteParameter("$" + i.ToString(CultureInfo.InvariantCulture), null));
-        cmd.Prepare();
-        return cmd;
-    }
-
-    private static void Run(SqliteCommand cmd, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++) cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
-        cmd.ExecuteNonQuery();
-    }
-
-    private static string Text(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
-
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
