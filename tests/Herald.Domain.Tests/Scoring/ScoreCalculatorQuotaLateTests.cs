@@ -161,4 +161,20 @@ public sealed class ScoreCalculatorQuotaLateTests
         result.AuthorPoints[AuthorA].ShouldBe(39.5m);
         result.Lines.Sum(l => l.Points).ShouldBe(23.5m);
     }
+
+    [Fact]
+    public void AssessedUnits_UnitsWithAtLeastOneAssessedFullMonth()
+    {
+        // 时期 11月—12月：A 整个时期在册；B 12月20日免去（11月整月在册）；C 12月10日才任命（没有整月）。
+        var duties = new[]
+        {
+            new QuotaDuty(UnitA, D(2025, 1, 1), null),
+            new QuotaDuty(UnitB, D(2025, 1, 1), D(2026, 12, 20)),
+            new QuotaDuty(UnitC, D(2026, 12, 10), null),
+        };
+
+        ScoreCalculator.AssessedUnits(QuotaTwo, D(2026, 11, 1), D(2026, 12, 31), duties).Order().ShouldBe([UnitA, UnitB]);
+        // 不考核任务的规则：谁也不考核。
+        ScoreCalculator.AssessedUnits(Book(Rule(D(2000, 1, 1))), D(2026, 11, 1), D(2026, 12, 31), duties).ShouldBeEmpty();
+    }
 }

@@ -122,7 +122,7 @@ public static class ReportEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    /// <summary>图表数据（放在页面的 JSON 块里，由 /js/reports.js 交给 ECharts）。</summary>
+    /// <summary>图表数据（放在页面 #report-chart-data 的 data-json 属性里，由 /js/reports.js 交给 ECharts）。</summary>
     public static string ChartJson(PeriodReport report, IStringLocalizer L)
     {
         var trend = report.Trend ?? [];

@@ -108,8 +108,8 @@ public static class ReportWorkbook
     {
         null => null,
         int i => new Cell { DataType = CellValues.Number, CellValue = new CellValue(i), StyleIndex = style },
-        decimal d => new Cell { DataType = CellValues.Number, CellValue = new CellValue(d), StyleIndex = d == decimal.Truncate(d) ? style : Decimal },
-        Ratio p => new Cell { DataType = CellValues.Number, CellValue = new CellValue(p.Value), StyleIndex = Percent },
+        decimal d => new Cell { DataType = CellValues.Number, CellValue = new CellValue(Plain(d)), StyleIndex = d == decimal.Truncate(d) ? style : Decimal },
+        Ratio p => new Cell { DataType = CellValues.Number, CellValue = new CellValue(Plain(p.Value)), StyleIndex = Percent },
         _ => new Cell
         {
             DataType = CellValues.InlineString,
@@ -117,6 +117,9 @@ public static class ReportWorkbook
             StyleIndex = style,
         },
     };
+
+    /// <summary>数字的文字形式，不带多余的零（46.50 → 46.5）。</summary>
+    private static string Plain(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
 
     private static string ColumnName(int column)
     {

@@ -1,4 +1,4 @@
-// 先声 Herald — 统计报表页：时期选择显隐、打印按钮、ECharts 图表（数据在页面的 JSON 块里）。
+// 先声 Herald — 统计报表页：时期选择显隐、打印按钮、ECharts 图表（数据在页面 #report-chart-data 的 data-json 属性里）。
 (function () {
   'use strict';
 
@@ -24,7 +24,7 @@
   function initCharts() {
     var source = document.getElementById('report-chart-data');
     if (!source || !window.echarts) return;
-    var data = JSON.parse(source.textContent);
+    var data = JSON.parse(source.getAttribute('data-json'));
     var charts = [];
     var trendEl = document.getElementById('chart-trend');
     if (trendEl) {
