@@ -124,15 +124,24 @@ public sealed class BuildPeriodReport(HeraldDbContext db, CurrentUser current)
         // 只有已核实的采用计分（待核实、不予认定的一律不算）。时期内（设有上限时从上限周期开始）有采用的稿件，
         // 连同它们此前的已核实采用一起取出："只计最高"要和此前的最高分比，上限要算周期内此前已计的分。
         var scanFrom = ScoreCalculator.HistoryStart(rules, from);
-        var verified = db.Adoptions.AsNoTracking().Where(a => a.Status == AdoptionStatus.Verified);
-        var adoptedSince = verified.Where(a => a.AdoptedOn >= scanFrom && a.AdoptedOn <= to).Select(a => a.ManuscriptId);
-        var adoptionFacts = await (
-                from a in verified
+        var adoptedSince = db.Adoptions.AsNoTracking()
+            .Where(a => a.Status == AdoptionStatus.Verified && a.AdoptedOn >= scanFrom && a.AdoptedOn <= to)
+            .Select(a => a.ManuscriptId);
+        // 这些稿件的全部登记按稿件编号取出，状态与日期在内存里筛：SQL 中只留稿件编号一个条件，SQLite 才会逐篇按
+        // 稿件编号索引查找，而不是把截至时期末的全部已核实采用按日期范围扫一遍。多取的只是这些稿件的少数几条登记。
+        var registered = await (
+                from a in db.Adoptions.AsNoTracking()
                 join m in manuscripts on a.ManuscriptId equals m.Id
-                where a.AdoptedOn <= to && adoptedSince.Contains(a.ManuscriptId)
-                select new AdoptionFact(a.Id, a.ManuscriptId, m.UnitId, m.AuthorId, a.Kind, a.Level, a.OutletType, a.FrontPage,
-                    a.AdoptedOn, a.SourceName))
+                where adoptedSince.Contains(a.ManuscriptId)
+                select new
+                {
+                    a.Id, a.ManuscriptId, m.UnitId, m.AuthorId, a.Kind, a.Level, a.OutletType, a.FrontPage, a.AdoptedOn, a.SourceName, a.Status,
+                })
             .ToListAsync(ct);
+        var adoptionFacts = registered.Where(a => a.Status == AdoptionStatus.Verified && a.AdoptedOn <= to)
+            .Select(a => new AdoptionFact(a.Id, a.ManuscriptId, a.UnitId, a.AuthorId, a.Kind, a.Level, a.OutletType, a.FrontPage,
+                a.AdoptedOn, a.SourceName))
+            .ToList();
 
         var duties = authorId is null ? await QuotaDutiesAsync(from, to, tree, unitIds, ct) : [];
         var monthly = submitted.GroupBy(s => (s.UnitId, s.Month)).Select(g => new MonthlySubmissions(g.Key.UnitId, g.Key.Month, g.Sum(s => s.Count)));

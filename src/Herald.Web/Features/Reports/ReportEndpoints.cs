@@ -54,8 +54,8 @@ public static class ReportEndpoints
         {
             var period = query.Resolve(ChinaTime.DateOf(clock.UtcNow));
             var report = await build.HandleAsync(period, query.RootUnitId, http.RequestAborted);
-            var units = ReportTable.Units(report.Units, query.Sort, query.Desc, query.PeopleTab ? null : query.Filter);
-            var people = ReportTable.People(report.Correspondents, query.PeopleTab ? query.Sort : null, query.PeopleTab && query.Desc,
+            var units = ReportTable.Units(report.Units, query.Sort, query.IsDesc, query.PeopleTab ? null : query.Filter);
+            var people = ReportTable.People(report.Correspondents, query.PeopleTab ? query.Sort : null, query.PeopleTab && query.IsDesc,
                 query.PeopleTab ? query.Filter : null);
             return Results.File(ReportWorkbook.Build(report, units, people, L), ReportWorkbook.ContentType, ReportWorkbook.FileName(report));
         });

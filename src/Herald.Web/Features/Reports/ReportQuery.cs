@@ -18,8 +18,10 @@ public sealed class ReportQuery
     public long? RootUnitId { get; set; }
     public string? Tab { get; set; }
     public string? Sort { get; set; }
-    public bool Desc { get; set; }
+    public bool? Desc { get; set; }
     public string? Filter { get; set; }
+
+    public bool IsDesc => Desc == true;
 
     public bool PeopleTab => string.Equals(Tab, "people", StringComparison.OrdinalIgnoreCase);
 
@@ -71,7 +73,7 @@ public sealed class ReportQuery
         if (!string.IsNullOrEmpty(t)) parts.Add("tab=" + Uri.EscapeDataString(t));
         var s = sort ?? Sort;
         if (!string.IsNullOrEmpty(s)) parts.Add("sort=" + Uri.EscapeDataString(s));
-        if (desc ?? Desc) parts.Add("desc=true");
+        if (desc ?? IsDesc) parts.Add("desc=true");
         var f = filter ?? Filter;
         if (!string.IsNullOrEmpty(f)) parts.Add("filter=" + Uri.EscapeDataString(f));
         return path + "?" + string.Join("&", parts);

@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Herald.Domain.Common;
 using Herald.Web.Features.Scoring;
 using Microsoft.Extensions.Localization;
+using CellText = DocumentFormat.OpenXml.Spreadsheet.Text;
 
 namespace Herald.Web.Features.Reports;
 
@@ -113,7 +114,7 @@ public static class ReportWorkbook
         _ => new Cell
         {
             DataType = CellValues.InlineString,
-            InlineString = new InlineString(new Text(value.ToString() ?? "") { Space = SpaceProcessingModeValues.Preserve }),
+            InlineString = new InlineString(new CellText(value.ToString() ?? "") { Space = SpaceProcessingModeValues.Preserve }),
             StyleIndex = style,
         },
     };

@@ -16,12 +16,12 @@ public sealed class GetScoringRules(HeraldDbContext db, CurrentUser current, Clo
         me.Require(ScoringAccess.CanRead(me));
         var versions = await db.ScoringRuleSets.AsNoTracking().ToListAsync(ct);
         var book = new RuleBook(versions);
-        var current = book.RuleFor(ChinaTime.DateOf(clock.UtcNow));
+        var inForce = book.RuleFor(ChinaTime.DateOf(clock.UtcNow));
         var creatorIds = versions.Where(v => v.CreatedById is not null).Select(v => v.CreatedById!.Value).Distinct().ToArray();
         var names = await db.Users.AsNoTracking().Where(u => creatorIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         string? NameOf(ScoringRuleSet v) => v.CreatedById is { } id ? names.GetValueOrDefault(id) : null;
-        var dtos = book.Versions.Reverse().Select(v => v.AsDto(NameOf(v), ReferenceEquals(v, current))).ToList();
+        var dtos = book.Versions.Reverse().Select(v => v.AsDto(NameOf(v), ReferenceEquals(v, inForce))).ToList();
         return new ScoringRulesView(dtos.First(d => d.Current), dtos);
     }
 }
