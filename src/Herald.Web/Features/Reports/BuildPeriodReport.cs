@@ -80,8 +80,10 @@ public sealed class BuildPeriodReport(HeraldDbContext db, CurrentUser current)
         // 全部单位时不带单位编号列表（省级宣传办有 5000 个）：单位从不删除，全部单位就是全部稿件。
         if (unitIds.Count != tree.Count)
         {
+            // "+ 0"：不让 SQLite 为单位条件选单位索引（那要读这些单位历年的全部稿件行），而是按时期走覆盖索引、
+            // 在索引项上筛单位；取采用时也仍从时期内采用的稿件编号出发。
             var ids = unitIds.ToArray();
-            manuscripts = manuscripts.Where(m => ids.Contains(m.UnitId));
+            manuscripts = manuscripts.Where(m => ids.Contains(m.UnitId + 0));
         }
         if (authorId is { } author) manuscripts = manuscripts.Where(m => m.AuthorId == author);
 
