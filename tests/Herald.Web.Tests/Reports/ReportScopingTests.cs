@@ -1,5 +1,9 @@
 using System.Net;
+using Herald.Web.Features.Reports;
+using Herald.Web.Infrastructure.Auth;
+using Herald.Web.Infrastructure.Data;
 using Herald.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Herald.Web.Tests.Reports;
 
@@ -88,5 +92,32 @@ public sealed class ReportScopingTests(ReportScenario scenario)
 
         (await admin.GetAsync("/api/v1/reports/units?" + ReportScenario.Period)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await admin.GetAsync("/api/v1/reports/correspondents?" + ReportScenario.Period)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+}
+
+/// <summary>单位很多时改在内存中按单位筛选：结果与在 SQL 中筛选相同。</summary>
+[Collection(ReportScenarioCollection.Name)]
+public sealed class ReportScopeFilterTests(ReportScenario scenario)
+{
+    [Fact]
+    public async Task LargeUnitScope_FilteredInMemory_SameNumbersAsInSql()
+    {
+        await using var scope = scenario.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
+        var tree = await scope.ServiceProvider.GetRequiredService<OrgDirectory>().GetAsync(db);
+        var leaderId = await scenario.UserIdAsync("leader");
+        var visible = tree.ManuscriptUnits(leaderId);
+        var period = ReportPeriod.Quarter(2025, 3);
+
+        var inSql = await new BuildPeriodReport(db, null!).BuildAsync(period, null, tree, visible);
+        var inMemory = await new BuildPeriodReport(db, null!) { MaxUnitsInSql = 1 }.BuildAsync(period, null, tree, visible);
+
+        visible.Count.ShouldBe(4);
+        inMemory.Units.ShouldBe(inSql.Units);
+        inMemory.Correspondents.ShouldBe(inSql.Correspondents);
+        inMemory.Score.Lines.ShouldBe(inSql.Score.Lines);
+        // 党政办 46.5 + 幸福社区 3 = 49.5（另两个单位 0 分）。
+        inMemory.Totals.Points.ShouldBe(49.5m);
+        inMemory.Units.Select(u => u.UnitId).Order().ShouldBe(visible.Order());
     }
 }

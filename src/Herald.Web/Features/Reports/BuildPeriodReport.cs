@@ -18,6 +18,12 @@ namespace Herald.Web.Features.Reports;
 /// </summary>
 public sealed class BuildPeriodReport(HeraldDbContext db, CurrentUser current)
 {
+    /// <summary>单位范围最多这么多个单位时在 SQL 中按单位筛选，更多时取回后在内存中筛（测试可调小）。</summary>
+    internal int MaxUnitsInSql { get; init; } = 300;
+
+    /// <summary>作者超过这么多人时一次取全部账号的姓名，不把上千个编号放进 SQL。</summary>
+    private const int MaxAuthorsInSql = 300;
+
     public async Task<PeriodReport> HandleAsync(ReportPeriod period, long? rootUnitId, CancellationToken ct = default)
     {
         var me = await current.GetAsync(ct);
@@ -77,11 +83,14 @@ public sealed class BuildPeriodReport(HeraldDbContext db, CurrentUser current)
         var rules = new RuleBook(await db.ScoringRuleSets.AsNoTracking().ToListAsync(ct));
 
         var manuscripts = db.Manuscripts.AsNoTracking();
-        // 全部单位时不带单位编号列表（省级宣传办有 5000 个）：单位从不删除，全部单位就是全部稿件。
-        if (unitIds.Count != tree.Count)
+        // 各查询都从时期出发读覆盖索引，单位条件只是少返回几行。全部单位时不带单位条件（单位从不删除，全部单位就是
+        // 全部稿件）；单位不多时在 SQL 里筛（"+ 0"：不让 SQLite 为它选单位索引，那要读这些单位历年的全部稿件行）；
+        // 单位很多时（如分管上千个单位）不把上千个编号塞进每条 SQL，取回后在内存里筛。
+        var partial = unitIds.Count != tree.Count;
+        var filterInSql = partial && unitIds.Count <= MaxUnitsInSql;
+        bool InScope(long unitId) => !partial || filterInSql || unitIds.Contains(unitId);
+        if (filterInSql)
         {
-            // "+ 0"：不让 SQLite 为单位条件选单位索引（那要读这些单位历年的全部稿件行），而是按时期走覆盖索引、
-            // 在索引项上筛单位；取采用时也仍从时期内采用的稿件编号出发。
             var ids = unitIds.ToArray();
             manuscripts = manuscripts.Where(m => ids.Contains(m.UnitId + 0));
         }
@@ -98,7 +107,7 @@ public sealed class BuildPeriodReport(HeraldDbContext db, CurrentUser current)
                 .GroupBy(m => new { m.UnitId, m.AuthorId })
                 .Select(g => new { g.Key.UnitId, g.Key.AuthorId, Count = g.Count(), Late = g.Count(m => m.IsLate) })
                 .ToListAsync(ct);
-            submitted.AddRange(rows.Select(r => new SubmissionCount(month, r.UnitId, r.AuthorId, r.Count, r.Late)));
+            submitted.AddRange(rows.Where(r => InScope(r.UnitId)).Select(r => new SubmissionCount(month, r.UnitId, r.AuthorId, r.Count, r.Late)));
         }
 
         // 迟报逐篇计分只在时期内有规则扣迟报分时才需要逐篇取出。
@@ -109,19 +118,21 @@ public sealed class BuildPeriodReport(HeraldDbContext db, CurrentUser current)
                 .Where(m => m.SubmittedAt >= startUtc && m.SubmittedAt < endUtc && m.IsLate)
                 .Select(m => new { m.Id, m.UnitId, m.AuthorId, SubmittedAt = m.SubmittedAt!.Value })
                 .ToListAsync(ct);
-            late.AddRange(rows.Select(r => new SubmissionFact(r.Id, r.UnitId, r.AuthorId, ChinaTime.DateOf(r.SubmittedAt), true)));
+            late.AddRange(rows.Where(r => InScope(r.UnitId)).Select(r => new SubmissionFact(r.Id, r.UnitId, r.AuthorId, ChinaTime.DateOf(r.SubmittedAt), true)));
         }
 
-        var approved = await manuscripts
-            .Where(m => m.ApprovedAt >= startUtc && m.ApprovedAt < endUtc)
-            .GroupBy(m => new { m.UnitId, m.AuthorId })
-            .Select(g => new Counted(g.Key.UnitId, g.Key.AuthorId, g.Count()))
-            .ToListAsync(ct);
-        var published = await manuscripts
-            .Where(m => m.PublishedAt >= startUtc && m.PublishedAt < endUtc)
-            .GroupBy(m => new { m.UnitId, m.AuthorId })
-            .Select(g => new Counted(g.Key.UnitId, g.Key.AuthorId, g.Count()))
-            .ToListAsync(ct);
+        var approved = (await manuscripts
+                .Where(m => m.ApprovedAt >= startUtc && m.ApprovedAt < endUtc)
+                .GroupBy(m => new { m.UnitId, m.AuthorId })
+                .Select(g => new Counted(g.Key.UnitId, g.Key.AuthorId, g.Count()))
+                .ToListAsync(ct))
+            .Where(c => InScope(c.UnitId)).ToList();
+        var published = (await manuscripts
+                .Where(m => m.PublishedAt >= startUtc && m.PublishedAt < endUtc)
+                .GroupBy(m => new { m.UnitId, m.AuthorId })
+                .Select(g => new Counted(g.Key.UnitId, g.Key.AuthorId, g.Count()))
+                .ToListAsync(ct))
+            .Where(c => InScope(c.UnitId)).ToList();
 
         // 只有已核实的采用计分（待核实、不予认定的一律不算）。时期内（设有上限时从上限周期开始）有采用的稿件，
         // 连同它们此前的已核实采用一起取出："只计最高"要和此前的最高分比，上限要算周期内此前已计的分。
@@ -140,7 +151,7 @@ public sealed class BuildPeriodReport(HeraldDbContext db, CurrentUser current)
                     a.Id, a.ManuscriptId, m.UnitId, m.AuthorId, a.Kind, a.Level, a.OutletType, a.FrontPage, a.AdoptedOn, a.SourceName, a.Status,
                 })
             .ToListAsync(ct);
-        var adoptionFacts = registered.Where(a => a.Status == AdoptionStatus.Verified && a.AdoptedOn <= to)
+        var adoptionFacts = registered.Where(a => a.Status == AdoptionStatus.Verified && a.AdoptedOn <= to && InScope(a.UnitId))
             .Select(a => new AdoptionFact(a.Id, a.ManuscriptId, a.UnitId, a.AuthorId, a.Kind, a.Level, a.OutletType, a.FrontPage,
                 a.AdoptedOn, a.SourceName))
             .ToList();
@@ -237,8 +248,9 @@ public sealed class BuildPeriodReport(HeraldDbContext db, CurrentUser current)
             .GroupBy(x => x.AuthorId)
             .ToDictionary(g => g.Key, g => g.GroupBy(x => x.UnitId).OrderByDescending(u => u.Sum(x => x.Count)).ThenBy(u => u.Key).First().Key);
         var authorIds = unitOf.Keys.ToArray();
-        var names = await db.Users.AsNoTracking().Where(u => authorIds.Contains(u.Id))
-            .Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var users = db.Users.AsNoTracking();
+        if (authorIds.Length <= MaxAuthorsInSql) users = users.Where(u => authorIds.Contains(u.Id));
+        var names = await users.Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
 
         var draft = authorIds.Select(id =>
         {
