@@ -243,10 +243,15 @@ public sealed class BuildPeriodReport(HeraldDbContext db, CurrentUser current)
         var instructions = data.AdoptedInPeriod.Where(a => a.Kind == AdoptionKind.Instruction).GroupBy(a => a.AuthorId)
             .ToDictionary(g => g.Key, g => g.Count());
         // 作者所属单位：本期稿件最多的单位（同一人可能在两个单位报送）。
-        var unitOf = data.Submitted.Select(s => (s.AuthorId, s.UnitId, s.Count))
-            .Concat(data.AdoptedInPeriod.Select(a => (a.AuthorId, a.UnitId, Count: 1)))
-            .GroupBy(x => x.AuthorId)
-            .ToDictionary(g => g.Key, g => g.GroupBy(x => x.UnitId).OrderByDescending(u => u.Sum(x => x.Count)).ThenBy(u => u.Key).First().Key);
+        var perUnit = new Dictionary<(long AuthorId, long UnitId), int>();
+        foreach (var s in data.Submitted) perUnit[(s.AuthorId, s.UnitId)] = perUnit.GetValueOrDefault((s.AuthorId, s.UnitId)) + s.Count;
+        foreach (var a in data.AdoptedInPeriod) perUnit[(a.AuthorId, a.UnitId)] = perUnit.GetValueOrDefault((a.AuthorId, a.UnitId)) + 1;
+        var unitOf = new Dictionary<long, (long UnitId, int Count)>();
+        foreach (var ((author, unit), count) in perUnit)
+        {
+            if (!unitOf.TryGetValue(author, out var best) || count > best.Count || (count == best.Count && unit < best.UnitId))
+                unitOf[author] = (unit, count);
+        }
         var authorIds = unitOf.Keys.ToArray();
         var users = db.Users.AsNoTracking();
         if (authorIds.Length <= MaxAuthorsInSql) users = users.Where(u => authorIds.Contains(u.Id));
@@ -256,7 +261,7 @@ public sealed class BuildPeriodReport(HeraldDbContext db, CurrentUser current)
         {
             var (count, late) = submitted.GetValueOrDefault(id);
             var adoptedCount = adopted.GetValueOrDefault(id);
-            var unitId = unitOf[id];
+            var unitId = unitOf[id].UnitId;
             return new CorrespondentReportRow(id, names.GetValueOrDefault(id) ?? "", unitId, tree.Find(unitId)?.Name ?? "",
                 count, approvedBy.GetValueOrDefault(id), adoptedCount, Rate(adoptedCount, count),
                 data.Score.AuthorPoints.GetValueOrDefault(id), late, 0, publishedBy.GetValueOrDefault(id),
