@@ -2,6 +2,7 @@ using Herald.Domain.Common;
 using Herald.Domain.Organization;
 using Herald.Domain.Publishing;
 using Herald.Domain.Scoring;
+using Herald.Domain.Submission;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
 using Herald.Web.Infrastructure.Web;
@@ -16,7 +17,8 @@ namespace Herald.Web.Features.Reports;
 /// 省级规模（5000 个单位、百万篇稿件）下也只用少数几条按集合的查询：报送按月分组计数、审定与发布分组计数、
 /// 已核实采用一次取出，都走覆盖索引（迁移 0006），不逐单位查询。
 /// </summary>
-public sealed class BuildPeriodReport(HeraldDbContext db, CurrentUser current)
+/// <remarks>有 <paramref name="scopes"/> 时，取用稿登记（最大的一条查询）在另一个连接上与计数查询同时进行（SQLite WAL 允许多个读者）。</remarks>
+public sealed class BuildPeriodReport(HeraldDbContext db, CurrentUser current, IServiceScopeFactory? scopes = null)
 {
     /// <summary>单位范围最多这么多个单位时在 SQL 中按单位筛选，更多时取回后在内存中筛（测试可调小）。</summary>
     internal int MaxUnitsInSql { get; init; } = 300;
@@ -82,68 +84,110 @@ public sealed class BuildPeriodReport(HeraldDbContext db, CurrentUser current)
         var endUtc = ChinaTime.StartOfDayUtc(to.AddDays(1));
         var rules = new RuleBook(await db.ScoringRuleSets.AsNoTracking().ToListAsync(ct));
 
-        var manuscripts = db.Manuscripts.AsNoTracking();
         // 各查询都从时期出发读覆盖索引，单位条件只是少返回几行。全部单位时不带单位条件（单位从不删除，全部单位就是
         // 全部稿件）；单位不多时在 SQL 里筛（"+ 0"：不让 SQLite 为它选单位索引，那要读这些单位历年的全部稿件行）；
         // 单位很多时（如分管上千个单位）不把上千个编号塞进每条 SQL，取回后在内存里筛。
         var partial = unitIds.Count != tree.Count;
         var filterInSql = partial && unitIds.Count <= MaxUnitsInSql;
+        var ids = filterInSql ? unitIds.ToArray() : [];
         bool InScope(long unitId) => !partial || filterInSql || unitIds.Contains(unitId);
-        if (filterInSql)
+        IQueryable<Manuscript> Manuscripts(HeraldDbContext context)
         {
-            var ids = unitIds.ToArray();
-            manuscripts = manuscripts.Where(m => ids.Contains(m.UnitId + 0));
+            var query = context.Manuscripts.AsNoTracking();
+            if (filterInSql) query = query.Where(m => ids.Contains(m.UnitId + 0));
+            if (authorId is { } author) query = query.Where(m => m.AuthorId == author);
+            return query;
         }
-        if (authorId is { } author) manuscripts = manuscripts.Where(m => m.AuthorId == author);
+        var manuscripts = Manuscripts(db);
 
-        // 报送：逐月分组计数（每月一条查询，只读报送时间索引），每月报送任务和趋势都要按月的数字。
-        var submitted = new List<SubmissionCount>();
-        foreach (var (month, sliceStart, sliceEnd) in Slices(from, to))
-        {
-            var a = ChinaTime.StartOfDayUtc(sliceStart);
-            var b = ChinaTime.StartOfDayUtc(sliceEnd.AddDays(1));
-            var rows = await manuscripts
-                .Where(m => m.SubmittedAt >= a && m.SubmittedAt < b)
-                .GroupBy(m => new { m.UnitId, m.AuthorId })
-                .Select(g => new { g.Key.UnitId, g.Key.AuthorId, Count = g.Count(), Late = g.Count(m => m.IsLate) })
-                .ToListAsync(ct);
-            submitted.AddRange(rows.Where(r => InScope(r.UnitId)).Select(r => new SubmissionCount(month, r.UnitId, r.AuthorId, r.Count, r.Late)));
-        }
-
-        // 迟报逐篇计分只在时期内有规则扣迟报分时才需要逐篇取出。
-        var late = new List<SubmissionFact>();
-        if (RulesInForce(rules, from, to).Any(r => r.LatePenalty > 0m))
-        {
-            var rows = await manuscripts
-                .Where(m => m.SubmittedAt >= startUtc && m.SubmittedAt < endUtc && m.IsLate)
-                .Select(m => new { m.Id, m.UnitId, m.AuthorId, SubmittedAt = m.SubmittedAt!.Value })
-                .ToListAsync(ct);
-            late.AddRange(rows.Where(r => InScope(r.UnitId)).Select(r => new SubmissionFact(r.Id, r.UnitId, r.AuthorId, ChinaTime.DateOf(r.SubmittedAt), true)));
-        }
-
-        var approved = (await manuscripts
-                .Where(m => m.ApprovedAt >= startUtc && m.ApprovedAt < endUtc)
-                .GroupBy(m => new { m.UnitId, m.AuthorId })
-                .Select(g => new Counted(g.Key.UnitId, g.Key.AuthorId, g.Count()))
-                .ToListAsync(ct))
-            .Where(c => InScope(c.UnitId)).ToList();
-        var published = (await manuscripts
-                .Where(m => m.PublishedAt >= startUtc && m.PublishedAt < endUtc)
-                .GroupBy(m => new { m.UnitId, m.AuthorId })
-                .Select(g => new Counted(g.Key.UnitId, g.Key.AuthorId, g.Count()))
-                .ToListAsync(ct))
-            .Where(c => InScope(c.UnitId)).ToList();
-
-        // 只有已核实的采用计分（待核实、不予认定的一律不算）。时期内（设有上限时从上限周期开始）有采用的稿件，
-        // 连同它们此前的已核实采用一起取出："只计最高"要和此前的最高分比，上限要算周期内此前已计的分。
+        // 用稿登记：有第二个连接时与下面的计数查询同时取。
         var scanFrom = ScoreCalculator.HistoryStart(rules, from);
-        var adoptedSince = db.Adoptions.AsNoTracking()
+        AsyncServiceScope? second = null;
+        Task<List<AdoptionFact>> adoptionsTask;
+        if (scopes is not null)
+        {
+            second = scopes.CreateAsyncScope();
+            var other = second.Value.ServiceProvider.GetRequiredService<HeraldDbContext>();
+            adoptionsTask = Task.Run(() => AdoptionFactsAsync(Manuscripts(other), other, scanFrom, to, ct), ct);
+        }
+        else adoptionsTask = Task.FromResult(await AdoptionFactsAsync(manuscripts, db, scanFrom, to, ct));
+
+        try
+        {
+            return await CountAndScoreAsync();
+        }
+        finally
+        {
+            // 出错时也等另一个连接上的查询结束，再归还它的 DbContext。
+            await Task.WhenAny(adoptionsTask);
+            if (second is { } scope) await scope.DisposeAsync();
+        }
+
+        async Task<ReportData> CountAndScoreAsync()
+        {
+            // 报送：逐月分组计数（每月一条查询，只读报送时间索引），每月报送任务和趋势都要按月的数字。
+            var submitted = new List<SubmissionCount>();
+            foreach (var (month, sliceStart, sliceEnd) in Slices(from, to))
+            {
+                var a = ChinaTime.StartOfDayUtc(sliceStart);
+                var b = ChinaTime.StartOfDayUtc(sliceEnd.AddDays(1));
+                var rows = await manuscripts
+                    .Where(m => m.SubmittedAt >= a && m.SubmittedAt < b)
+                    .GroupBy(m => new { m.UnitId, m.AuthorId })
+                    .Select(g => new { g.Key.UnitId, g.Key.AuthorId, Count = g.Count(), Late = g.Count(m => m.IsLate) })
+                    .ToListAsync(ct);
+                submitted.AddRange(rows.Where(r => InScope(r.UnitId)).Select(r => new SubmissionCount(month, r.UnitId, r.AuthorId, r.Count, r.Late)));
+            }
+
+            // 迟报逐篇计分只在时期内有规则扣迟报分时才需要逐篇取出。
+            var late = new List<SubmissionFact>();
+            if (RulesInForce(rules, from, to).Any(r => r.LatePenalty > 0m))
+            {
+                var rows = await manuscripts
+                    .Where(m => m.SubmittedAt >= startUtc && m.SubmittedAt < endUtc && m.IsLate)
+                    .Select(m => new { m.Id, m.UnitId, m.AuthorId, SubmittedAt = m.SubmittedAt!.Value })
+                    .ToListAsync(ct);
+                late.AddRange(rows.Where(r => InScope(r.UnitId)).Select(r => new SubmissionFact(r.Id, r.UnitId, r.AuthorId, ChinaTime.DateOf(r.SubmittedAt), true)));
+            }
+
+            var approved = (await manuscripts
+                    .Where(m => m.ApprovedAt >= startUtc && m.ApprovedAt < endUtc)
+                    .GroupBy(m => new { m.UnitId, m.AuthorId })
+                    .Select(g => new Counted(g.Key.UnitId, g.Key.AuthorId, g.Count()))
+                    .ToListAsync(ct))
+                .Where(c => InScope(c.UnitId)).ToList();
+            var published = (await manuscripts
+                    .Where(m => m.PublishedAt >= startUtc && m.PublishedAt < endUtc)
+                    .GroupBy(m => new { m.UnitId, m.AuthorId })
+                    .Select(g => new Counted(g.Key.UnitId, g.Key.AuthorId, g.Count()))
+                    .ToListAsync(ct))
+                .Where(c => InScope(c.UnitId)).ToList();
+
+            var adoptionFacts = (await adoptionsTask).Where(a => InScope(a.UnitId)).ToList();
+
+            var duties = authorId is null ? await QuotaDutiesAsync(from, to, tree, unitIds, ct) : [];
+            var monthly = submitted.GroupBy(s => (s.UnitId, s.Month)).Select(g => new MonthlySubmissions(g.Key.UnitId, g.Key.Month, g.Sum(s => s.Count)));
+            var score = ScoreCalculator.Calculate(rules, from, to, adoptionFacts, late, monthly, duties);
+            var inPeriod = adoptionFacts.Where(a => a.AdoptedOn >= from).ToList();
+            return new ReportData(submitted, approved, published, inPeriod, ScoreCalculator.AssessedUnits(rules, from, to, duties), score,
+                Trend(from, to, submitted, inPeriod, score));
+        }
+    }
+
+    /// <summary>
+    /// 只有已核实的采用计分（待核实、不予认定的一律不算）。时期内（设有上限时从上限周期开始）有已核实采用的稿件，
+    /// 连同它们此前的已核实采用一起取出："只计最高"要和此前的最高分比，上限要算周期内此前已计的分。
+    /// 这些稿件的全部登记按稿件编号取出，状态与日期在内存里筛：SQL 中只留稿件编号一个条件，SQLite 才会逐篇按
+    /// 稿件编号索引查找，而不是把截至时期末的全部已核实采用按日期范围扫一遍。多取的只是这些稿件的少数几条登记。
+    /// </summary>
+    private static async Task<List<AdoptionFact>> AdoptionFactsAsync(IQueryable<Manuscript> manuscripts, HeraldDbContext context,
+        DateOnly scanFrom, DateOnly to, CancellationToken ct)
+    {
+        var adoptedSince = context.Adoptions.AsNoTracking()
             .Where(a => a.Status == AdoptionStatus.Verified && a.AdoptedOn >= scanFrom && a.AdoptedOn <= to)
             .Select(a => a.ManuscriptId);
-        // 这些稿件的全部登记按稿件编号取出，状态与日期在内存里筛：SQL 中只留稿件编号一个条件，SQLite 才会逐篇按
-        // 稿件编号索引查找，而不是把截至时期末的全部已核实采用按日期范围扫一遍。多取的只是这些稿件的少数几条登记。
         var registered = await (
-                from a in db.Adoptions.AsNoTracking()
+                from a in context.Adoptions.AsNoTracking()
                 join m in manuscripts on a.ManuscriptId equals m.Id
                 where adoptedSince.Contains(a.ManuscriptId)
                 select new
@@ -151,17 +195,10 @@ public sealed class BuildPeriodReport(HeraldDbContext db, CurrentUser current)
                     a.Id, a.ManuscriptId, m.UnitId, m.AuthorId, a.Kind, a.Level, a.OutletType, a.FrontPage, a.AdoptedOn, a.SourceName, a.Status,
                 })
             .ToListAsync(ct);
-        var adoptionFacts = registered.Where(a => a.Status == AdoptionStatus.Verified && a.AdoptedOn <= to && InScope(a.UnitId))
+        return registered.Where(a => a.Status == AdoptionStatus.Verified && a.AdoptedOn <= to)
             .Select(a => new AdoptionFact(a.Id, a.ManuscriptId, a.UnitId, a.AuthorId, a.Kind, a.Level, a.OutletType, a.FrontPage,
                 a.AdoptedOn, a.SourceName))
             .ToList();
-
-        var duties = authorId is null ? await QuotaDutiesAsync(from, to, tree, unitIds, ct) : [];
-        var monthly = submitted.GroupBy(s => (s.UnitId, s.Month)).Select(g => new MonthlySubmissions(g.Key.UnitId, g.Key.Month, g.Sum(s => s.Count)));
-        var score = ScoreCalculator.Calculate(rules, from, to, adoptionFacts, late, monthly, duties);
-        var inPeriod = adoptionFacts.Where(a => a.AdoptedOn >= from).ToList();
-        return new ReportData(submitted, approved, published, inPeriod, ScoreCalculator.AssessedUnits(rules, from, to, duties), score,
-            Trend(from, to, submitted, inPeriod, score));
     }
 
     /// <summary>时期内各月的片段：（该月 1 日，片段首日，片段末日），首尾两月可能不完整。</summary>
