@@ -43,14 +43,16 @@ public static class ScoreCalculator
     /// <param name="submissions">需要逐篇计分的报送（迟报）；时期外的和未迟报的忽略。</param>
     /// <param name="monthlyCounts">各单位各月报送篇数。</param>
     /// <param name="quotaDuties">各单位承担每月报送任务的期间。</param>
+    /// <param name="assessQuotaUntil">只考核在这一天或之前结束的月份（还没过完的月份不算漏报）；为空时不限。</param>
     public static ScoreResult Calculate(RuleBook rules, DateOnly from, DateOnly to, IEnumerable<AdoptionFact> adoptions,
-        IEnumerable<SubmissionFact> submissions, IEnumerable<MonthlySubmissions> monthlyCounts, IEnumerable<QuotaDuty> quotaDuties)
+        IEnumerable<SubmissionFact> submissions, IEnumerable<MonthlySubmissions> monthlyCounts, IEnumerable<QuotaDuty> quotaDuties,
+        DateOnly? assessQuotaUntil = null)
     {
         var lines = new List<ScoreLine>();
         var credits = AdoptionCredits(rules, from, to, adoptions);
         lines.AddRange(credits.Where(c => c.InPeriod).Select(c => c.Line));
         AddCapReductions(to, credits, lines);
-        AddQuotaLines(rules, from, to, monthlyCounts, quotaDuties, lines);
+        AddQuotaLines(rules, from, Earlier(to, assessQuotaUntil), monthlyCounts, quotaDuties, lines);
         AddLateLines(rules, submissions.Where(s => s.Late && s.SubmittedOn >= from && s.SubmittedOn <= to), lines);
 
         lines.Sort((a, b) =>
@@ -86,12 +88,15 @@ public static class ScoreCalculator
 
     public static DateOnly MonthOf(DateOnly date) => new(date.Year, date.Month, 1);
 
+    private static DateOnly Earlier(DateOnly to, DateOnly? until) => until is { } u && u < to ? u : to;
+
     /// <summary>时期内至少有一个完整自然月要考核每月报送任务（任务数大于 0、整月承担任务）的单位。</summary>
-    public static IReadOnlySet<long> AssessedUnits(RuleBook rules, DateOnly from, DateOnly to, IEnumerable<QuotaDuty> quotaDuties)
+    public static IReadOnlySet<long> AssessedUnits(RuleBook rules, DateOnly from, DateOnly to, IEnumerable<QuotaDuty> quotaDuties,
+        DateOnly? assessQuotaUntil = null)
     {
         var assessed = new HashSet<long>();
         var duties = DutiesByUnit(quotaDuties);
-        foreach (var (month, monthEnd) in FullMonths(from, to))
+        foreach (var (month, monthEnd) in FullMonths(from, Earlier(to, assessQuotaUntil)))
         {
             if (rules.RuleFor(monthEnd).MonthlyQuota <= 0) continue;
             foreach (var (unitId, spans) in duties)

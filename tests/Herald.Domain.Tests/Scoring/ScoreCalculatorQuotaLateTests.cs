@@ -177,4 +177,20 @@ public sealed class ScoreCalculatorQuotaLateTests
         // 不考核任务的规则：谁也不考核。
         ScoreCalculator.AssessedUnits(Book(Rule(D(2000, 1, 1))), D(2026, 11, 1), D(2026, 12, 31), duties).ShouldBeEmpty();
     }
+
+    [Fact]
+    public void MonthlyQuota_MonthsNotYetOver_NotAssessed()
+    {
+        // 第4季度的报表在11月22日查看：只有10月已过完。10月少 2 篇扣 3；11月、12月不算漏报。
+        var duties = new[] { new QuotaDuty(UnitA, D(2025, 1, 1), null) };
+        var result = ScoreCalculator.Calculate(QuotaTwo, D(2026, 10, 1), D(2026, 12, 31), [], [], [], duties, assessQuotaUntil: D(2026, 11, 21));
+
+        result.Lines.Select(l => (l.Date, l.Points)).ShouldBe([(D(2026, 10, 31), -3m)]);
+        ScoreCalculator.AssessedUnits(QuotaTwo, D(2026, 11, 1), D(2026, 12, 31), duties, assessQuotaUntil: D(2026, 11, 21)).ShouldBeEmpty();
+        // 11月30日那天还没过完；12月1日查看时（到11月30日为止）11月才考核。
+        ScoreCalculator.Calculate(QuotaTwo, D(2026, 10, 1), D(2026, 12, 31), [], [], [], duties, assessQuotaUntil: D(2026, 11, 29))
+            .Lines.Count.ShouldBe(1);
+        ScoreCalculator.Calculate(QuotaTwo, D(2026, 10, 1), D(2026, 12, 31), [], [], [], duties, assessQuotaUntil: D(2026, 11, 30))
+            .Lines.Count.ShouldBe(2);
+    }
 }

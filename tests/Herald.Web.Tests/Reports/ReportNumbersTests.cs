@@ -159,6 +159,17 @@ public sealed class ReportNumbersTests(ReportScenario scenario)
         p.GetProperty("points").GetDecimal().ShouldBe(47.5m);
     }
 
+    [Fact]
+    public async Task CurrentQuarter_MonthsNotYetOver_NotCountedAsMissed()
+    {
+        // 统计时为 2025年10月10日：第4季度还没有过完的月份，党政办本期不考核报送任务（quotaMet 为 null），没有漏报扣分。
+        var report = await GetOkAsync("office", "/api/v1/reports/units?from=2025-10-01&to=2025-12-31");
+        var p = Row(report, "unitId", scenario.PartyOffice);
+
+        (p.IsNull("quotaMet"), p.Int("missed")).ShouldBe((true, 0));
+        p.GetProperty("points").GetDecimal().ShouldBe(0m);
+    }
+
     [Theory]
     [InlineData("from=2025-13-01&to=2025-12-31", "Report.DateFormat", "日期格式应为 yyyy-MM-dd，如 2026-03-05。")]
     [InlineData("from=2025-09-30&to=2025-07-01", "Report.PeriodReversed", "结束日期不能早于开始日期。")]

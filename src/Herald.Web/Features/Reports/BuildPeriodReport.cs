@@ -5,6 +5,7 @@ using Herald.Domain.Scoring;
 using Herald.Domain.Submission;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
+using Herald.Web.Infrastructure.Time;
 using Herald.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,8 +18,11 @@ namespace Herald.Web.Features.Reports;
 /// 省级规模（5000 个单位、百万篇稿件）下也只用少数几条按集合的查询：报送按月分组计数、审定与发布分组计数、
 /// 已核实采用一次取出，都走覆盖索引（迁移 0006），不逐单位查询。
 /// </summary>
-/// <remarks>有 <paramref name="scopes"/> 时，取用稿登记（最大的一条查询）在另一个连接上与计数查询同时进行（SQLite WAL 允许多个读者）。</remarks>
-public sealed class BuildPeriodReport(HeraldDbContext db, CurrentUser current, IServiceScopeFactory? scopes = null)
+/// <remarks>
+/// 有 <paramref name="scopes"/> 时，取用稿登记（最大的一条查询）在另一个连接上与计数查询同时进行（SQLite WAL 允许多个读者）。
+/// 有 <paramref name="clock"/> 时，还没过完的月份不考核报送任务（本季度的报表不会把本月、下月算作漏报）。
+/// </remarks>
+public sealed class BuildPeriodReport(HeraldDbContext db, CurrentUser current, IServiceScopeFactory? scopes = null, Clock? clock = null)
 {
     /// <summary>单位范围最多这么多个单位时在 SQL 中按单位筛选，更多时取回后在内存中筛（测试可调小）。</summary>
     internal int MaxUnitsInSql { get; init; } = 300;
@@ -167,9 +171,11 @@ public sealed class BuildPeriodReport(HeraldDbContext db, CurrentUser current, I
 
             var duties = authorId is null ? await QuotaDutiesAsync(from, to, tree, unitIds, ct) : [];
             var monthly = submitted.GroupBy(s => (s.UnitId, s.Month)).Select(g => new MonthlySubmissions(g.Key.UnitId, g.Key.Month, g.Sum(s => s.Count)));
-            var score = ScoreCalculator.Calculate(rules, from, to, adoptionFacts, late, monthly, duties);
+            // 月份过完（到昨天为止）才考核报送任务。
+            DateOnly? assessUntil = clock is null ? null : ChinaTime.DateOf(clock.UtcNow).AddDays(-1);
+            var score = ScoreCalculator.Calculate(rules, from, to, adoptionFacts, late, monthly, duties, assessUntil);
             var inPeriod = adoptionFacts.Where(a => a.AdoptedOn >= from).ToList();
-            return new ReportData(submitted, approved, published, inPeriod, ScoreCalculator.AssessedUnits(rules, from, to, duties), score,
+            return new ReportData(submitted, approved, published, inPeriod, ScoreCalculator.AssessedUnits(rules, from, to, duties, assessUntil), score,
                 Trend(from, to, submitted, inPeriod, score));
         }
     }

@@ -51,7 +51,7 @@
         title: { text: data.labels.levels, left: 'center', textStyle: { fontSize: 14 } },
         tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）' },
         legend: { bottom: 0 },
-        series: [{ type: 'pie', radius: ['35%', '65%'], data: data.levels, label: { formatter: '{b} {c}' } }]
+        series: [{ type: 'pie', radius: ['35%', '65%'], data: data.levels.filter(function (l) { return l.value > 0; }), label: { formatter: '{b} {c}' } }]
       });
       charts.push(levels);
     }
