@@ -19,25 +19,41 @@ public sealed class ScoreResult
 ///    "只计最高"时，一篇稿件各次采用按时间先后累计"比此前最高多出的部分"——跨时期合计恰为最高一次，
 ///    已发布的通报也不会因后来的采用而要改。"累计"时每次全额计分。
 /// 2. 领导批示按级别加分，总是累计。
-/// 3. 单位积分上限：同一规则版本、同一上限周期（月/季/年）内的加分超过上限的部分扣除。
-/// 4. 每月报送任务：时期内完整的每个自然月，需考核的单位少报一篇扣一次（按该月最后一天有效的规则）。
+/// 3. 单位积分上限：同一规则版本、同一上限周期（月/季/年）内的加分累计超过上限的部分扣除。上限周期从时期开始之前
+///    起算时，周期内此前已计的加分也占用上限（按月出的报表相加等于按季出的），所以调用方须从 <see cref="HistoryStart"/> 起提供采用。
+/// 4. 每月报送任务：时期内完整的每个自然月，整月承担任务的单位少报一篇扣一次（按该月最后一天有效的规则）。
 /// 5. 迟报：每篇按报送当日有效的规则扣分。
 /// </summary>
 public static class ScoreCalculator
 {
-    /// <param name="adoptions">已核实的用稿与批示，用稿日期不晚于 <paramref name="to"/>；含时期之前的（用于"只计最高"的比较）。</param>
-    /// <param name="submissions">时期内报送的稿件。</param>
-    /// <param name="quotaUnits">需考核报送任务的单位。</param>
+    /// <param name="adoptions">已核实的用稿与批示，用稿日期不晚于 <paramref name="to"/>；含时期之前的（用于"只计最高"的比较和上限）。</param>
+    /// <param name="submissions">报送的稿件（时期外的忽略）。</param>
+    /// <param name="quotaUnits">整个时期都承担每月报送任务的单位。</param>
     public static ScoreResult Calculate(RuleBook rules, DateOnly from, DateOnly to, IEnumerable<AdoptionFact> adoptions,
         IEnumerable<SubmissionFact> submissions, IEnumerable<long> quotaUnits)
     {
-        var lines = new List<ScoreLine>();
-        var submissionList = submissions.Where(s => s.SubmittedOn >= from && s.SubmittedOn <= to).ToList();
+        var inPeriod = submissions.Where(s => s.SubmittedOn >= from && s.SubmittedOn <= to).ToList();
+        var counts = inPeriod.GroupBy(s => (s.UnitId, Month: MonthOf(s.SubmittedOn)))
+            .Select(g => new MonthlySubmissions(g.Key.UnitId, g.Key.Month, g.Count()));
+        var duties = quotaUnits.Distinct().Select(u => new QuotaDuty(u, DateOnly.MinValue, null));
+        return Calculate(rules, from, to, adoptions, inPeriod, counts, duties);
+    }
 
-        AddAdoptionLines(rules, from, to, adoptions, lines);
-        AddCapReductions(rules, to, lines);
-        AddQuotaLines(rules, from, to, submissionList, quotaUnits, lines);
-        AddLateLines(rules, submissionList, lines);
+    /// <param name="adoptions">已核实的用稿与批示，用稿日期不晚于 <paramref name="to"/>，从 <see cref="HistoryStart"/> 起有采用的稿件的全部采用。</param>
+    /// <param name="submissions">需要逐篇计分的报送（迟报）；时期外的和未迟报的忽略。</param>
+    /// <param name="monthlyCounts">各单位各月报送篇数。</param>
+    /// <param name="quotaDuties">各单位承担每月报送任务的期间。</param>
+    /// <param name="assessQuotaUntil">只考核在这一天或之前结束的月份（还没过完的月份不算漏报）；为空时不限。</param>
+    public static ScoreResult Calculate(RuleBook rules, DateOnly from, DateOnly to, IEnumerable<AdoptionFact> adoptions,
+        IEnumerable<SubmissionFact> submissions, IEnumerable<MonthlySubmissions> monthlyCounts, IEnumerable<QuotaDuty> quotaDuties,
+        DateOnly? assessQuotaUntil = null)
+    {
+        var lines = new List<ScoreLine>();
+        var credits = AdoptionCredits(rules, from, to, adoptions);
+        lines.AddRange(credits.Where(c => c.InPeriod).Select(c => c.Line));
+        AddCapReductions(to, credits, lines);
+        AddQuotaLines(rules, from, Earlier(to, assessQuotaUntil), monthlyCounts, quotaDuties, lines);
+        AddLateLines(rules, submissions.Where(s => s.Late && s.SubmittedOn >= from && s.SubmittedOn <= to), lines);
 
         lines.Sort((a, b) =>
         {
@@ -58,8 +74,43 @@ public static class ScoreCalculator
         };
     }
 
-    private static void AddAdoptionLines(RuleBook rules, DateOnly from, DateOnly to, IEnumerable<AdoptionFact> adoptions, List<ScoreLine> lines)
+    /// <summary>
+    /// 要从哪天起提供已核实的采用：时期开始那天有效的规则设有积分上限、且上限周期在时期开始之前就已开始时，
+    /// 为该周期的第一天（不早于该版本生效日）；否则为时期开始日。
+    /// </summary>
+    public static DateOnly HistoryStart(RuleBook rules, DateOnly from)
     {
+        var rule = rules.RuleFor(from);
+        if (rule.CapPoints is null) return from;
+        var start = BucketStart(from, rule.CapPeriod);
+        return rule.EffectiveFrom > start && rule.EffectiveFrom <= from ? rule.EffectiveFrom : start;
+    }
+
+    public static DateOnly MonthOf(DateOnly date) => new(date.Year, date.Month, 1);
+
+    private static DateOnly Earlier(DateOnly to, DateOnly? until) => until is { } u && u < to ? u : to;
+
+    /// <summary>时期内至少有一个完整自然月要考核每月报送任务（任务数大于 0、整月承担任务）的单位。</summary>
+    public static IReadOnlySet<long> AssessedUnits(RuleBook rules, DateOnly from, DateOnly to, IEnumerable<QuotaDuty> quotaDuties,
+        DateOnly? assessQuotaUntil = null)
+    {
+        var assessed = new HashSet<long>();
+        var duties = DutiesByUnit(quotaDuties);
+        foreach (var (month, monthEnd) in FullMonths(from, Earlier(to, assessQuotaUntil)))
+        {
+            if (rules.RuleFor(monthEnd).MonthlyQuota <= 0) continue;
+            foreach (var (unitId, spans) in duties)
+                if (Covers(spans, month, monthEnd)) assessed.Add(unitId);
+        }
+        return assessed;
+    }
+
+    private sealed record Credit(ScoreLine Line, ScoringRuleSet Rule, bool InPeriod);
+
+    /// <summary>每次采用与批示的得分（含时期之前的，供上限计算；只有时期内的成为明细）。</summary>
+    private static List<Credit> AdoptionCredits(RuleBook rules, DateOnly from, DateOnly to, IEnumerable<AdoptionFact> adoptions)
+    {
+        var credits = new List<Credit>();
         foreach (var group in adoptions.Where(a => a.AdoptedOn <= to).GroupBy(a => a.ManuscriptId))
         {
             var highest = 0m;
@@ -69,12 +120,10 @@ public static class ScoreCalculator
                 var inPeriod = a.AdoptedOn >= from;
                 if (a.Kind == AdoptionKind.Instruction)
                 {
-                    if (inPeriod)
-                    {
-                        var bonus = rule.BonusFor(a.Level);
-                        lines.Add(new ScoreLine(ScoreLineKind.Instruction, a.UnitId, a.AuthorId, a.ManuscriptId, a.AdoptionId, rule.Id,
-                            a.AdoptedOn, bonus, BasePoints: bonus, Source: a.Source));
-                    }
+                    var bonus = rule.BonusFor(a.Level);
+                    credits.Add(new Credit(new ScoreLine(ScoreLineKind.Instruction, a.UnitId, a.AuthorId, a.ManuscriptId, a.AdoptionId,
+                        rule.Id, a.AdoptedOn, bonus, BasePoints: bonus, Source: a.Source, RuleEffectiveFrom: rule.EffectiveFrom,
+                        Level: a.Level), rule, inPeriod));
                     continue;
                 }
 
@@ -82,71 +131,102 @@ public static class ScoreCalculator
                 var multiplier = a.FrontPage ? rule.FrontPageMultiplier : 1m;
                 var value = basePoints * multiplier;
                 var before = highest;
-                var credited = rule.MultiAdoption == MultiAdoptionMode.Sum ? value : Math.Max(0m, value - before);
+                var highestOnly = rule.MultiAdoption == MultiAdoptionMode.HighestOnly;
+                var credited = highestOnly ? Math.Max(0m, value - before) : value;
                 highest = Math.Max(highest, value);
-                if (inPeriod)
-                {
-                    lines.Add(new ScoreLine(ScoreLineKind.Adoption, a.UnitId, a.AuthorId, a.ManuscriptId, a.AdoptionId, rule.Id,
-                        a.AdoptedOn, credited, BasePoints: basePoints, Multiplier: multiplier,
-                        AlreadyCounted: rule.MultiAdoption == MultiAdoptionMode.HighestOnly ? before : 0m, Source: a.Source));
-                }
+                credits.Add(new Credit(new ScoreLine(ScoreLineKind.Adoption, a.UnitId, a.AuthorId, a.ManuscriptId, a.AdoptionId, rule.Id,
+                    a.AdoptedOn, credited, BasePoints: basePoints, Multiplier: multiplier, AlreadyCounted: highestOnly ? before : 0m,
+                    Source: a.Source, RuleEffectiveFrom: rule.EffectiveFrom, Level: a.Level, FrontPage: a.FrontPage), rule, inPeriod));
             }
         }
+        return credits;
     }
 
-    private static void AddCapReductions(RuleBook rules, DateOnly to, List<ScoreLine> lines)
+    /// <summary>
+    /// 每个（单位、规则版本、上限周期）：时期之前已计 B、时期内 P，时期内实得 min(上限, B+P) − min(上限, B)，差额为削减。
+    /// 这样相邻时期的削减相加恰好等于合并时期的削减。
+    /// </summary>
+    private static void AddCapReductions(DateOnly to, List<Credit> credits, List<ScoreLine> lines)
     {
-        var capped = new List<ScoreLine>();
-        var buckets = lines
-            .Where(l => l.Kind is ScoreLineKind.Adoption or ScoreLineKind.Instruction)
-            .Select(l => (Line: l, Rule: rules.RuleFor(l.Date)))
-            .Where(x => x.Rule.CapPoints is not null)
-            .GroupBy(x => (x.Line.UnitId, x.Rule.Id, Start: BucketStart(x.Line.Date, x.Rule.CapPeriod)));
+        var buckets = credits
+            .Where(c => c.Rule.CapPoints is not null)
+            .GroupBy(c => (c.Line.UnitId, c.Rule, Start: BucketStart(c.Line.Date, c.Rule.CapPeriod)));
         foreach (var bucket in buckets)
         {
-            var rule = bucket.First().Rule;
-            var total = bucket.Sum(x => x.Line.Points);
+            var inPeriod = bucket.Where(c => c.InPeriod).Sum(c => c.Line.Points);
+            if (inPeriod <= 0m) continue;
+            var before = bucket.Where(c => !c.InPeriod).Sum(c => c.Line.Points);
+            var rule = bucket.Key.Rule;
             var cap = rule.CapPoints!.Value;
-            if (total <= cap) continue;
+            var allowed = Math.Min(cap, before + inPeriod) - Math.Min(cap, before);
+            if (allowed >= inPeriod) continue;
             var end = BucketEnd(bucket.Key.Start, rule.CapPeriod);
-            capped.Add(new ScoreLine(ScoreLineKind.CapReduction, bucket.Key.UnitId, null, null, null, rule.Id,
-                end < to ? end : to, cap - total, BasePoints: total, Cap: cap));
+            lines.Add(new ScoreLine(ScoreLineKind.CapReduction, bucket.Key.UnitId, null, null, null, rule.Id,
+                end < to ? end : to, allowed - inPeriod, BasePoints: inPeriod, AlreadyCounted: before, Cap: cap,
+                RuleEffectiveFrom: rule.EffectiveFrom, CapPeriod: rule.CapPeriod));
         }
-        lines.AddRange(capped);
     }
 
-    private static void AddQuotaLines(RuleBook rules, DateOnly from, DateOnly to, List<SubmissionFact> submissions,
-        IEnumerable<long> quotaUnits, List<ScoreLine> lines)
+    private static void AddQuotaLines(RuleBook rules, DateOnly from, DateOnly to, IEnumerable<MonthlySubmissions> monthlyCounts,
+        IEnumerable<QuotaDuty> quotaDuties, List<ScoreLine> lines)
     {
-        var counts = submissions.GroupBy(s => (s.UnitId, s.SubmittedOn.Year, s.SubmittedOn.Month))
-            .ToDictionary(g => g.Key, g => g.Count());
-        var units = quotaUnits.Distinct().ToList();
-        for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
+        var counts = monthlyCounts.GroupBy(c => (c.UnitId, c.Month)).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        var duties = DutiesByUnit(quotaDuties);
+        foreach (var (month, monthEnd) in FullMonths(from, to))
         {
-            var monthEnd = month.AddMonths(1).AddDays(-1);
-            // 只考核完整落在时期内的自然月。
-            if (month < from || monthEnd > to) continue;
             var rule = rules.RuleFor(monthEnd);
             if (rule.MonthlyQuota <= 0) continue;
-            foreach (var unitId in units)
+            foreach (var (unitId, spans) in duties)
             {
-                var count = counts.GetValueOrDefault((unitId, month.Year, month.Month));
+                if (!Covers(spans, month, monthEnd)) continue;
+                var count = counts.GetValueOrDefault((unitId, month));
                 var missing = Math.Max(0, rule.MonthlyQuota - count);
                 if (missing == 0) continue;
                 lines.Add(new ScoreLine(ScoreLineKind.MissedQuota, unitId, null, null, null, rule.Id, monthEnd,
-                    -missing * rule.MissingPenalty, BasePoints: rule.MissingPenalty, Quota: rule.MonthlyQuota, Count: count, Missing: missing));
+                    -missing * rule.MissingPenalty, BasePoints: rule.MissingPenalty, Quota: rule.MonthlyQuota, Count: count,
+                    Missing: missing, RuleEffectiveFrom: rule.EffectiveFrom));
             }
         }
     }
 
-    private static void AddLateLines(RuleBook rules, List<SubmissionFact> submissions, List<ScoreLine> lines)
+    /// <summary>完整落在时期内的自然月（1 日，末日）：只考核这些月。</summary>
+    private static IEnumerable<(DateOnly Month, DateOnly MonthEnd)> FullMonths(DateOnly from, DateOnly to)
     {
-        foreach (var s in submissions.Where(s => s.Late))
+        for (var month = MonthOf(from); month <= to; month = month.AddMonths(1))
+        {
+            var monthEnd = month.AddMonths(1).AddDays(-1);
+            if (month >= from && monthEnd <= to) yield return (month, monthEnd);
+        }
+    }
+
+    private static List<(long UnitId, List<QuotaDuty> Spans)> DutiesByUnit(IEnumerable<QuotaDuty> quotaDuties) =>
+        quotaDuties.GroupBy(d => d.UnitId).Select(g => (g.Key, g.OrderBy(d => d.From).ToList())).OrderBy(u => u.Key).ToList();
+
+    /// <summary>按开始日期排好的各段是否连起来覆盖了 [start, end] 的每一天。</summary>
+    private static bool Covers(List<QuotaDuty> spans, DateOnly start, DateOnly end)
+    {
+        var next = start;
+        foreach (var span in spans)
+        {
+            if (span.From > next) return false;
+            if (span.To is not { } until) return true;
+            if (until >= next)
+            {
+                if (until >= end) return true;
+                next = until.AddDays(1);
+            }
+        }
+        return false;
+    }
+
+    private static void AddLateLines(RuleBook rules, IEnumerable<SubmissionFact> late, List<ScoreLine> lines)
+    {
+        foreach (var s in late)
         {
             var rule = rules.RuleFor(s.SubmittedOn);
             if (rule.LatePenalty <= 0m) continue;
             lines.Add(new ScoreLine(ScoreLineKind.Late, s.UnitId, s.AuthorId, s.ManuscriptId, null, rule.Id, s.SubmittedOn,
-                -rule.LatePenalty, BasePoints: rule.LatePenalty));
+                -rule.LatePenalty, BasePoints: rule.LatePenalty, RuleEffectiveFrom: rule.EffectiveFrom));
         }
     }
 

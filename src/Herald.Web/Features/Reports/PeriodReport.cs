@@ -15,7 +15,11 @@ public sealed record PeriodReport(
     ReportTotals Totals,
     IReadOnlyList<UnitReportRow> Units,
     IReadOnlyList<CorrespondentReportRow> Correspondents,
-    ScoreResult Score);
+    ScoreResult Score,
+    IReadOnlyList<MonthTrend>? Trend = null);
+
+/// <summary>时期内每个月（Month 为该月 1 日，首尾两月可能不完整）：报送篇数、有已核实媒体采用的稿件篇数、积分合计（含扣分）。</summary>
+public sealed record MonthTrend(DateOnly Month, int Submitted, int Adopted, decimal Points);
 
 /// <summary>
 /// 一个单位的数字。Submitted：时期内首次报送的稿件；Approved：时期内审定；Published：时期内首次在本单位平台发布；
@@ -44,7 +48,10 @@ public sealed record UnitReportRow(
     int Missed,
     int Rank);
 
-/// <summary>一位作者（信息员）的数字；积分不含单位层面的上限削减和漏报扣分。</summary>
+/// <summary>
+/// 一位作者（信息员）的数字；积分不含单位层面的上限削减和漏报扣分。UnitId 为作者本期稿件最多的单位。
+/// Published、AdoptedBy*、Instructions 的含义同 <see cref="UnitReportRow"/>。
+/// </summary>
 public sealed record CorrespondentReportRow(
     long UserId,
     string DisplayName,
@@ -56,7 +63,14 @@ public sealed record CorrespondentReportRow(
     decimal AdoptionRate,
     decimal Points,
     int Late,
-    int Rank);
+    int Rank,
+    int Published = 0,
+    int AdoptedCentral = 0,
+    int AdoptedProvincial = 0,
+    int AdoptedMunicipal = 0,
+    int AdoptedCounty = 0,
+    int AdoptedInternal = 0,
+    int Instructions = 0);
 
 public sealed record ReportTotals(
     int Units,
@@ -78,6 +92,15 @@ public sealed record ReportTotals(
     int UnitsWithoutAdoption)
 {
     public static int AdoptedAt(UnitReportRow row, MediaLevel level) => level switch
+    {
+        MediaLevel.Central => row.AdoptedCentral,
+        MediaLevel.Provincial => row.AdoptedProvincial,
+        MediaLevel.Municipal => row.AdoptedMunicipal,
+        MediaLevel.County => row.AdoptedCounty,
+        _ => row.AdoptedInternal,
+    };
+
+    public static int AdoptedAt(CorrespondentReportRow row, MediaLevel level) => level switch
     {
         MediaLevel.Central => row.AdoptedCentral,
         MediaLevel.Provincial => row.AdoptedProvincial,

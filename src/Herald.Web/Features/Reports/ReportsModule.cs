@@ -6,16 +6,19 @@ public static class ReportsModule
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
         services.AddScoped<BuildPeriodReport>();
+        services.AddScoped<GetPointsDetail>();
         return services;
     }
 
     public static RouteGroupBuilder MapReportsPages(this RouteGroupBuilder pages)
     {
+        pages.MapReportPages();
         return pages;
     }
 
     public static RouteGroupBuilder MapReportsApi(this RouteGroupBuilder api)
     {
+        api.MapReportApi();
         return api;
     }
 }

@@ -5,16 +5,20 @@ public static class ScoringModule
 {
     public static IServiceCollection AddScoring(this IServiceCollection services)
     {
+        services.AddScoped<GetScoringRules>();
+        services.AddScoped<CreateRuleVersion>();
         return services;
     }
 
     public static RouteGroupBuilder MapScoringPages(this RouteGroupBuilder pages)
     {
+        pages.MapScoringRulePages();
         return pages;
     }
 
     public static RouteGroupBuilder MapScoringApi(this RouteGroupBuilder api)
     {
+        api.MapScoringRuleApi();
         return api;
     }
 }

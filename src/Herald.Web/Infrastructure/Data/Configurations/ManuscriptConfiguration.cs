@@ -63,7 +63,10 @@ internal sealed class ManuscriptConfiguration : IEntityTypeConfiguration<Manuscr
         // 采编池与统计：按审定时间；报表按报送时间与单位聚合。
         b.HasIndex(m => new { m.Status, m.ApprovedAt });
         b.HasIndex(m => new { m.Editorial, m.ApprovedAt });
-        b.HasIndex(m => new { m.SubmittedAt, m.UnitId });
+        // 报表按时期分组计数只读索引（迁移 0006）：报送（含迟报）、审定、发布。
+        b.HasIndex(m => new { m.SubmittedAt, m.UnitId, m.AuthorId, m.IsLate });
+        b.HasIndex(m => new { m.ApprovedAt, m.UnitId, m.AuthorId });
+        b.HasIndex(m => new { m.PublishedAt, m.UnitId, m.AuthorId });
         b.HasIndex(m => new { m.AuthorId, m.SubmissionKey }).IsUnique();
         b.HasIndex(m => new { m.UnitId, m.NameDate, m.NameSequence }).IsUnique();
         b.HasIndex(m => m.FollowUpOfId);

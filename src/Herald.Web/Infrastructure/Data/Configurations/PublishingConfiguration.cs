@@ -66,8 +66,8 @@ internal sealed class AdoptionConfiguration : IEntityTypeConfiguration<Adoption>
         b.HasOne<UserAccount>().WithMany().HasForeignKey(a => a.VerifiedById).OnDelete(DeleteBehavior.Restrict);
         // 同一媒体对同一稿件只能有一条有效登记（被不予认定的不算）。
         b.HasIndex(a => new { a.ManuscriptId, a.OutletId }).IsUnique().HasFilter("status <> 2 AND outlet_id IS NOT NULL");
-        // 计分与报表：按状态和用稿日期取数。
-        b.HasIndex(a => new { a.Status, a.AdoptedOn });
+        // 计分与报表：按状态和用稿日期取稿件编号，只读索引（迁移 0006）。
+        b.HasIndex(a => new { a.Status, a.AdoptedOn, a.ManuscriptId });
         b.HasIndex(a => a.ManuscriptId);
     }
 }
