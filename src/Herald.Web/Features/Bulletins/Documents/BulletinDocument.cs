@@ -43,7 +43,7 @@ public static class BulletinDocument
             document.PackageProperties.Keywords = f.Draft ? BulletinWording.DraftMark : null;
 
             var main = document.AddMainDocumentPart();
-            main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
+            main.AddNewPart<StyleDefinitionsPart>().Styles = StyleSheet();
             main.AddNewPart<FontTablePart>().Fonts = FontTable();
             main.AddNewPart<DocumentSettingsPart>().Settings = new Settings(
                 new DefaultTabStop { Val = 420 },
@@ -72,50 +72,50 @@ public static class BulletinDocument
 
     private static void WriteBody(OpenXmlWriter w, BulletinFigures f)
     {
-        w.WriteElement(Para(Styles_.IssuerMark, f.IssuingOffice));
-        w.WriteElement(Para(Styles_.Title, f.Title));
-        w.WriteElement(Para(Styles_.Salutation, BulletinWording.Salutation));
-        foreach (var paragraph in BulletinWording.OpeningParagraphs(f)) w.WriteElement(Body(paragraph));
+        w.WriteElement(Para(StyleIds.IssuerMark, f.IssuingOffice));
+        w.WriteElement(Para(StyleIds.Title, f.Title));
+        w.WriteElement(Para(StyleIds.Salutation, BulletinWording.Salutation));
+        foreach (var paragraph in BulletinWording.OpeningParagraphs(f)) w.WriteElement(BodyText(paragraph));
 
         var section = 0;
         w.WriteElement(Heading(++section, "总体情况"));
-        w.WriteElement(Body(BulletinWording.TotalsParagraph(f)));
+        w.WriteElement(BodyText(BulletinWording.TotalsParagraph(f)));
 
         w.WriteElement(Heading(++section, f.IsAnnual ? "考核排名" : "排名情况"));
-        w.WriteElement(Body(BulletinWording.RankingLead));
+        w.WriteElement(BodyText(BulletinWording.RankingLead));
         WriteUnitTable(w, f.Units);
 
         w.WriteElement(Heading(++section, f.IsAnnual ? "评选推荐" : "通报表扬"));
         var sub = 0;
         w.WriteElement(Subheading(++sub, f.IsAnnual ? "先进单位" : "表扬单位"));
-        w.WriteElement(Body(BulletinWording.PraiseUnitsLead(f)));
-        w.WriteElement(Body(List(f.PraisedUnits.Select(BulletinWording.PraisedUnit))));
+        w.WriteElement(BodyText(BulletinWording.PraiseUnitsLead(f)));
+        w.WriteElement(BodyText(List(f.PraisedUnits.Select(BulletinWording.PraisedUnit))));
         w.WriteElement(Subheading(++sub, f.IsAnnual ? "优秀信息员" : "表扬信息员"));
-        w.WriteElement(Body(BulletinWording.PraisePeopleLead(f)));
-        w.WriteElement(Body(List(f.PraisedCorrespondents.Select(BulletinWording.PraisedPerson))));
+        w.WriteElement(BodyText(BulletinWording.PraisePeopleLead(f)));
+        w.WriteElement(BodyText(List(f.PraisedCorrespondents.Select(BulletinWording.PraisedPerson))));
         if (f.IsAnnual)
         {
             w.WriteElement(Subheading(++sub, "好新闻奖"));
-            w.WriteElement(Body(BulletinWording.GoodNewsLead));
-            if (f.GoodNews.Count == 0) w.WriteElement(Body(BulletinWording.NoneText));
+            w.WriteElement(BodyText(BulletinWording.GoodNewsLead));
+            if (f.GoodNews.Count == 0) w.WriteElement(BodyText(BulletinWording.NoneText));
             else WriteGoodNewsTable(w, f.GoodNews);
         }
 
         w.WriteElement(Heading(++section, "通报批评"));
         if (f.Criticized.Count == 0)
         {
-            w.WriteElement(Body(BulletinWording.NoneText));
+            w.WriteElement(BodyText(BulletinWording.NoneText));
         }
         else
         {
-            w.WriteElement(Body(BulletinWording.CriticismLead(f)));
-            w.WriteElement(Body(List(f.Criticized.Select(BulletinWording.Criticized))));
+            w.WriteElement(BodyText(BulletinWording.CriticismLead(f)));
+            w.WriteElement(BodyText(List(f.Criticized.Select(BulletinWording.Criticized))));
         }
 
         w.WriteElement(Heading(++section, "下一步工作要求"));
         foreach (var line in BulletinWording.Requirements(f)) w.WriteElement(RequirementParagraph(line));
 
-        w.WriteElement(Para(Styles_.Normal, ""));
+        w.WriteElement(Para(StyleIds.Normal, ""));
         var date = Domain.Common.ChinaTime.FormatDate(f.IssueDate);
         // 成文日期右空四字，发文机关署名以成文日期为准居中。
         var dateIndent = 4 * CharWidth;
@@ -126,7 +126,7 @@ public static class BulletinDocument
 
     // ---- Paragraphs ----------------------------------------------------------------------------------------------
 
-    private static class Styles_
+    private static class StyleIds
     {
         public const string Normal = "Normal";
         public const string IssuerMark = "IssuerMark";
@@ -148,12 +148,12 @@ public static class BulletinDocument
         return paragraph;
     }
 
-    private static Paragraph Body(string text) => Para(Styles_.Normal, text);
+    private static Paragraph BodyText(string text) => Para(StyleIds.Normal, text);
 
-    private static Paragraph Heading(int number, string text) => Para(Styles_.Heading1, BulletinWording.Numeral(number) + "、" + text);
+    private static Paragraph Heading(int number, string text) => Para(StyleIds.Heading1, BulletinWording.Numeral(number) + "、" + text);
 
     private static Paragraph Subheading(int number, string text) =>
-        Para(Styles_.Heading2, "（" + BulletinWording.Numeral(number) + "）" + text);
+        Para(StyleIds.Heading2, "（" + BulletinWording.Numeral(number) + "）" + text);
 
     private static string List(IEnumerable<string> items)
     {
@@ -164,17 +164,17 @@ public static class BulletinDocument
     /// <summary>"一、…"整段黑体；"（一）…。"的首句楷体、其余仿宋，与公文的层次一致。</summary>
     private static Paragraph RequirementParagraph(string line)
     {
-        if (IsLevelOne(line)) return Para(Styles_.Heading1, line);
+        if (IsLevelOne(line)) return Para(StyleIds.Heading1, line);
         if (line.StartsWith('（') && line.IndexOf('）') is > 1 and <= 4)
         {
             var end = line.IndexOf('。');
             var lead = end < 0 ? line : line[..(end + 1)];
-            var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = Styles_.Normal }),
-                new Run(new RunProperties(Fonts(SubheadingFont)), new Text(lead)));
+            var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = StyleIds.Normal }),
+                new Run(new RunProperties(FontsOf(SubheadingFont)), new Text(lead)));
             if (lead.Length < line.Length) paragraph.Append(new Run(new Text(line[lead.Length..])));
             return paragraph;
         }
-        return Body(line);
+        return BodyText(line);
     }
 
     private static bool IsLevelOne(string line)
@@ -185,7 +185,7 @@ public static class BulletinDocument
 
     private static Paragraph Signature(string text, int rightIndent) => new(
         new ParagraphProperties(
-            new ParagraphStyleId { Val = Styles_.Signature },
+            new ParagraphStyleId { Val = StyleIds.Signature },
             new Indentation { Right = rightIndent.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
         new Run(new Text(text)));
 
@@ -210,7 +210,7 @@ public static class BulletinDocument
             ], leftAligned: 1));
         }
         w.WriteEndElement();
-        w.WriteElement(Para(Styles_.Normal, ""));
+        w.WriteElement(Para(StyleIds.Normal, ""));
     }
 
     private static void WriteGoodNewsTable(OpenXmlWriter w, IReadOnlyList<GoodNewsItem> items)
@@ -227,7 +227,7 @@ public static class BulletinDocument
             ], leftAligned: 1));
         }
         w.WriteEndElement();
-        w.WriteElement(Para(Styles_.Normal, ""));
+        w.WriteElement(Para(StyleIds.Normal, ""));
     }
 
     private static TableProperties TableProps()
@@ -260,7 +260,7 @@ public static class BulletinDocument
                     CellWidth(widths[i]),
                     new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "D9D9D9" },
                     new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center }),
-                Para(Styles_.TableHeader, headers[i])));
+                Para(StyleIds.TableHeader, headers[i])));
         }
         return row;
     }
@@ -270,7 +270,7 @@ public static class BulletinDocument
         var row = new TableRow(new TableRowProperties(new CantSplit()));
         for (var i = 0; i < cells.Length; i++)
         {
-            var paragraph = Para(Styles_.TableText, cells[i]);
+            var paragraph = Para(StyleIds.TableText, cells[i]);
             if (i == leftAligned) paragraph.ParagraphProperties!.Justification = new Justification { Val = JustificationValues.Left };
             row.Append(new TableCell(new TableCellProperties(CellWidth(widths[i]),
                 new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center }), paragraph));
@@ -299,18 +299,18 @@ public static class BulletinDocument
 
     /// <summary>页码：四号半角宋体阿拉伯数字，左右各一条一字线"— 1 —"。</summary>
     private static Footer PageNumberFooter() => new(new Paragraph(
-        new ParagraphProperties(new ParagraphStyleId { Val = Styles_.PageNumber }),
+        new ParagraphProperties(new ParagraphStyleId { Val = StyleIds.PageNumber }),
         new Run(new Text("— ") { Space = SpaceProcessingModeValues.Preserve }),
         new SimpleField(new Run(new Text("1"))) { Instruction = " PAGE " },
         new Run(new Text(" —") { Space = SpaceProcessingModeValues.Preserve })));
 
     private static Header DraftHeader(BulletinFigures f) => new(new Paragraph(
-        new ParagraphProperties(new ParagraphStyleId { Val = Styles_.DraftHeader }),
+        new ParagraphProperties(new ParagraphStyleId { Val = StyleIds.DraftHeader }),
         new Run(new Text(BulletinWording.DraftHeader(f)))));
 
     // ---- Styles and fonts ----------------------------------------------------------------------------------------
 
-    private static RunFonts Fonts(string eastAsia, string? latin = null) => new()
+    private static RunFonts FontsOf(string eastAsia, string? latin = null) => new()
     {
         Ascii = latin ?? eastAsia,
         HighAnsi = latin ?? eastAsia,
@@ -319,11 +319,11 @@ public static class BulletinDocument
         Hint = FontTypeHintValues.EastAsia,
     };
 
-    private static Styles Styles()
+    private static Styles StyleSheet()
     {
         var styles = new Styles(new DocDefaults(
             new RunPropertiesDefault(new RunPropertiesBaseStyle(
-                Fonts(BodyFont, LatinFont),
+                FontsOf(BodyFont, LatinFont),
                 new Kern { Val = 2U },
                 new FontSize { Val = "32" },
                 new FontSizeComplexScript { Val = "32" },
@@ -331,57 +331,57 @@ public static class BulletinDocument
             new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
                 new SpacingBetweenLines { Before = "0", After = "0", Line = LinePitch.ToString(System.Globalization.CultureInfo.InvariantCulture), LineRule = LineSpacingRuleValues.Exact }))));
 
-        styles.Append(ParagraphStyle(Styles_.Normal, "Normal", null, isDefault: true,
+        styles.Append(ParagraphStyle(StyleIds.Normal, "Normal", null, isDefault: true,
             new StyleParagraphProperties(
                 new Indentation { FirstLine = (2 * CharWidth).ToString(System.Globalization.CultureInfo.InvariantCulture), FirstLineChars = 200 },
                 new Justification { Val = JustificationValues.Both }),
             null));
-        styles.Append(ParagraphStyle(Styles_.IssuerMark, "发文机关标志", Styles_.Normal, false,
+        styles.Append(ParagraphStyle(StyleIds.IssuerMark, "发文机关标志", StyleIds.Normal, false,
             new StyleParagraphProperties(
                 new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 12, Space = 8, Color = Red }),
                 new SpacingBetweenLines { After = "600", Line = "240", LineRule = LineSpacingRuleValues.Auto },
                 new Indentation { FirstLine = "0", FirstLineChars = 0 },
                 new Justification { Val = JustificationValues.Center }),
-            new StyleRunProperties(Fonts(TitleFont), new Color { Val = Red }, new Spacing { Val = 20 },
+            new StyleRunProperties(FontsOf(TitleFont), new Color { Val = Red }, new Spacing { Val = 20 },
                 new FontSize { Val = "52" }, new FontSizeComplexScript { Val = "52" })));
-        styles.Append(ParagraphStyle(Styles_.Title, "title", Styles_.Normal, false,
+        styles.Append(ParagraphStyle(StyleIds.Title, "title", StyleIds.Normal, false,
             new StyleParagraphProperties(
                 new SpacingBetweenLines { After = LinePitch.ToString(System.Globalization.CultureInfo.InvariantCulture), Line = "700", LineRule = LineSpacingRuleValues.Exact },
                 new Indentation { FirstLine = "0", FirstLineChars = 0 },
                 new Justification { Val = JustificationValues.Center }),
-            new StyleRunProperties(Fonts(TitleFont), new FontSize { Val = "44" }, new FontSizeComplexScript { Val = "44" })));
-        styles.Append(ParagraphStyle(Styles_.Salutation, "主送机关", Styles_.Normal, false,
+            new StyleRunProperties(FontsOf(TitleFont), new FontSize { Val = "44" }, new FontSizeComplexScript { Val = "44" })));
+        styles.Append(ParagraphStyle(StyleIds.Salutation, "主送机关", StyleIds.Normal, false,
             new StyleParagraphProperties(new Indentation { FirstLine = "0", FirstLineChars = 0 }), null));
-        styles.Append(ParagraphStyle(Styles_.Heading1, "heading 1", Styles_.Normal, false,
+        styles.Append(ParagraphStyle(StyleIds.Heading1, "heading 1", StyleIds.Normal, false,
             new StyleParagraphProperties(new KeepNext(), new OutlineLevel { Val = 0 }),
-            new StyleRunProperties(Fonts(HeadingFont))));
-        styles.Append(ParagraphStyle(Styles_.Heading2, "heading 2", Styles_.Normal, false,
+            new StyleRunProperties(FontsOf(HeadingFont))));
+        styles.Append(ParagraphStyle(StyleIds.Heading2, "heading 2", StyleIds.Normal, false,
             new StyleParagraphProperties(new KeepNext(), new OutlineLevel { Val = 1 }),
-            new StyleRunProperties(Fonts(SubheadingFont))));
-        styles.Append(ParagraphStyle(Styles_.TableText, "表格文字", Styles_.Normal, false,
+            new StyleRunProperties(FontsOf(SubheadingFont))));
+        styles.Append(ParagraphStyle(StyleIds.TableText, "表格文字", StyleIds.Normal, false,
             new StyleParagraphProperties(
                 new SpacingBetweenLines { Line = "240", LineRule = LineSpacingRuleValues.Auto },
                 new Indentation { FirstLine = "0", FirstLineChars = 0 },
                 new Justification { Val = JustificationValues.Center }),
             new StyleRunProperties(new FontSize { Val = "21" }, new FontSizeComplexScript { Val = "21" })));
-        styles.Append(ParagraphStyle(Styles_.TableHeader, "表头", Styles_.TableText, false, null,
-            new StyleRunProperties(Fonts(HeadingFont))));
-        styles.Append(ParagraphStyle(Styles_.Signature, "落款", Styles_.Normal, false,
+        styles.Append(ParagraphStyle(StyleIds.TableHeader, "表头", StyleIds.TableText, false, null,
+            new StyleRunProperties(FontsOf(HeadingFont))));
+        styles.Append(ParagraphStyle(StyleIds.Signature, "落款", StyleIds.Normal, false,
             new StyleParagraphProperties(new Indentation { FirstLine = "0", FirstLineChars = 0 },
                 new Justification { Val = JustificationValues.Right }),
             null));
-        styles.Append(ParagraphStyle(Styles_.PageNumber, "页码", Styles_.Normal, false,
+        styles.Append(ParagraphStyle(StyleIds.PageNumber, "页码", StyleIds.Normal, false,
             new StyleParagraphProperties(
                 new SpacingBetweenLines { Line = "240", LineRule = LineSpacingRuleValues.Auto },
                 new Indentation { FirstLine = "0", FirstLineChars = 0 },
                 new Justification { Val = JustificationValues.Center }),
-            new StyleRunProperties(Fonts(PageNumberFont), new FontSize { Val = "28" }, new FontSizeComplexScript { Val = "28" })));
-        styles.Append(ParagraphStyle(Styles_.DraftHeader, "草稿标记", Styles_.Normal, false,
+            new StyleRunProperties(FontsOf(PageNumberFont), new FontSize { Val = "28" }, new FontSizeComplexScript { Val = "28" })));
+        styles.Append(ParagraphStyle(StyleIds.DraftHeader, "草稿标记", StyleIds.Normal, false,
             new StyleParagraphProperties(
                 new SpacingBetweenLines { Line = "240", LineRule = LineSpacingRuleValues.Auto },
                 new Indentation { FirstLine = "0", FirstLineChars = 0 },
                 new Justification { Val = JustificationValues.Right }),
-            new StyleRunProperties(Fonts(HeadingFont), new Color { Val = "C00000" }, new FontSize { Val = "21" },
+            new StyleRunProperties(FontsOf(HeadingFont), new Color { Val = "C00000" }, new FontSize { Val = "21" },
                 new FontSizeComplexScript { Val = "21" })));
         return styles;
     }

@@ -16,6 +16,9 @@ public static class BulletinWorkbook
 {
     public const string ContentType = XlsxWriter.ContentType;
 
+    /// <summary>数字不带多余的零（库里的 10.00 写成 10）。</summary>
+    private const string NumberFormat = "0.############";
+
     private enum Fmt : uint
     {
         Normal = 0,
@@ -223,7 +226,7 @@ public static class BulletinWorkbook
                 var v = values[c];
                 var reference = letters[c] + suffix;
                 row.Append(v.Number is { } number
-                    ? new Cell(new CellValue(number.ToString(CultureInfo.InvariantCulture))) { CellReference = reference, StyleIndex = (uint)v.Format }
+                    ? new Cell(new CellValue(number.ToString(NumberFormat, CultureInfo.InvariantCulture))) { CellReference = reference, StyleIndex = (uint)v.Format }
                     : TextCell(reference, v.Text ?? "", v.Format));
             }
             w.WriteElement(row);
