@@ -70,8 +70,9 @@ public sealed class BulletinDocumentTests(QuarterScenarioFactory factory) : ICla
         paragraphs.ShouldContain(QuarterScenario.TotalsParagraph);
         paragraphs.ShouldContain("示例街道党政办公室（积分20分，采用2篇）。");
         paragraphs.ShouldContain("李文静（示例街道党政办公室，积分20分）、王海涛（幸福社区，积分1分）。");
-        var criticism = paragraphs.Single(p => p.StartsWith("幸福社区（", StringComparison.Ordinal));
-        criticism.ShouldStartWith("幸福社区（未完成报送任务，少报5篇）、");
+        // 批评名单按名次排列，名次最后的幸福社区在末尾。
+        var criticism = paragraphs.Single(p => p.Contains("幸福社区（", StringComparison.Ordinal) && !p.StartsWith("李文静", StringComparison.Ordinal));
+        criticism.ShouldEndWith("、幸福社区（未完成报送任务，少报5篇）。");
         foreach (var unit in QuarterScenario.UnitsWithoutAdoption) criticism.ShouldContain(unit + "（没有稿件被采用）");
         criticism.ShouldNotContain("示例街道（");
         BulletinFiles.HeaderText(docx).ShouldStartWith("草稿");

@@ -42,6 +42,8 @@ public sealed class QuarterScenario
 
     public static async Task<QuarterScenario> BuildAsync(HeraldFactory factory)
     {
+        // 先启动应用：演示数据按启动时的时钟（2026-11-20）生成，不能落进第 3 季度。
+        _ = factory.Services;
         // 令牌按最晚的时刻签发，时钟往回拨后仍有效。
         factory.Clock.SetChina(2026, 9, 10, 9);
         var officer = await factory.ApiClientAsync("officer");

@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using WordText = DocumentFormat.OpenXml.Wordprocessing.Text;
 
 namespace Herald.Web.Features.Bulletins.Documents;
 
@@ -144,7 +145,7 @@ public static class BulletinDocument
     private static Paragraph Para(string style, string text)
     {
         var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = style }));
-        if (text.Length > 0) paragraph.Append(new Run(new Text(text)));
+        if (text.Length > 0) paragraph.Append(new Run(new WordText(text)));
         return paragraph;
     }
 
@@ -170,8 +171,8 @@ public static class BulletinDocument
             var end = line.IndexOf('。');
             var lead = end < 0 ? line : line[..(end + 1)];
             var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = StyleIds.Normal }),
-                new Run(new RunProperties(FontsOf(SubheadingFont)), new Text(lead)));
-            if (lead.Length < line.Length) paragraph.Append(new Run(new Text(line[lead.Length..])));
+                new Run(new RunProperties(FontsOf(SubheadingFont)), new WordText(lead)));
+            if (lead.Length < line.Length) paragraph.Append(new Run(new WordText(line[lead.Length..])));
             return paragraph;
         }
         return BodyText(line);
@@ -187,7 +188,7 @@ public static class BulletinDocument
         new ParagraphProperties(
             new ParagraphStyleId { Val = StyleIds.Signature },
             new Indentation { Right = rightIndent.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
-        new Run(new Text(text)));
+        new Run(new WordText(text)));
 
     /// <summary>大致的字宽：汉字和全角符号 1，数字和西文 0.5。</summary>
     private static double Width(string text) => text.Sum(c => c < 0x2E80 ? 0.5 : 1.0);
@@ -300,13 +301,13 @@ public static class BulletinDocument
     /// <summary>页码：四号半角宋体阿拉伯数字，左右各一条一字线"— 1 —"。</summary>
     private static Footer PageNumberFooter() => new(new Paragraph(
         new ParagraphProperties(new ParagraphStyleId { Val = StyleIds.PageNumber }),
-        new Run(new Text("— ") { Space = SpaceProcessingModeValues.Preserve }),
-        new SimpleField(new Run(new Text("1"))) { Instruction = " PAGE " },
-        new Run(new Text(" —") { Space = SpaceProcessingModeValues.Preserve })));
+        new Run(new WordText("— ") { Space = SpaceProcessingModeValues.Preserve }),
+        new SimpleField(new Run(new WordText("1"))) { Instruction = " PAGE " },
+        new Run(new WordText(" —") { Space = SpaceProcessingModeValues.Preserve })));
 
     private static Header DraftHeader(BulletinFigures f) => new(new Paragraph(
         new ParagraphProperties(new ParagraphStyleId { Val = StyleIds.DraftHeader }),
-        new Run(new Text(BulletinWording.DraftHeader(f)))));
+        new Run(new WordText(BulletinWording.DraftHeader(f)))));
 
     // ---- Styles and fonts ----------------------------------------------------------------------------------------
 

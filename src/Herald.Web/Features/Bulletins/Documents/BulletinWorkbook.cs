@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using CellText = DocumentFormat.OpenXml.Spreadsheet.Text;
 using Herald.Domain.Common;
 using Herald.Web.Infrastructure.Spreadsheets;
 
@@ -252,7 +253,7 @@ public static class BulletinWorkbook
         return count;
     }
 
-    private static Cell TextCell(string reference, string text, Fmt style) => new(new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }))
+    private static Cell TextCell(string reference, string text, Fmt style) => new(new InlineString(new CellText(text) { Space = SpaceProcessingModeValues.Preserve }))
     {
         CellReference = reference,
         DataType = CellValues.InlineString,
