@@ -47,9 +47,10 @@ public static class SyntheticReport
     /// <summary>一个较大的范围：n 个单位（积分递减，部分未完成任务、部分没有采用）和 2n 名信息员。</summary>
     public static PeriodReport Large(int n, bool annual = false)
     {
-        var units = new List<UnitReportRow> { Unit(1, "根单位", n, 0m, 0, null, submitted: 0) };
+        var units = new List<UnitReportRow>();
         for (var i = 2; i <= n; i++)
             units.Add(Unit(i, $"第{i}个单位（社区）", i - 1, n - i, i % 5 == 0 ? 0 : i % 4, i % 7 == 0 ? false : true, i % 7 == 0 ? 2 : 0));
+        units.Add(Unit(1, "根单位", n, 0m, 0, null, submitted: 0));
         var people = Enumerable.Range(1, 2 * n).Select(i => Person(1000 + i, $"信息员{i}", i, 2 * n - i, 2 + i % (n - 1), "某单位")).ToList();
         var lines = Enumerable.Range(2, n - 1).Select(i => new ScoreLine(ScoreLineKind.Adoption, i, 1000 + i, 5000 + i, 9000 + i, 1,
             new DateOnly(2026, 8, 1 + i % 28), 10m, BasePoints: i % 3 == 0 ? 10m : 5m, Source: "人民日报")).ToList();

@@ -30,8 +30,8 @@ public static class BulletinDocument
     private const int LinePitch = 579;
 
     /// <summary>排名表各列宽（缇），合计等于版心宽。</summary>
-    private static readonly int[] UnitColumns = [560, 1704, 600, 600, 600, 560, 560, 560, 560, 760, 720, 1060];
-    private static readonly int[] GoodNewsColumns = [600, 3044, 1700, 1500, 1200, 800];
+    private static readonly int[] UnitColumns = [560, 2004, 560, 560, 560, 560, 560, 560, 560, 760, 640, 960];
+    private static readonly int[] GoodNewsColumns = [600, 2744, 1800, 1500, 1600, 600];
 
     public static byte[] Write(BulletinFigures f)
     {
@@ -340,6 +340,7 @@ public static class BulletinDocument
         styles.Append(ParagraphStyle(StyleIds.IssuerMark, "发文机关标志", StyleIds.Normal, false,
             new StyleParagraphProperties(
                 new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 12, Space = 8, Color = Red }),
+                new SnapToGrid { Val = false },
                 new SpacingBetweenLines { After = "600", Line = "240", LineRule = LineSpacingRuleValues.Auto },
                 new Indentation { FirstLine = "0", FirstLineChars = 0 },
                 new Justification { Val = JustificationValues.Center }),
@@ -361,6 +362,7 @@ public static class BulletinDocument
             new StyleRunProperties(FontsOf(SubheadingFont))));
         styles.Append(ParagraphStyle(StyleIds.TableText, "表格文字", StyleIds.Normal, false,
             new StyleParagraphProperties(
+                new SnapToGrid { Val = false },
                 new SpacingBetweenLines { Line = "240", LineRule = LineSpacingRuleValues.Auto },
                 new Indentation { FirstLine = "0", FirstLineChars = 0 },
                 new Justification { Val = JustificationValues.Center }),
@@ -373,12 +375,14 @@ public static class BulletinDocument
             null));
         styles.Append(ParagraphStyle(StyleIds.PageNumber, "页码", StyleIds.Normal, false,
             new StyleParagraphProperties(
+                new SnapToGrid { Val = false },
                 new SpacingBetweenLines { Line = "240", LineRule = LineSpacingRuleValues.Auto },
                 new Indentation { FirstLine = "0", FirstLineChars = 0 },
                 new Justification { Val = JustificationValues.Center }),
             new StyleRunProperties(FontsOf(PageNumberFont), new FontSize { Val = "28" }, new FontSizeComplexScript { Val = "28" })));
         styles.Append(ParagraphStyle(StyleIds.DraftHeader, "草稿标记", StyleIds.Normal, false,
             new StyleParagraphProperties(
+                new SnapToGrid { Val = false },
                 new SpacingBetweenLines { Line = "240", LineRule = LineSpacingRuleValues.Auto },
                 new Indentation { FirstLine = "0", FirstLineChars = 0 },
                 new Justification { Val = JustificationValues.Right }),
