@@ -29,26 +29,43 @@ public sealed class BulletinAccessTests(HeraldFactory factory) : IClassFixture<H
     }
 
     [Fact]
-    public async Task Create_SamePeriodTwice_NextVersionAndAuditEntries()
+    public async Task Create_SamePeriodTwice_SecondClickRefusedNextVersionAfterPublishingKeepsOffice()
     {
+        // 科技局的范围只有这个测试用：发文机关的缺省值不受别的测试影响。
         var office = await factory.ApiClientAsync("office");
+        var bureau = await factory.UnitIdAsync("示例县科学技术局");
+        var body = new { year = 2025, quarter = 2, rootUnitId = bureau };
 
-        var first = await BulletinApi.CreateOkAsync(office, new { year = 2025, quarter = 2, rootUnitId = await StreetIdAsync() });
-        var second = await BulletinApi.CreateOkAsync(office, new { year = 2025, quarter = 2, rootUnitId = await StreetIdAsync() });
-        var annual = await BulletinApi.CreateOkAsync(office, new { year = 2025, kind = "annual", rootUnitId = await StreetIdAsync() });
+        var first = await BulletinApi.CreateOkAsync(office, body);
+        var doubleClick = await BulletinApi.CreateAsync(office, body);
+        var renamed = await office.PutAsJsonAsync($"/api/v1/bulletins/{first.Long("id")}", new
+        {
+            issuingOffice = "示例县科学技术局办公室", issueDate = "2025-07-06", praiseUnitCount = 3, praiseCorrespondentCount = 5,
+            revision = first.Int("revision"),
+        });
+        await BulletinApi.PublishOkAsync(office, first.Long("id"));
+        var second = await BulletinApi.CreateOkAsync(office, body);
+        var annual = await BulletinApi.CreateOkAsync(office, new { year = 2025, kind = "annual", rootUnitId = bureau });
 
+        await doubleClick.Response.ShouldBeProblemAsync(HttpStatusCode.Conflict, "Bulletin.DraftExists",
+            "这个时期、这个范围已有一份草稿（第1版），请直接修改它；发布之后才能再建新版本。");
+        renamed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await factory.QueryAsync(db => db.Bulletins.CountAsync(b => b.RootUnitId == bureau && b.Year == 2025 && b.Quarter == 2))).ShouldBe(2);
         first.Int("version").ShouldBe(1);
+        first.Str("issuingOffice").ShouldBe("示例县科学技术局宣传办公室");
+        first.Str("issueDate").ShouldBe("2026-11-20");
+        first.Str("rootName").ShouldBe("示例县科学技术局");
         second.Int("version").ShouldBe(2);
+        second.Str("issuingOffice").ShouldBe("示例县科学技术局办公室");
         annual.Int("version").ShouldBe(1);
         annual.Str("kind").ShouldBe("annual");
         annual.Int("quarter").ShouldBe(0);
         annual.Str("title").ShouldBe("关于2025年度宣传信息工作考核情况的通报");
-        first.Str("issuingOffice").ShouldBe("示例街道宣传办公室");
-        first.Str("issueDate").ShouldBe("2026-11-20");
         var audited = await factory.QueryAsync(db => db.AuditEntries
             .Where(a => a.Action == "bulletin.create" && (a.EntityId == first.Long("id") || a.EntityId == second.Long("id")))
             .CountAsync());
         audited.ShouldBe(2);
+        (await factory.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == "bulletin.edit" && a.EntityId == first.Long("id")))).ShouldBe(1);
     }
 
     [Fact]
@@ -202,5 +219,21 @@ public sealed class BulletinAccessTests(HeraldFactory factory) : IClassFixture<H
         var afterPublish = await office.PutAsJsonAsync($"/api/v1/bulletins/{id}", new { issuingOffice = "宣传办", issueDate = "2025-04-01",
             praiseUnitCount = 3, praiseCorrespondentCount = 5, revision = revision + 1 });
         await afterPublish.ShouldBeProblemAsync(HttpStatusCode.Conflict, "Bulletin.Frozen");
+    }
+
+    [Theory]
+    [InlineData("/api/v1/bulletins", "get")]
+    [InlineData("/api/v1/bulletins", "post")]
+    [InlineData("/api/v1/bulletins/{id}", "get")]
+    [InlineData("/api/v1/bulletins/{id}", "put")]
+    [InlineData("/api/v1/bulletins/{id}/publish", "post")]
+    [InlineData("/api/v1/bulletins/{id}/document.docx", "get")]
+    [InlineData("/api/v1/bulletins/{id}/workbook.xlsx", "get")]
+    public async Task OpenApi_BulletinOperation_Documented(string path, string method)
+    {
+        var response = await factory.CreateClient().GetAsync("/openapi/v1.json");
+        var document = await response.ReadJsonAsync();
+
+        document.GetProperty("paths").GetProperty(path).GetProperty(method).Str("summary").ShouldNotBeNullOrWhiteSpace();
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Herald.Web.Tests.Support;
@@ -10,10 +11,14 @@ public sealed class BulletinDocumentTests(QuarterScenarioFactory factory) : ICla
 {
     private const string Title = "关于2026年第3季度宣传信息工作情况的通报";
 
+    /// <summary>第 3 季度的草稿：已有（同一时期只能有一份草稿）就用它，没有就新建。</summary>
     private async Task<(HttpClient Office, long Id)> NewDraftAsync()
     {
         var scenario = await factory.ScenarioAsync();
         var office = await factory.ApiClientAsync("office");
+        var list = await office.GetFromJsonAsync<List<System.Text.Json.JsonElement>>("/api/v1/bulletins?year=2026");
+        var draft = list!.FirstOrDefault(b => b.Str("status") == "draft" && b.Int("quarter") == 3 && b.Long("rootUnitId") == scenario.StreetId);
+        if (draft.ValueKind != System.Text.Json.JsonValueKind.Undefined) return (office, draft.Long("id"));
         var json = await BulletinApi.CreateOkAsync(office, new { year = 2026, quarter = 3, rootUnitId = scenario.StreetId });
         return (office, json.Long("id"));
     }

@@ -111,6 +111,10 @@ public sealed class BulletinPageTests(HeraldFactory factory) : IClassFixture<Her
         (await WebSession.ParseAsync(noYear)).QuerySelector("[data-testid=alert-danger]")!.TextContent.ShouldContain("年份");
 
         var id = await CreateViaPageAsync(office, 2026, 4);
+        var street = (await factory.UnitIdAsync("示例街道")).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var again = await office.PostFormAsync("/bulletins", "/bulletins", new() { ["Kind"] = "quarterly", ["Year"] = "2026", ["Quarter"] = "4", ["RootUnitId"] = street });
+        again.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await WebSession.ParseAsync(again)).QuerySelector("[data-testid=alert-danger]")!.TextContent.ShouldContain("已有一份草稿（第1版）");
         var (_, page) = await office.GetPageAsync($"/bulletins/{id}");
         var revision = page.QuerySelector("form[data-testid=bulletin-publish] input[name=Revision]")!.GetAttribute("value")!;
         var early = await office.PostFormAsync($"/bulletins/{id}", $"/bulletins/{id}/publish", new() { ["Revision"] = revision });

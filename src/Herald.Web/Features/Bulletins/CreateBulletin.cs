@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Herald.Web.Features.Bulletins;
 
 /// <summary>
-/// 宣传办新建通报草稿：版本号为同一时期、同一范围的下一个；发文机关沿用该范围上一份通报的，没有时为"某某宣传办公室"；
-/// 成文日期缺省为今天（时期尚未结束时为时期结束的次日）。
+/// 宣传办新建通报草稿：版本号为同一时期、同一范围的下一个（已有草稿时 409，请修改那份）；
+/// 发文机关沿用该范围上一份通报的，没有时为"某某宣传办公室"；成文日期缺省为今天（时期尚未结束时为时期结束的次日）。
 /// </summary>
 public sealed class CreateBulletin(HeraldDbContext db, CurrentUser current, AuditLog audit, Clock clock)
 {
@@ -39,6 +39,9 @@ public sealed class CreateBulletin(HeraldDbContext db, CurrentUser current, Audi
         // 在事务里取版本号并保存（SQLite 的写闸使之串行）；其他数据库上并发撞号时唯一索引拒绝，返回 409。
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var same = db.Bulletins.Where(b => b.Kind == kind && b.Year == year && b.Quarter == quarter && b.RootUnitId == root.Id);
+        // 同一时期、同一范围已有草稿时直接修改它：连点两次"新建"也不会多出一份。
+        if (await same.Where(b => b.Status == BulletinStatus.Draft).Select(b => (int?)b.Version).FirstOrDefaultAsync(ct) is { } draftVersion)
+            throw AppException.Conflict("Bulletin.DraftExists", draftVersion);
         var version = (await same.MaxAsync(b => (int?)b.Version, ct) ?? 0) + 1;
         var office = await db.Bulletins.Where(b => b.RootUnitId == root.Id).OrderByDescending(b => b.Id)
             .Select(b => b.IssuingOffice).FirstOrDefaultAsync(ct) ?? DefaultOffice(root.Name);
