@@ -5,16 +5,25 @@ public static class BulletinsModule
 {
     public static IServiceCollection AddBulletins(this IServiceCollection services)
     {
+        services.AddScoped<BulletinFigureBuilder>();
+        services.AddScoped<CreateBulletin>();
+        services.AddScoped<EditBulletin>();
+        services.AddScoped<PublishBulletin>();
+        services.AddScoped<GetBulletin>();
+        services.AddScoped<ListBulletins>();
+        services.AddScoped<GetBulletinFile>();
         return services;
     }
 
     public static RouteGroupBuilder MapBulletinsPages(this RouteGroupBuilder pages)
     {
+        pages.MapBulletinPages();
         return pages;
     }
 
     public static RouteGroupBuilder MapBulletinsApi(this RouteGroupBuilder api)
     {
+        api.MapBulletinApi();
         return api;
     }
 }
