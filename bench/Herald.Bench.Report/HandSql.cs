@@ -32,8 +32,8 @@ public static class HandSql
                         SUM(CASE WHEN a.kind = 1 AND a.adopted_on >= $f
                                  THEN (CASE a.level WHEN 0 THEN 20 WHEN 1 THEN 10 WHEN 2 THEN 5 WHEN 3 THEN 2 ELSE 0 END) ELSE 0 END) AS bonus,
                         MAX(a.kind = 0 AND a.adopted_on >= $f) AS adopted
-                 FROM adoptions a JOIN touched USING (manuscript_id)
-                 WHERE a.status = 1 AND a.adopted_on <= $t GROUP BY a.manuscript_id),
+                 FROM touched t CROSS JOIN adoptions a ON a.manuscript_id = t.manuscript_id
+                 WHERE +a.status = 1 AND a.adopted_on <= $t GROUP BY a.manuscript_id),
         pts AS (SELECT m.unit_id, SUM(b.adopted) AS adopted,
                        SUM(MAX(COALESCE(b.inside, 0) - COALESCE(b.before, 0), 0) + b.bonus) AS points
                 FROM best b JOIN manuscripts m ON m.id = b.manuscript_id GROUP BY m.unit_id),

@@ -15,6 +15,7 @@ using Microsoft.EntityFrameworkCore;
 var dataDir = Arg("--data-dir") ?? "/tmp/herald-province";
 var runs = int.Parse(Arg("--runs") ?? "15", CultureInfo.InvariantCulture);
 var warmup = int.Parse(Arg("--warmup") ?? "3", CultureInfo.InvariantCulture);
+var only = Arg("--only"); // herald | hand: time one side only (diagnosis)
 var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDir, "herald.db"), Pooling = true, Mode = SqliteOpenMode.ReadOnly }.ToString();
 var options = new DbContextOptionsBuilder<HeraldDbContext>().UseSqlite(connectionString).Options;
 
@@ -49,6 +50,7 @@ raw.Open();
 for (var i = 0; i < warmup + runs; i++)
 {
     var sw = Stopwatch.StartNew();
+    if (only != "hand")
     await using (var db = new HeraldDbContext(options))
     {
         var tree = await directory.GetAsync(db);
@@ -57,7 +59,7 @@ for (var i = 0; i < warmup + runs; i++)
     }
     var heraldMs = sw.Elapsed.TotalMilliseconds;
     sw.Restart();
-    handRows = HandSql.Run(raw, period.From, period.To);
+    if (only != "herald") handRows = HandSql.Run(raw, period.From, period.To);
     var handMs = sw.Elapsed.TotalMilliseconds;
     if (i >= warmup)
     {
@@ -72,6 +74,7 @@ Console.WriteLine($"hand SQL        median {Median(hand),6:F0} ms  p95 {P95(hand
 Console.WriteLine($"ratio (medians) {Median(herald) / Median(hand):F2}×");
 
 // The two must agree, or the comparison means nothing.
+if (only is not null) return 0;
 var final = report!;
 var finalHand = handRows!;
 var byUnit = final.Units.ToDictionary(r => r.UnitId);
