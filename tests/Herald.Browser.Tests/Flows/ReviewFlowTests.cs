@@ -92,7 +92,7 @@ public sealed class ReviewFlowTests(HeraldServer server) : IClassFixture<HeraldS
         await compose(officer);
         await officer.Locator("label[for=importance-important]").ClickAsync();
         await Expect(officer.Locator("#importance-important")).ToBeCheckedAsync();
-        if (device.IsMobile) await ExpectNoHorizontalScrollAsync(officer);
+        if (device.IsMobile) await officer.ExpectNoHorizontalScrollAsync();
         await Screenshots.SaveAsync(officer, submitScreenshot);
         await officer.GetByTestId("submit-manuscript").ClickAsync();
 
@@ -158,7 +158,7 @@ public sealed class ReviewFlowTests(HeraldServer server) : IClassFixture<HeraldS
             var diff = page.GetByTestId("diff");
             await Expect(diff).ToContainTextAsync("与上一版相比的修改");
             await Expect(diff.Locator("ins").Filter(new() { HasTextString = addition })).ToHaveCountAsync(1);
-            if (device.IsMobile) await ExpectNoHorizontalScrollAsync(page);
+            if (device.IsMobile) await page.ExpectNoHorizontalScrollAsync();
             if (detailScreenshot is not null) await Screenshots.SaveAsync(page, detailScreenshot);
         });
         await leader.ReviewFromInboxAsync(title, "approve");
@@ -194,11 +194,5 @@ public sealed class ReviewFlowTests(HeraldServer server) : IClassFixture<HeraldS
             await Expect(steps.Nth(i)).ToHaveAttributeAsync("data-state", states[i]);
         await Expect(steps.Nth(0)).ToContainTextAsync("单位负责人");
         await Expect(steps.Nth(1)).ToContainTextAsync("分管领导");
-    }
-
-    private static async Task ExpectNoHorizontalScrollAsync(IPage page)
-    {
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-        overflow.ShouldBeLessThanOrEqualTo(0, "the page scrolls sideways on a phone");
     }
 }

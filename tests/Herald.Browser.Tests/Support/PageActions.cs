@@ -60,6 +60,29 @@ public static partial class PageActions
         await Expect(page.GetByTestId("alert-success")).ToHaveTextAsync(done);
     }
 
+    /// <summary>采编池中标题为 title 的那一行（含宣传办的发布、不采用表单）。</summary>
+    public static ILocator PoolRow(this IPage page, string title) =>
+        page.GetByTestId("pool-row").Filter(new() { Has = page.Locator(".manuscript-title", new() { HasTextString = title }) });
+
+    /// <summary>页面不能左右滚动（手机上表格只在自己的容器里滚动）。</summary>
+    public static async Task ExpectNoHorizontalScrollAsync(this IPage page)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        overflow.ShouldBeLessThanOrEqualTo(0, $"{page.Url} scrolls sideways on a {page.ViewportSize?.Width}px wide screen");
+    }
+
+    /// <summary>点击下载链接，返回浏览器给出的文件名和文件内容。</summary>
+    public static async Task<(string FileName, byte[] Content)> DownloadAsync(this IPage page, ILocator link)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        var failure = await download.FailureAsync();
+        if (failure is not null) throw new ShouldAssertException($"download of {download.Url} failed: {failure}");
+        await using var stream = await download.CreateReadStreamAsync();
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer);
+        return (download.SuggestedFilename, buffer.ToArray());
+    }
+
     /// <summary>当前稿件详情页地址中的稿件编号。</summary>
     public static long ManuscriptId(this IPage page)
     {
