@@ -120,7 +120,9 @@ public sealed partial class PublishingFlowTests(HeraldServer server) : IClassFix
         var adoption = Adoption(office, Provincial);
         await Expect(adoption).ToHaveAttributeAsync("data-status", "verified");
         await Expect(adoption.GetByTestId("adoption-status")).ToHaveTextAsync("已核实");
-        await Expect(adoption).ToContainTextAsync("省级");
+        var level = adoption.GetByTestId("media-level");
+        await Expect(level).ToHaveTextAsync("省级");
+        await level.ExpectLegibleAsync();
         await Expect(adoption).ToContainTextAsync("头版/头条");
         await Expect(adoption).ToContainTextAsync("版面/栏目：第1版 要闻");
         await Expect(adoption).ToContainTextAsync("用稿日期：2026年11月20日");

@@ -168,8 +168,9 @@ public sealed class ReviewFlowTests(HeraldServer server) : IClassFixture<HeraldS
         await office.OpenMenuAsync("/pool");
         await Expect(office.Locator("h1")).ToHaveTextAsync("采编池（待采编）");
         var row = office.ManuscriptRow(title);
-        await Expect(row.Locator(".status-badge")).ToHaveAttributeAsync("data-status", "approved");
-        await Expect(row.Locator(".status-badge")).ToHaveTextAsync("已审定");
+        // 采编池里的稿件都已审定，行上显示的是采编状态。
+        await Expect(row.GetByTestId("editorial-status")).ToHaveAttributeAsync("data-editorial", "pending");
+        await Expect(row.GetByTestId("editorial-status")).ToHaveTextAsync("待采编");
         await row.ClickAsync();
         await Expect(office.GetByTestId("manuscript-detail")).ToHaveAttributeAsync("data-status", "approved");
         await ExpectRouteAsync(office, "done", "done");
