@@ -92,7 +92,7 @@ public sealed class ReviewFlowTests(HeraldServer server) : IClassFixture<HeraldS
         await compose(officer);
         await officer.Locator("label[for=importance-important]").ClickAsync();
         await Expect(officer.Locator("#importance-important")).ToBeCheckedAsync();
-        if (device.IsMobile) await ExpectNoHorizontalScrollAsync(officer);
+        if (device.IsMobile) await officer.ExpectNoHorizontalScrollAsync();
         await Screenshots.SaveAsync(officer, submitScreenshot);
         await officer.GetByTestId("submit-manuscript").ClickAsync();
 
@@ -158,7 +158,7 @@ public sealed class ReviewFlowTests(HeraldServer server) : IClassFixture<HeraldS
             var diff = page.GetByTestId("diff");
             await Expect(diff).ToContainTextAsync("与上一版相比的修改");
             await Expect(diff.Locator("ins").Filter(new() { HasTextString = addition })).ToHaveCountAsync(1);
-            if (device.IsMobile) await ExpectNoHorizontalScrollAsync(page);
+            if (device.IsMobile) await page.ExpectNoHorizontalScrollAsync();
             if (detailScreenshot is not null) await Screenshots.SaveAsync(page, detailScreenshot);
         });
         await leader.ReviewFromInboxAsync(title, "approve");
@@ -168,8 +168,9 @@ public sealed class ReviewFlowTests(HeraldServer server) : IClassFixture<HeraldS
         await office.OpenMenuAsync("/pool");
         await Expect(office.Locator("h1")).ToHaveTextAsync("采编池（待采编）");
         var row = office.ManuscriptRow(title);
-        await Expect(row.Locator(".status-badge")).ToHaveAttributeAsync("data-status", "approved");
-        await Expect(row.Locator(".status-badge")).ToHaveTextAsync("已审定");
+        // 采编池里的稿件都已审定，行上显示的是采编状态。
+        await Expect(row.GetByTestId("editorial-status")).ToHaveAttributeAsync("data-editorial", "pending");
+        await Expect(row.GetByTestId("editorial-status")).ToHaveTextAsync("待采编");
         await row.ClickAsync();
         await Expect(office.GetByTestId("manuscript-detail")).ToHaveAttributeAsync("data-status", "approved");
         await ExpectRouteAsync(office, "done", "done");
@@ -194,11 +195,5 @@ public sealed class ReviewFlowTests(HeraldServer server) : IClassFixture<HeraldS
             await Expect(steps.Nth(i)).ToHaveAttributeAsync("data-state", states[i]);
         await Expect(steps.Nth(0)).ToContainTextAsync("单位负责人");
         await Expect(steps.Nth(1)).ToContainTextAsync("分管领导");
-    }
-
-    private static async Task ExpectNoHorizontalScrollAsync(IPage page)
-    {
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-        overflow.ShouldBeLessThanOrEqualTo(0, "the page scrolls sideways on a phone");
     }
 }

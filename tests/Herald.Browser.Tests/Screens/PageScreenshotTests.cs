@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Herald.Browser.Tests.Support;
 
 namespace Herald.Browser.Tests.Screens;
@@ -22,11 +20,11 @@ public sealed class PageScreenshotTests(HeraldServer server) : IClassFixture<Her
         using (var officerApi = await server.ApiClientAsync("officer"))
         using (var headApi = await server.ApiClientAsync("head"))
         {
-            await SubmitAsync(officerApi, WaitingTitle, "routine",
+            await HeraldApi.SubmitAsync(officerApi, WaitingTitle, "routine",
                 "为进一步激发党员干部学习热情，党政办公室近日组织开展“学习强国”答题竞赛，机关30余名党员参加。");
-            var approvedId = await SubmitAsync(officerApi, ApprovedTitle, "routine",
+            var approvedId = await HeraldApi.SubmitAsync(officerApi, ApprovedTitle, "routine",
                 "11月18日，示例街道党政办公室组织机关干部走进幸福社区，开展垃圾分类志愿服务。", TestImages.Png(480, 320, hue: 6), "机关干部指导居民分类投放垃圾");
-            await ReviewAsync(headApi, approvedId, "approve", "同意报送。");
+            await HeraldApi.ReviewAsync(headApi, approvedId, "approve", "同意报送。");
         }
 
         var anonymous = await server.NewPageAsync(Device.Desktop);
@@ -69,7 +67,7 @@ public sealed class PageScreenshotTests(HeraldServer server) : IClassFixture<Her
 
         var office = await server.SignedInPageAsync("office", Device.Desktop);
         await office.OpenMenuAsync("/pool");
-        await Expect(office.ManuscriptRow(ApprovedTitle).Locator(".status-badge")).ToHaveAttributeAsync("data-status", "approved");
+        await Expect(office.ManuscriptRow(ApprovedTitle).GetByTestId("editorial-status")).ToHaveAttributeAsync("data-editorial", "pending");
         await Screenshots.SaveAsync(office, "pool-office");
 
         foreach (var name in new[] { "signin", "home-officer", "submit-desktop", "notifications-officer", "inbox-head", "detail-desktop", "pool-office" })
@@ -83,45 +81,15 @@ public sealed class PageScreenshotTests(HeraldServer server) : IClassFixture<Her
         using var head = await server.ApiClientAsync("head");
         using var leader = await server.ApiClientAsync("leader");
         const string first = "示例街道以党建引领物业服务，在辖区12个老旧小区推行“红色物业”。\n街道成立物业党支部，组织党员志愿者参与小区环境整治。";
-        var id = await SubmitAsync(officer, RevisedTitle, "important", first, TestImages.Png(480, 320, hue: 4), "志愿者清理小区楼道杂物");
-        await ReviewAsync(head, id, "approve", "同意。");
-        await ReviewAsync(leader, id, "return", "请补充整治前后的对比数据。");
-        using (var form = Form(RevisedTitle, "important", first + "\n整治后，小区物业费收缴率由58%提高到91%，居民投诉量下降七成。"))
+        var id = await HeraldApi.SubmitAsync(officer, RevisedTitle, "important", first, TestImages.Png(480, 320, hue: 4), "志愿者清理小区楼道杂物");
+        await HeraldApi.ReviewAsync(head, id, "approve", "同意。");
+        await HeraldApi.ReviewAsync(leader, id, "return", "请补充整治前后的对比数据。");
+        using (var form = HeraldApi.ManuscriptForm(RevisedTitle, "important", first + "\n整治后，小区物业费收缴率由58%提高到91%，居民投诉量下降七成。"))
         {
             using var response = await officer.PostAsync($"/api/v1/manuscripts/{id}/resubmit", form);
             response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         }
-        await ReviewAsync(head, id, "approve", null);
+        await HeraldApi.ReviewAsync(head, id, "approve", null);
         return id;
     }
-
-    private static async Task<long> SubmitAsync(HttpClient client, string title, string importance, string body, byte[]? photo = null, string? caption = null)
-    {
-        using var form = Form(title, importance, body);
-        if (photo is not null)
-        {
-            var file = new ByteArrayContent(photo);
-            file.Headers.ContentType = new("image/png");
-            form.Add(file, "photos", "photo.png");
-            form.Add(new StringContent(caption!), "captions");
-        }
-        using var response = await client.PostAsync("/api/v1/manuscripts", form);
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
-    }
-
-    private static async Task ReviewAsync(HttpClient client, long id, string decision, string? comment)
-    {
-        using var response = await client.PostAsJsonAsync($"/api/v1/manuscripts/{id}/review", new { decision, comment });
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-    }
-
-    private static MultipartFormDataContent Form(string title, string importance, string body) => new()
-    {
-        { new StringContent(title), "title" },
-        { new StringContent(body), "body" },
-        { new StringContent("工作动态"), "category" },
-        { new StringContent(importance), "importance" },
-        { new StringContent("2026-11-19"), "eventDate" },
-    };
 }

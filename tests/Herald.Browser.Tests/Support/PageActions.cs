@@ -60,6 +60,71 @@ public static partial class PageActions
         await Expect(page.GetByTestId("alert-success")).ToHaveTextAsync(done);
     }
 
+    /// <summary>采编池中标题为 title 的那一行（含宣传办的发布、不采用表单）。</summary>
+    public static ILocator PoolRow(this IPage page, string title) =>
+        page.GetByTestId("pool-row").Filter(new() { Has = page.Locator(".manuscript-title", new() { HasTextString = title }) });
+
+    /// <summary>页面不能左右滚动（手机上表格只在自己的容器里滚动）。</summary>
+    public static async Task ExpectNoHorizontalScrollAsync(this IPage page)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        overflow.ShouldBeLessThanOrEqualTo(0, $"{page.Url} scrolls sideways on a {page.ViewportSize?.Width}px wide screen");
+    }
+
+    /// <summary>点击下载链接，返回浏览器给出的文件名和文件内容。</summary>
+    public static async Task<(string FileName, byte[] Content)> DownloadAsync(this IPage page, ILocator link)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        var failure = await download.FailureAsync();
+        if (failure is not null) throw new ShouldAssertException($"download of {download.Url} failed: {failure}");
+        await using var stream = await download.CreateReadStreamAsync();
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer);
+        return (download.SuggestedFilename, buffer.ToArray());
+    }
+
+    /// <summary>文字颜色与它实际所在的背景（元素自身或最近的不透明祖先的背景色）不同：防止白字落在白底上。</summary>
+    public static async Task ExpectLegibleAsync(this ILocator element)
+    {
+        var colors = await element.EvaluateAsync<string[]>("""
+            el => {
+              const color = getComputedStyle(el).color;
+              let node = el, background = 'rgba(0, 0, 0, 0)';
+              while (node && (background === 'rgba(0, 0, 0, 0)' || background === 'transparent')) {
+                background = getComputedStyle(node).backgroundColor;
+                node = node.parentElement;
+              }
+              return [color, background];
+            }
+            """);
+        colors[0].ShouldNotBe(colors[1], $"text \"{await element.InnerTextAsync()}\" has the colour of its background");
+    }
+
+    /// <summary>元素中的文字排成几行（中文在窄列里会逐字折行）。</summary>
+    public static Task<int> TextLinesAsync(this ILocator element) =>
+        element.EvaluateAsync<int>("""
+            el => {
+              const range = document.createRange();
+              range.selectNodeContents(el);
+              return new Set(Array.from(range.getClientRects()).filter(r => r.width > 0).map(r => Math.round(r.top))).size;
+            }
+            """);
+
+    /// <summary>统计报表的两张 ECharts 图都画出来、动画结束（最多再等 3 秒）。</summary>
+    public static async Task WaitForReportChartsAsync(this IPage page)
+    {
+        await Expect(page.Locator("#chart-trend canvas")).ToBeVisibleAsync();
+        await Expect(page.Locator("#chart-levels canvas")).ToBeVisibleAsync();
+        await page.EvaluateAsync("""
+            () => Promise.all(['chart-trend', 'chart-levels'].map(id => new Promise(done => {
+              const chart = window.echarts.getInstanceByDom(document.getElementById(id));
+              if (!chart) return done();
+              chart.on('finished', done);
+              setTimeout(done, 3000);
+            })))
+            """);
+    }
+
     /// <summary>当前稿件详情页地址中的稿件编号。</summary>
     public static long ManuscriptId(this IPage page)
     {

@@ -16,9 +16,11 @@ public static class AdoptionEndpoints
 {
     public static void MapAdoptionPages(this RouteGroupBuilder pages)
     {
-        pages.MapGet("/adoptions", async ([AsParameters] AdoptionQuery query, string? notice, HttpContext http, ListAdoptions list,
-            ListOutlets outlets, CurrentUser current) =>
+        // 筛选表单选"全部"媒体时提交 outletId=（空值）：按不筛选处理，而不是因为绑定不了 long? 回答 400。
+        pages.MapGet("/adoptions", async (string? status, string? outletId, string? kind, string? from, string? to, int? page, string? notice,
+            HttpContext http, ListAdoptions list, ListOutlets outlets, CurrentUser current) =>
         {
+            var query = new AdoptionQuery(status, PublishingCodes.ParseId(outletId, "outletId"), kind, from, to, page ?? 1);
             var me = await current.GetAsync(http.RequestAborted);
             var office = PublishingAccess.CanManage(me);
             // 宣传办打开时先看待核实的；选"全部"传 status=all。
