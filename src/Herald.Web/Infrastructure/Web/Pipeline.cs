@@ -9,6 +9,7 @@ public static class Pipeline
     public static WebApplication UseHeraldPipeline(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseEmptyQueryValuesAsAbsent();
         app.UseStatusCodePages(async context =>
         {
             var http = context.HttpContext;
