@@ -112,7 +112,7 @@ public class ResponseApprovalTests
         var c = InStatus(OpinionCaseStatus.Assigned, severity: OpinionSeverity.Major);
         var bureauReviewers = tree.ReviewersFor(TestOrg.Bureau);
 
-        Expect.Conflict(() => c.RecordResponse(ResponseKind.Statement, "通报", null, [], noPrincipal, bureauReviewers, UnitMember, At), "Review.NoReviewer");
+        Expect.Conflict(() => c.RecordResponse(ResponseKind.Statement, "通报", null, [], noPrincipal, bureauReviewers, UnitMember, At), "OpinionCase.NoReviewer");
         c.Responses.ShouldBeEmpty();
     }
 

@@ -30,7 +30,7 @@ public sealed partial class OpinionCase
             used = route ?? throw new DomainException("OpinionCase.RouteRequired");
             if (used.Steps.Count == 0) throw new DomainException("Route.Empty");
             foreach (var role in used.Steps)
-                if (!reviewers(role).Found) throw new DomainException("Review.NoReviewer", role);
+                if (!reviewers(role).Found) throw new DomainException("OpinionCase.NoReviewer", role);
         }
         var response = OpinionResponse.Create(Id, _responses.Count + 1, unitId, kind, text, url, used, actorId, nowUtc);
         for (var i = 0; i < files.Count; i++) response.Attach(OpinionCaseAttachment.Create(Id, files[i], i));
