@@ -5,7 +5,7 @@ using Herald.Web.Tests.Support;
 namespace Herald.Web.Tests.OpinionCases;
 
 /// <summary>舆情处置测试用的工厂：关掉后台检查（测试里直接调用一次检查，时钟由测试拨动）。</summary>
-public sealed class CaseFactory : HeraldFactory
+public class CaseFactory : HeraldFactory
 {
     public CaseFactory() => Settings["Herald:Opinion:DeadlineWatch:Enabled"] = "false";
 }

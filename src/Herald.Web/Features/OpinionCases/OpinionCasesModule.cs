@@ -25,6 +25,10 @@ public static class OpinionCasesModule
         services.AddScoped<RecordInterview>();
         services.AddScoped<DeadlineRules>();
         services.AddScoped<Plans>();
+        services.AddScoped<ListOverdue>();
+        services.AddScoped<CaseStats>();
+        services.AddScoped<CaseDetailRenderer>();
+        services.AddScoped<PlansPageModel>();
         services.AddSingleton<DeadlineWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineWatch>());
         return services;
@@ -32,6 +36,8 @@ public static class OpinionCasesModule
 
     public static RouteGroupBuilder MapOpinionCasesPages(this RouteGroupBuilder pages)
     {
+        pages.MapCasePages();
+        pages.MapOfficePages();
         pages.MapCaseFiles();
         return pages;
     }
@@ -39,6 +45,7 @@ public static class OpinionCasesModule
     public static RouteGroupBuilder MapOpinionCasesApi(this RouteGroupBuilder api)
     {
         api.MapCaseApi();
+        api.MapStatsApi();
         api.MapCaseFiles();
         return api;
     }
