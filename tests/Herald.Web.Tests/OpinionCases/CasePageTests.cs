@@ -61,7 +61,7 @@ public sealed class CasePageTests(CaseFactory factory) : IClassFixture<CaseFacto
         var (_, page) = await office.GetPageAsync(detailUrl);
         var root = page.QuerySelector("[data-testid=case-detail]")!;
         (root.GetAttribute("data-status"), root.GetAttribute("data-severity")).ShouldBe(("closed", "significant"));
-        page.QuerySelectorAll("[data-testid=history] tr").Select(r => r.GetAttribute("data-action")).ShouldBe(
+        page.QuerySelectorAll("[data-testid=history] li").Select(r => r.GetAttribute("data-action")).ShouldBe(
             ["opened", "assigned", "response_recorded", "response_released", "feedback_submitted", "closed"]);
         page.QuerySelector("[data-testid=response] [data-testid=case-file]")!.TextContent.ShouldContain("通报.png");
         page.QuerySelector("[data-testid=clocks] [data-kind=answer]")!.GetAttribute("data-state").ShouldBe("met");
