@@ -104,6 +104,20 @@ public sealed class CasePageTests(CaseFactory factory) : IClassFixture<CaseFacto
     }
 
     [Fact]
+    public async Task Notification_AssignedCase_ShownInChineseAndOpensTheCase()
+    {
+        var id = await factory.AssignedCaseAsync();
+        var officer = await factory.SignInAsync("officer");
+
+        var (_, page) = await officer.GetPageAsync("/notifications");
+        var item = page.QuerySelectorAll("[data-testid=notification][data-kind=OpinionAssigned]")
+            .First(n => n.TextContent.Contains("舆情“") && n.TextContent.Contains("已交办给您的单位（周敏）"));
+        var opened = await officer.PostFormAsync("/notifications", item.GetAttribute("action")!, new());
+
+        opened.Headers.Location!.OriginalString.ShouldBe($"/opinion/cases/{id}");
+    }
+
+    [Fact]
     public async Task Detail_OtherUnit_404Page()
     {
         var id = await factory.AssignedCaseAsync();
