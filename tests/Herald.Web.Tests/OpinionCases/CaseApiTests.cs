@@ -312,6 +312,21 @@ public sealed class CaseApiTests(CaseFactory factory) : IClassFixture<CaseFactor
     }
 
     [Fact]
+    public async Task DeadlineRules_SeededWithTheOfficialRules()
+    {
+        var rules = await GetAsync(await factory.ApiClientAsync("viewer"), "/api/v1/opinion/deadline-rules");
+
+        rules.Json.EnumerateArray().Where(r => r.GetProperty("minutes").ValueKind != System.Text.Json.JsonValueKind.Null)
+            .Select(r => (r.Str("severity"), r.Str("kind"), r.Int("minutes"))).ShouldBe(
+            [
+                ("critical", "first_response", 60), ("critical", "authoritative_info", 300), ("critical", "press_conference", 1440),
+                ("major", "first_response", 60), ("major", "authoritative_info", 300), ("major", "press_conference", 1440),
+                ("significant", "first_response", 240), ("significant", "answer", 2880),
+                ("general", "first_response", 1440), ("general", "answer", 2880),
+            ]);
+    }
+
+    [Fact]
     public async Task OpenApi_DocumentsTheCaseEndpoints()
     {
         var json = await factory.CreateClient().GetStringAsync("/openapi/v1.json");
