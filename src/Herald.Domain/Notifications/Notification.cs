@@ -15,6 +15,8 @@ public sealed class Notification
     public string? Comment { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime? ReadAt { get; private set; }
+    /// <summary>舆情处置的通知指向的舆情（迁移 0010 增加的列，排在最后）。</summary>
+    public long? OpinionCaseId { get; private set; }
 
     public static Notification Create(long userId, NotificationKind kind, long? manuscriptId, string subject,
         string? actorName, string? comment, DateTime nowUtc) => new()
@@ -27,6 +29,15 @@ public sealed class Notification
         Comment = comment is { Length: > 500 } ? comment[..500] : comment,
         CreatedAt = nowUtc,
     };
+
+    /// <summary>舆情处置的通知（交办、待审核、提醒、督办等）。</summary>
+    public static Notification ForOpinionCase(long userId, NotificationKind kind, long caseId, string subject,
+        string? actorName, string? comment, DateTime nowUtc)
+    {
+        var n = Create(userId, kind, null, subject, actorName, comment, nowUtc);
+        n.OpinionCaseId = caseId;
+        return n;
+    }
 
     public void MarkRead(DateTime nowUtc) => ReadAt ??= nowUtc;
 }

@@ -22,4 +22,20 @@ public enum NotificationKind
     AdoptionVerified = 8,
     /// <summary>我申报的用稿不予认定</summary>
     AdoptionRefused = 9,
+    /// <summary>舆情交办给我的单位</summary>
+    OpinionAssigned = 40,
+    /// <summary>有舆情回应待我审核</summary>
+    OpinionApprovalRequested = 41,
+    /// <summary>舆情回应被退回</summary>
+    OpinionResponseReturned = 42,
+    /// <summary>舆情回应已审核发布</summary>
+    OpinionResponseReleased = 43,
+    /// <summary>舆情时限将到（Comment 为时限与到期时间）</summary>
+    OpinionDeadlineReminder = 44,
+    /// <summary>舆情超时督办（Comment 为时限与到期时间）</summary>
+    OpinionOverdue = 45,
+    /// <summary>应急预案任务交给我（或我的单位）</summary>
+    OpinionTaskAssigned = 46,
+    /// <summary>责任单位反馈了办理情况</summary>
+    OpinionFeedback = 47,
 }

@@ -26,7 +26,7 @@ public sealed class SchemaTests : IDisposable
         var fromModel = SqliteSchema.Describe(created);
 
         fromScripts.Keys.Order(StringComparer.Ordinal).ShouldBe(fromModel.Keys.Order(StringComparer.Ordinal));
-        fromModel.Count.ShouldBe(20);
+        fromModel.Count.ShouldBe(38);
         foreach (var (table, lines) in fromModel)
             fromScripts[table].ShouldBe(lines, $"table {table}");
     }
@@ -42,6 +42,7 @@ public sealed class SchemaTests : IDisposable
         [
             "trg_audit_entries_no_delete", "trg_audit_entries_no_update",
             "trg_manuscript_events_no_delete", "trg_manuscript_events_no_update",
+            "trg_opinion_case_events_no_delete", "trg_opinion_case_events_no_update",
         ]);
     }
 

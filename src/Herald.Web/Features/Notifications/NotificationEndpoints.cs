@@ -11,8 +11,7 @@ public static class NotificationEndpoints
 
         pages.MapPost("/notifications/{id:long}/open", async (long id, HttpContext http, NotificationCenter center) =>
         {
-            var manuscriptId = await center.MarkReadAsync(id, http.RequestAborted);
-            return Results.LocalRedirect(manuscriptId is { } m ? $"/manuscripts/{m}" : "/notifications");
+            return Results.LocalRedirect(await center.OpenAsync(id, http.RequestAborted));
         });
 
         pages.MapPost("/notifications/read-all", async (HttpContext http, NotificationCenter center) =>

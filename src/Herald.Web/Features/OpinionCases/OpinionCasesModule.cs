@@ -5,16 +5,48 @@ public static class OpinionCasesModule
 {
     public static IServiceCollection AddOpinionCases(this IServiceCollection services)
     {
+        services.AddOptions<DeadlineWatchOptions>().BindConfiguration(DeadlineWatchOptions.Section);
+        services.AddScoped<CaseStore>();
+        services.AddScoped<CaseNotifier>();
+        services.AddScoped<CaseFiles>();
+        services.AddScoped<GetCase>();
+        services.AddScoped<ListCases>();
+        services.AddScoped<OpenCase>();
+        services.AddScoped<AssignCase>();
+        services.AddScoped<RecordResponse>();
+        services.AddScoped<ReviewResponse>();
+        services.AddScoped<RecordDisposal>();
+        services.AddScoped<SubmitFeedback>();
+        services.AddScoped<CloseCase>();
+        services.AddScoped<ReopenCase>();
+        services.AddScoped<ChangeSeverity>();
+        services.AddScoped<ActivatePlan>();
+        services.AddScoped<CompleteTask>();
+        services.AddScoped<RecordInterview>();
+        services.AddScoped<DeadlineRules>();
+        services.AddScoped<Plans>();
+        services.AddScoped<ListOverdue>();
+        services.AddScoped<CaseStats>();
+        services.AddScoped<CaseDetailRenderer>();
+        services.AddScoped<PlansPageModel>();
+        services.AddSingleton<DeadlineWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeadlineWatch>());
         return services;
     }
 
     public static RouteGroupBuilder MapOpinionCasesPages(this RouteGroupBuilder pages)
     {
+        pages.MapCasePages();
+        pages.MapOfficePages();
+        pages.MapCaseFiles();
         return pages;
     }
 
     public static RouteGroupBuilder MapOpinionCasesApi(this RouteGroupBuilder api)
     {
+        api.MapCaseApi();
+        api.MapStatsApi();
+        api.MapCaseFiles();
         return api;
     }
 }

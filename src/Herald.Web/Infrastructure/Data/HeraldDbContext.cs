@@ -1,6 +1,7 @@
 using Herald.Domain.Auditing;
 using Herald.Domain.Identity;
 using Herald.Domain.Notifications;
+using Herald.Domain.Opinion;
 using Herald.Domain.Organization;
 using Herald.Domain.Publishing;
 using Herald.Domain.Scoring;
@@ -33,6 +34,11 @@ public sealed class HeraldDbContext(DbContextOptions<HeraldDbContext> options) :
     public DbSet<Adoption> Adoptions => Set<Adoption>();
     public DbSet<ScoringRuleSet> ScoringRuleSets => Set<ScoringRuleSet>();
     public DbSet<Bulletin> Bulletins => Set<Bulletin>();
+    public DbSet<OpinionItem> OpinionItems => Set<OpinionItem>();
+    public DbSet<OpinionItemHit> OpinionItemHits => Set<OpinionItemHit>();
+    public DbSet<OpinionItemAttachment> OpinionItemAttachments => Set<OpinionItemAttachment>();
+    public DbSet<OpinionItemBand> OpinionItemBands => Set<OpinionItemBand>();
+    public DbSet<OpinionFeed> OpinionFeeds => Set<OpinionFeed>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,0 +1,181 @@
+using Herald.Web.Features.Manuscripts;
+using Herald.Web.Infrastructure.Files;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Herald.Web.Features.OpinionCases;
+
+/// <summary>舆情处置 API（/api/v1/opinion/...）。与页面共用同一组处理器。</summary>
+public static class CaseApi
+{
+    private const string Codes = "等级 severity：general（一般/Ⅳ/蓝）|significant（较大/Ⅲ/黄）|major（重大/Ⅱ/橙）|critical（特别重大/Ⅰ/红）；" +
+                                 "状态 status：open（待交办）|assigned（已交办）|handling（处置中）|fed_back（已反馈）|closed（已办结）。";
+
+    public static void MapCaseApi(this RouteGroupBuilder api)
+    {
+        var cases = api.MapGroup("/opinion/cases").WithTags("舆情处置");
+
+        cases.MapGet("", async Task<Ok<PagedResult<CaseListItem>>> ([AsParameters] CaseQuery query, HttpContext http, ListCases list) =>
+                TypedResults.Ok(await list.HandleAsync(query, http.RequestAborted)))
+            .WithSummary("舆情列表（分页；只含调用者可见的）")
+            .WithDescription("status、severity 见下；unitId：责任单位（含下级）；overdue=true 只看有超时未满足时限的；page、pageSize（≤100）。" +
+                             "未办结的在前，等级高的在前。nextClock 为最早到期的一项时限。" + Codes)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        cases.MapGet("/{id:long}", async Task<Ok<CaseDetail>> (long id, HttpContext http, GetCase get) =>
+                TypedResults.Ok(await get.HandleAsync(id, http.RequestAborted)))
+            .WithSummary("舆情详情：信息、时限、交办、回应与审核、处置、反馈、任务、约谈、处置记录")
+            .WithDescription("clocks：各项时限（state：running|overdue|met|met_late|stopped|missed；remainingMinutes 为负即已超时）。" +
+                             "宣传办、主要负责人、领导看所辖单位的全部舆情；单位只看交办给本单位的；分管领导看其分管单位的；看不到的 404。")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        cases.MapPost("", async Task<Created<CaseDetail>> (OpenCaseRequest request, HttpContext http, OpenCase open) =>
+            {
+                var detail = await open.HandleAsync(request, http.RequestAborted);
+                return TypedResults.Created($"/api/v1/opinion/cases/{detail.Id}", detail);
+            })
+            .WithSummary("立案研判（宣传办）")
+            .WithDescription("{\"itemIds\":[1,2],\"title\":\"…\",\"summary\":\"研判摘要\",\"category\":\"公共服务\",\"severity\":\"major\",\"sentiment\":\"negative|neutral|positive\"," +
+                             "\"ownerUnitId\":n（可选，缺省为宣传办所在单位）,\"superiorOffice\":\"县委网信办\",\"superiorReference\":\"文号\",\"superiorDueAt\":\"2026-11-21T17:00\"（上级交办时三项必填）}。" +
+                             "时限按当时的规则算出：重大、特别重大 5 小时发布权威信息、24 小时举行新闻发布会，其他 48 小时回应，另有内部首次响应目标。" +
+                             "suggestedSeverity/suggestedScore 为按关键词权重与扩散算出的建议等级。一条信息至多属于一件未办结的舆情（409）。" + Codes)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        cases.MapPost("/{id:long}/assign", async Task<Ok<CaseDetail>> (long id, AssignRequest request, HttpContext http, AssignCase assign) =>
+                TypedResults.Ok(await assign.HandleAsync(id, request, http.RequestAborted)))
+            .WithSummary("交办（或改派）责任单位（宣传办）")
+            .WithDescription("{\"unitId\":n,\"instructions\":\"交办要求\",\"dueAt\":\"2026-11-21T12:00\"（可选，不带时区按北京时间）,\"revision\":n（可选）}。" +
+                             "单位须在宣传办所辖范围内且在用；已反馈、已办结的不能交办；同一单位重复交办 409。责任单位的人员收到通知。")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        cases.MapPost("/{id:long}/responses", async Task<Created<CaseDetail>> (long id, HttpContext http, RecordResponse record) =>
+            {
+                var (request, files) = await CaseForms.ResponseAsync(http);
+                var detail = await record.HandleAsync(id, request, files, http.RequestAborted);
+                return TypedResults.Created($"/api/v1/opinion/cases/{id}", detail);
+            })
+            .Accepts<ResponseRequest>("application/json", "multipart/form-data")
+            .WithSummary("登记回应（责任单位或宣传办）")
+            .WithDescription("JSON {\"kind\":\"statement|press_conference\",\"statement\":\"回应内容\",\"link\":\"https://…\",\"revision\":n}，" +
+                             "或 multipart/form-data（字段相同，另可带 files：JPEG/PNG/PDF，按内容判断类型，至多 9 个）。" +
+                             "重大、特别重大舆情的回应须按 major 路线（单位负责人 → 分管领导 → 主要负责人）审核后发布（status=pending_approval），其余登记即发布（released）。")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+        cases.MapPost("/{id:long}/responses/{responseId:long}/review", async Task<Ok<CaseDetail>> (long id, long responseId, ApprovalRequest request,
+                HttpContext http, ReviewResponse review) =>
+                TypedResults.Ok(await review.HandleAsync(id, responseId, request, http.RequestAborted)))
+            .WithSummary("审核重大舆情的回应：approve 通过 / return 退回")
+            .WithDescription("{\"decision\":\"approve|return\",\"comment\":\"…\"}。退回须填写 comment。只有当前步骤的审核人可以操作（否则 403）；最后一级通过即发布。")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        cases.MapPost("/{id:long}/disposals", async Task<Created<CaseDetail>> (long id, HttpContext http, RecordDisposal record) =>
+            {
+                var (request, files) = await CaseForms.DisposalAsync(http);
+                return TypedResults.Created($"/api/v1/opinion/cases/{id}", await record.HandleAsync(id, request, files, http.RequestAborted));
+            })
+            .Accepts<DisposalRequest>("application/json", "multipart/form-data")
+            .WithSummary("登记处置措施（责任单位或宣传办）")
+            .WithDescription("JSON {\"description\":\"…\",\"takenAt\":\"2026-11-20T15:00\"（可选，缺省为现在）,\"revision\":n}，或 multipart/form-data（另可带 files）。")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+        cases.MapPost("/{id:long}/feedback", async Task<Ok<CaseDetail>> (long id, FeedbackRequest request, HttpContext http, SubmitFeedback feedback) =>
+                TypedResults.Ok(await feedback.HandleAsync(id, request, http.RequestAborted)))
+            .WithSummary("反馈办理情况（责任单位或宣传办）")
+            .WithDescription("{\"report\":\"…\",\"revision\":n}。处置中的舆情才能反馈；有回应在审核中时不能反馈。上级交办的舆情办结前必须反馈。")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        cases.MapPost("/{id:long}/close", async Task<Ok<CaseDetail>> (long id, CloseRequest request, HttpContext http, CloseCase close) =>
+                TypedResults.Ok(await close.HandleAsync(id, request, http.RequestAborted)))
+            .WithSummary("办结（宣传办）")
+            .WithDescription("{\"summary\":\"办结情况\",\"lessons\":\"经验教训\",\"revision\":n}，两项必填。已反馈的可以办结；处置中的只有非上级交办的可以办结；有回应在审核中时不能办结。")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        cases.MapPost("/{id:long}/reopen", async Task<Ok<CaseDetail>> (long id, ReopenRequest request, HttpContext http, ReopenCase reopen) =>
+                TypedResults.Ok(await reopen.HandleAsync(id, request, http.RequestAborted)))
+            .WithSummary("重新打开已办结的舆情（宣传办）")
+            .WithDescription("{\"reason\":\"…\",\"revision\":n}，理由必填。回到处置中；上级交办的须重新反馈。")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        cases.MapPost("/{id:long}/severity", async Task<Ok<CaseDetail>> (long id, SeverityRequest request, HttpContext http, ChangeSeverity change) =>
+                TypedResults.Ok(await change.HandleAsync(id, request, http.RequestAborted)))
+            .WithSummary("调整等级（宣传办）")
+            .WithDescription("{\"severity\":\"critical\",\"reason\":\"…\"}。未满足的规则时限停止计时，按新等级从现在起算；已满足的保留。" + Codes)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        cases.MapPost("/{id:long}/plans/{planId:long}", async Task<Ok<CaseDetail>> (long id, long planId, HttpContext http, ActivatePlan activate) =>
+                TypedResults.Ok(await activate.HandleAsync(id, planId, http.RequestAborted)))
+            .WithSummary("启动应急预案（宣传办）：清单逐项生成任务")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        cases.MapPost("/{id:long}/tasks/{taskId:long}/complete", async Task<Ok<CaseDetail>> (long id, long taskId, CompleteTaskRequest request,
+                HttpContext http, CompleteTask complete) =>
+                TypedResults.Ok(await complete.HandleAsync(id, taskId, request.Note, http.RequestAborted)))
+            .WithSummary("完成预案任务（负责人、负责单位的人员或宣传办）")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        cases.MapPost("/{id:long}/interviews", async Task<Ok<CaseDetail>> (long id, InterviewRequest request, HttpContext http, RecordInterview record) =>
+                TypedResults.Ok(await record.HandleAsync(id, request, http.RequestAborted)))
+            .WithSummary("登记约谈问责（宣传办；只对有超时时限的舆情）")
+            .WithDescription("{\"interviewee\":\"被约谈人 职务\",\"interviewedAt\":\"2026-11-20T16:00\",\"interviewer\":\"约谈人 职务\",\"outcome\":\"结果\"}。")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        var opinion = api.MapGroup("/opinion").WithTags("舆情处置");
+        opinion.MapGet("/deadline-rules", async Task<Ok<IReadOnlyList<DeadlineRuleDto>>> (HttpContext http, DeadlineRules rules) =>
+                TypedResults.Ok(await rules.ListAsync(http.RequestAborted)))
+            .WithSummary("时限规则表（等级 × 种类；minutes 为空即不设此项）");
+
+        opinion.MapGet("/plans", async Task<Ok<IReadOnlyList<PlanDto>>> (HttpContext http, Plans plans) =>
+                TypedResults.Ok(await plans.ListAsync(http.RequestAborted)))
+            .WithSummary("应急预案模板（类别、等级、清单）");
+    }
+
+    /// <summary>附件下载：范围同舆情（看不到的 404）。网页与 API 令牌都可用。</summary>
+    public static void MapCaseFiles(this RouteGroupBuilder group)
+    {
+        group.MapGet("/opinion/cases/{id:long}/files/{fileId:long}", async (long id, long fileId, HttpContext http, CaseStore store, FileStore files) =>
+        {
+            var (_, _, c) = await store.LoadAsync(id, http.RequestAborted);
+            var file = c.Responses.SelectMany(r => r.Attachments).Concat(c.Disposals.SelectMany(d => d.Attachments)).FirstOrDefault(a => a.Id == fileId)
+                       ?? throw Infrastructure.Web.AppException.NotFound();
+            http.Response.Headers.CacheControl = "private, max-age=3600";
+            return Results.Stream(files.OpenRead(file.FileHash), file.ContentType, file.ContentType == "application/pdf" ? file.FileName : null);
+        }).WithSummary("下载回应或处置的附件");
+    }
+}
+
+public sealed record CompleteTaskRequest(string? Note);

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Herald.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Herald.Web.Features.OpinionCases;
+
+/// <summary>读取请求：API 可以是 JSON 或 multipart/form-data（带附件），页面是表单。</summary>
+public static class CaseForms
+{
+    public static async Task<(ResponseRequest Request, IReadOnlyList<IFormFile> Files)> ResponseAsync(HttpContext http)
+    {
+        if (http.Request.HasFormContentType)
+        {
+            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            return (new ResponseRequest(Get(form, "kind"), Get(form, "statement"), Get(form, "link"), Int(form, "revision")), Files(form));
+        }
+        return (await JsonAsync<ResponseRequest>(http), []);
+    }
+
+    public static async Task<(DisposalRequest Request, IReadOnlyList<IFormFile> Files)> DisposalAsync(HttpContext http)
+    {
+        if (http.Request.HasFormContentType)
+        {
+            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            return (new DisposalRequest(Get(form, "description"), Get(form, "takenAt"), Int(form, "revision")), Files(form));
+        }
+        return (await JsonAsync<DisposalRequest>(http), []);
+    }
+
+    /// <summary>页面表单的全部字段（防伪令牌除外），出错重新显示时填回。</summary>
+    public static async Task<Dictionary<string, string?>> ValuesAsync(HttpContext http)
+    {
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in form)
+            if (!key.StartsWith("__", StringComparison.Ordinal)) values[key] = value.Count > 0 ? value[^1] : null;
+        return values;
+    }
+
+    public static string? Get(IReadOnlyDictionary<string, string?> values, string key) => values.TryGetValue(key, out var v) ? v : null;
+
+    public static int? Int(IReadOnlyDictionary<string, string?> values, string key) =>
+        int.TryParse(Get(values, key), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    public static long? Long(IReadOnlyDictionary<string, string?> values, string key) =>
+        long.TryParse(Get(values, key), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    private static string? Get(IFormCollection form, string key) => form.TryGetValue(key, out var v) && v.Count > 0 ? v[^1] : null;
+
+    private static int? Int(IFormCollection form, string key) =>
+        int.TryParse(Get(form, key), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    private static IReadOnlyList<IFormFile> Files(IFormCollection form) => form.Files.GetFiles(CaseFiles.Field);
+
+    private static async Task<T> JsonAsync<T>(HttpContext http)
+    {
+        var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        try
+        {
+            return await http.Request.ReadFromJsonAsync<T>(options, http.RequestAborted) ?? throw AppException.Invalid("body", "Required");
+        }
+        catch (JsonException)
+        {
+            throw new AppException(ProblemKind.Validation, "BadRequest");
+        }
+    }
+}

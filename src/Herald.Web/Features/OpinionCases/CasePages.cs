@@ -1,0 +1,163 @@
+using Herald.Web.Features.Publishing;
+using Herald.Web.Infrastructure.Auth;
+using Herald.Web.Infrastructure.Localization;
+using Herald.Web.Infrastructure.Web;
+
+namespace Herald.Web.Features.OpinionCases;
+
+/// <summary>舆情详情页的渲染（正常显示，或某个表单出错后展开该表单、填回输入并附中文说明）。</summary>
+public sealed class CaseDetailRenderer(GetCase get, Plans plans, CurrentUser current, Messages messages)
+{
+    public async Task<IResult> RenderAsync(long id, string? notice, CancellationToken ct) =>
+        await RenderAsync(await get.HandleAsync(id, ct), notice, null, null, new Dictionary<string, string?>(), StatusCodes.Status200OK, ct);
+
+    public async Task<IResult> ErrorAsync(long id, string form, Exception ex, IReadOnlyDictionary<string, string?> values, CancellationToken ct) =>
+        await RenderAsync(await get.HandleAsync(id, ct), null, form, messages.DescribeWithField(ex), values, PublishingForms.StatusOf(ex), ct);
+
+    private async Task<IResult> RenderAsync(CaseDetail detail, string? notice, string? form, string? error, IReadOnlyDictionary<string, string?> values,
+        int status, CancellationToken ct)
+    {
+        var me = await current.GetAsync(ct);
+        var scope = CaseScope.Of(me);
+        var planList = detail.Permissions.CanActivatePlan ? (await plans.ListAsync(ct)).Where(p => !p.Disabled).ToList() : [];
+        return Pages.Render<CaseDetailPage>(new
+        {
+            D = detail,
+            Tree = me.Tree,
+            AssignUnits = scope.OfficeUnits,
+            Plans = (IReadOnlyList<PlanDto>)planList,
+            Notice = notice,
+            Form = form,
+            Error = error,
+            Values = values,
+        }, status);
+    }
+}
+
+/// <summary>舆情处置的网页：列表、立案、详情及其各项表单（与 API 共用处理器）。</summary>
+public static class CasePages
+{
+    public static void MapCasePages(this RouteGroupBuilder pages)
+    {
+        pages.MapGet("/opinion/cases", async ([AsParameters] CaseQuery query, string? notice, HttpContext http, ListCases list, CurrentUser current) =>
+        {
+            var me = await current.GetAsync(http.RequestAborted);
+            var scope = CaseScope.Of(me);
+            var units = scope.Wide.Concat(scope.Units).ToHashSet();
+            return Pages.Render<CaseListPage>(new
+            {
+                Query = query,
+                Result = await list.HandleAsync(query, http.RequestAborted),
+                Tree = me.Tree,
+                Units = (IReadOnlySet<long>)units,
+                IsOffice = scope.OfficeUnits.Count > 0,
+                Notice = notice,
+            });
+        });
+
+        // 舆情信息页选中后跳到这里：?items=1,2 或 ?items=1&items=2。
+        pages.MapGet("/opinion/cases/new", async (HttpContext http, OpenCase open, CurrentUser current) =>
+        {
+            var me = await current.GetAsync(http.RequestAborted);
+            var selection = await open.SelectAsync(ParseIds(string.Join(',', http.Request.Query["items"].ToArray())), http.RequestAborted);
+            return Pages.Render<CaseFormPage>(new { Selection = selection, Tree = me.Tree });
+        });
+
+        pages.MapPost("/opinion/cases/new", async (HttpContext http, OpenCase open, CurrentUser current, Messages messages) =>
+        {
+            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            var values = await CaseForms.ValuesAsync(http);
+            var ids = form["itemIds"].Select(v => long.TryParse(v, out var x) ? x : 0).Where(x => x > 0).ToList();
+            try
+            {
+                var detail = await open.HandleAsync(new OpenCaseRequest(Get(values, "title"), Get(values, "summary"), Get(values, "category"),
+                    Get(values, "severity"), Get(values, "sentiment"), ids, CaseForms.Long(values, "ownerUnitId"), Get(values, "superiorOffice"),
+                    Get(values, "superiorReference"), Get(values, "superiorDueAt")), http.RequestAborted);
+                return Results.LocalRedirect($"/opinion/cases/{detail.Id}?notice=opened");
+            }
+            catch (Exception ex) when (FormErrors.IsUserError(ex))
+            {
+                var me = await current.GetAsync(http.RequestAborted);
+                var selection = await open.SelectAsync(ids, http.RequestAborted);
+                return Pages.Render<CaseFormPage>(new { Selection = selection, Tree = me.Tree, Values = values, Error = messages.DescribeWithField(ex) },
+                    PublishingForms.StatusOf(ex));
+            }
+        });
+
+        pages.MapGet("/opinion/cases/{id:long}", (long id, string? notice, HttpContext http, CaseDetailRenderer render) =>
+            render.RenderAsync(id, notice, http.RequestAborted));
+
+        pages.MapPost("/opinion/cases/{id:long}/assign", (long id, HttpContext http, AssignCase assign, CaseDetailRenderer render) =>
+            ActAsync(id, "assign", "assigned", http, render, v => assign.HandleAsync(id,
+                new AssignRequest(CaseForms.Long(v, "unitId"), Get(v, "instructions"), Get(v, "dueAt"), CaseForms.Int(v, "revision")), http.RequestAborted)));
+
+        pages.MapPost("/opinion/cases/{id:long}/severity", (long id, HttpContext http, ChangeSeverity change, CaseDetailRenderer render) =>
+            ActAsync(id, "severity", "severity", http, render, v => change.HandleAsync(id, new SeverityRequest(Get(v, "severity"), Get(v, "reason")),
+                http.RequestAborted)));
+
+        pages.MapPost("/opinion/cases/{id:long}/plans", (long id, HttpContext http, ActivatePlan activate, CaseDetailRenderer render) =>
+            ActAsync(id, "plan", "plan", http, render, v => activate.HandleAsync(id,
+                CaseForms.Long(v, "planId") ?? throw AppException.Invalid("planId", "Required"), http.RequestAborted)));
+
+        pages.MapPost("/opinion/cases/{id:long}/interviews", (long id, HttpContext http, RecordInterview record, CaseDetailRenderer render) =>
+            ActAsync(id, "interview", "interview", http, render, v => record.HandleAsync(id, new InterviewRequest(Get(v, "interviewee"),
+                Get(v, "interviewedAt"), Get(v, "interviewer"), Get(v, "outcome")), http.RequestAborted)));
+
+        pages.MapPost("/opinion/cases/{id:long}/close", (long id, HttpContext http, CloseCase close, CaseDetailRenderer render) =>
+            ActAsync(id, "close", "closed", http, render, v => close.HandleAsync(id,
+                new CloseRequest(Get(v, "summary"), Get(v, "lessons"), CaseForms.Int(v, "revision")), http.RequestAborted)));
+
+        pages.MapPost("/opinion/cases/{id:long}/reopen", (long id, HttpContext http, ReopenCase reopen, CaseDetailRenderer render) =>
+            ActAsync(id, "reopen", "reopened", http, render, v => reopen.HandleAsync(id,
+                new ReopenRequest(Get(v, "reason"), CaseForms.Int(v, "revision")), http.RequestAborted)));
+
+        pages.MapPost("/opinion/cases/{id:long}/responses", (long id, HttpContext http, RecordResponse record, CaseDetailRenderer render) =>
+            ActAsync(id, "response", "response", http, render, async _ =>
+            {
+                var (request, files) = await CaseForms.ResponseAsync(http);
+                return await record.HandleAsync(id, request, files, http.RequestAborted);
+            }));
+
+        pages.MapPost("/opinion/cases/{id:long}/disposals", (long id, HttpContext http, RecordDisposal record, CaseDetailRenderer render) =>
+            ActAsync(id, "disposal", "disposal", http, render, async _ =>
+            {
+                var (request, files) = await CaseForms.DisposalAsync(http);
+                return await record.HandleAsync(id, request, files, http.RequestAborted);
+            }));
+
+        pages.MapPost("/opinion/cases/{id:long}/feedback", (long id, HttpContext http, SubmitFeedback feedback, CaseDetailRenderer render) =>
+            ActAsync(id, "feedback", "feedback", http, render, v => feedback.HandleAsync(id,
+                new FeedbackRequest(Get(v, "report"), CaseForms.Int(v, "revision")), http.RequestAborted)));
+
+        pages.MapPost("/opinion/cases/{id:long}/responses/{responseId:long}/review", (long id, long responseId, HttpContext http, ReviewResponse review,
+                CaseDetailRenderer render) =>
+            ActAsync(id, "review-" + responseId, "reviewed", http, render, v => review.HandleAsync(id, responseId,
+                new ApprovalRequest(Get(v, "decision"), Get(v, "comment")), http.RequestAborted)));
+
+        pages.MapPost("/opinion/cases/{id:long}/tasks/{taskId:long}/complete", (long id, long taskId, HttpContext http, CompleteTask complete,
+                CaseDetailRenderer render) =>
+            ActAsync(id, "task", "task", http, render, v => complete.HandleAsync(id, taskId, Get(v, "note"), http.RequestAborted)));
+    }
+
+    private static async Task<IResult> ActAsync(long id, string form, string notice, HttpContext http, CaseDetailRenderer render,
+        Func<IReadOnlyDictionary<string, string?>, Task<CaseDetail>> action)
+    {
+        var values = await CaseForms.ValuesAsync(http);
+        try
+        {
+            await action(values);
+            return Results.LocalRedirect($"/opinion/cases/{id}?notice={notice}");
+        }
+        catch (Exception ex) when (FormErrors.IsUserError(ex))
+        {
+            return await render.ErrorAsync(id, form, ex, values, http.RequestAborted);
+        }
+    }
+
+    private static string? Get(IReadOnlyDictionary<string, string?> values, string key) => CaseForms.Get(values, key);
+
+    /// <summary>"1,2,3" → 编号列表（忽略无法识别的部分）。</summary>
+    internal static List<long> ParseIds(string? text) =>
+        (text ?? "").Split([',', ' ', '，'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => long.TryParse(s, out var id) ? id : 0).Where(id => id > 0).Distinct().ToList();
+}
