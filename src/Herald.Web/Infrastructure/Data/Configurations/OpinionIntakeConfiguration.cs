@@ -98,3 +98,19 @@ internal sealed class OpinionFeedConfiguration : IEntityTypeConfiguration<Opinio
         b.HasIndex(f => f.NextDueAt);
     }
 }
+
+internal sealed class KeywordListConfiguration : IEntityTypeConfiguration<Herald.Domain.Keywords.KeywordList>
+{
+    public void Configure(EntityTypeBuilder<Herald.Domain.Keywords.KeywordList> b)
+    {
+        b.ToTable("keyword_lists");
+        b.Property(l => l.Name).HasMaxLength(Herald.Domain.Keywords.KeywordList.NameMaxLength).IsRequired();
+        b.Property(l => l.Description).HasMaxLength(Herald.Domain.Keywords.KeywordList.DescriptionMaxLength);
+        b.Property(l => l.Words).IsRequired();
+        b.Property(l => l.AllowPhrases).IsRequired();
+        b.Property(l => l.BlockingCategories).IsRequired();
+        b.Property(l => l.Revision).IsConcurrencyToken();
+        b.HasOne<UserAccount>().WithMany().HasForeignKey(l => l.UpdatedById).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(l => l.Name).IsUnique();
+    }
+}
