@@ -5,16 +5,22 @@ public static class OpinionIntakeModule
 {
     public static IServiceCollection AddOpinionIntake(this IServiceCollection services)
     {
+        services.AddOptions<OpinionIntakeOptions>().BindConfiguration(OpinionIntakeOptions.Section);
+        services.AddScoped<OpinionIngest>();
+        services.AddScoped<PushOpinionItems>();
+        services.AddScoped<IntakeTokens>();
         return services;
     }
 
     public static RouteGroupBuilder MapOpinionIntakePages(this RouteGroupBuilder pages)
     {
+        pages.MapIntakeTokenPages();
         return pages;
     }
 
     public static RouteGroupBuilder MapOpinionIntakeApi(this RouteGroupBuilder api)
     {
+        api.MapIntakeApi();
         return api;
     }
 }

@@ -42,6 +42,7 @@ CREATE TABLE "opinion_items" (
     "token_id" INTEGER NULL,
     "feed_id" INTEGER NULL,
     "external_id" TEXT NULL,
+    "submission_key" TEXT NULL,
     "duplicate_of_id" INTEGER NULL,
     "duplicate_count" INTEGER NOT NULL,
     "hit_count" INTEGER NOT NULL,
@@ -80,38 +81,10 @@ CREATE TABLE "opinion_item_attachments" (
 );
 
 CREATE TABLE "opinion_item_bands" (
-    "item_id" INTEGER NOT NULL,
-    "band" INTEGER NOT NULL,
     "band_key" INTEGER NOT NULL,
-    CONSTRAINT "pk_opinion_item_bands" PRIMARY KEY ("item_id", "band"),
-    CONSTRAINT "fk_opinion_item_bands_opinion_items_item_id" FOREIGN KEY ("item_id") REFERENCES "opinion_items" ("id") ON DELETE CASCADE
-);
-
-CREATE INDEX "ix_opinion_feeds_created_by_id" ON "opinion_feeds" ("created_by_id");
-
-CREATE UNIQUE INDEX "ix_opinion_feeds_name" ON "opinion_feeds" ("name");
-
-CREATE INDEX "ix_opinion_feeds_next_due_at" ON "opinion_feeds" ("next_due_at");
-
-CREATE INDEX "ix_opinion_item_attachments_file_hash" ON "opinion_item_attachments" ("file_hash");
-
-CREATE INDEX "ix_opinion_item_attachments_item_id" ON "opinion_item_attachments" ("item_id");
-
-CREATE INDEX "ix_opinion_item_bands_band_key_item_id" ON "opinion_item_bands" ("band_key", "item_id");
-
-CREATE INDEX "ix_opinion_item_hits_item_id" ON "opinion_item_hits" ("item_id");
-
-CREATE INDEX "ix_opinion_items_duplicate_of_id_received_at" ON "opinion_items" ("duplicate_of_id", "received_at");
-
-CREATE UNIQUE INDEX "ix_opinion_items_feed_id_external_id" ON "opinion_items" ("feed_id", "external_id") WHERE feed_id IS NOT NULL AND external_id IS NOT NULL;
-
-CREATE INDEX "ix_opinion_items_received_at" ON "opinion_items" ("received_at");
-
-CREATE INDEX "ix_opinion_items_reporter_id" ON "opinion_items" ("reporter_id");
-
-CREATE INDEX "ix_opinion_items_reporter_unit_id_received_at" ON "opinion_items" ("reporter_unit_id", "received_at");
-
-CREATE INDEX "ix_opinion_items_token_id" ON "opinion_items" ("token_id");
+    "item_id" INTEGER NOT NULL,
+    CONSTRAINT "pk_opinion_item_bands" PRIMARY KEY ("band_key", "item_id")
+) WITHOUT ROWID;
 
 CREATE TABLE "keyword_lists" (
     "id" INTEGER NOT NULL CONSTRAINT "pk_keyword_lists" PRIMARY KEY AUTOINCREMENT,
@@ -132,6 +105,30 @@ CREATE TABLE "keyword_lists" (
 CREATE UNIQUE INDEX "ix_keyword_lists_name" ON "keyword_lists" ("name");
 
 CREATE INDEX "ix_keyword_lists_updated_by_id" ON "keyword_lists" ("updated_by_id");
+
+CREATE INDEX "ix_opinion_feeds_created_by_id" ON "opinion_feeds" ("created_by_id");
+
+CREATE UNIQUE INDEX "ix_opinion_feeds_name" ON "opinion_feeds" ("name");
+
+CREATE INDEX "ix_opinion_feeds_next_due_at" ON "opinion_feeds" ("next_due_at");
+
+CREATE INDEX "ix_opinion_item_attachments_file_hash" ON "opinion_item_attachments" ("file_hash");
+
+CREATE INDEX "ix_opinion_item_attachments_item_id" ON "opinion_item_attachments" ("item_id");
+
+CREATE INDEX "ix_opinion_item_hits_item_id" ON "opinion_item_hits" ("item_id");
+
+CREATE INDEX "ix_opinion_items_duplicate_of_id_received_at" ON "opinion_items" ("duplicate_of_id", "received_at");
+
+CREATE UNIQUE INDEX "ix_opinion_items_feed_id_external_id" ON "opinion_items" ("feed_id", "external_id") WHERE feed_id IS NOT NULL AND external_id IS NOT NULL;
+
+CREATE INDEX "ix_opinion_items_received_at" ON "opinion_items" ("received_at");
+
+CREATE UNIQUE INDEX "ix_opinion_items_reporter_id_submission_key" ON "opinion_items" ("reporter_id", "submission_key") WHERE submission_key IS NOT NULL;
+
+CREATE INDEX "ix_opinion_items_reporter_unit_id_received_at" ON "opinion_items" ("reporter_unit_id", "received_at");
+
+CREATE INDEX "ix_opinion_items_token_id" ON "opinion_items" ("token_id");
 
 -- 默认词表（示例，宣传办可在“词表”页修改或停用）。词表每行“词 权重 分类”。
 INSERT INTO "keyword_lists" ("name", "purpose", "description", "words", "word_count", "allow_phrases", "blocking_categories", "disabled", "updated_at", "updated_by_id", "revision")
