@@ -12,7 +12,14 @@ internal static class OpinionTestData
     /// <summary>50 个互不相同的简体字（归一化不改变它们）：任意连续三字的 3-gram 各不相同，共 48 个。</summary>
     public const string Distinct50 = "春夏秋冬东南西北上下左右前后天地日月星辰山川河海风云雷电金木水火土花草树林江湖鸟兽虫鱼米面油盐酱醋茶";
 
-    /// <summary>把第 index 个字换成 replacement（不在 Distinct50 中）。</summary>
+    /// <summary>
+    /// Distinct50 按步长重排：第 i 个字取 Distinct50[i × stride mod 50]（stride 与 50 互质）。不同步长的文本没有共同的 3-gram
+    /// （(x, x+s, x+2s) 与 (y, y+t, y+2t) 相同须 s ≡ t），各测试用不同步长即互不相干。
+    /// </summary>
+    public static string Permuted(int stride) =>
+        new(Enumerable.Range(0, 50).Select(i => Distinct50[i * stride % 50]).ToArray());
+
+    /// <summary>把第 index 个字换成 replacement（不在 Distinct50 中，如 甲乙丙丁）。</summary>
     public static string Replace(string text, int index, char replacement) => text[..index] + replacement + text[(index + 1)..];
 
     public static async Task<string> IssueIntakeTokenAsync(this HeraldFactory factory, string vendor = "某某舆情监测")

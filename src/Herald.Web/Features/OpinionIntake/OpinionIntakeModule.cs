@@ -9,6 +9,8 @@ public static class OpinionIntakeModule
         services.AddScoped<OpinionIngest>();
         services.AddScoped<PushOpinionItems>();
         services.AddScoped<IntakeTokens>();
+        services.AddSingleton<BandIndexPruning>();
+        services.AddHostedService(sp => sp.GetRequiredService<BandIndexPruning>());
         return services;
     }
 
