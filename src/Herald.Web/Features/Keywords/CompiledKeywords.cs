@@ -65,3 +65,6 @@ public sealed class CompiledKeywords
         return result;
     }
 }
+
+/// <summary>要在原文中标出的一段：起点、长度（UTF-16 码元）、提示文字、是否醒目（阻断类）。</summary>
+public readonly record struct TextMark(int Start, int Length, string Title, bool Strong);

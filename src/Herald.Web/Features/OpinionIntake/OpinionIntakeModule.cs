@@ -9,6 +9,10 @@ public static class OpinionIntakeModule
         services.AddScoped<OpinionIngest>();
         services.AddScoped<PushOpinionItems>();
         services.AddScoped<IntakeTokens>();
+        services.AddScoped<OpinionAccess>();
+        services.AddScoped<ReportOpinionItem>();
+        services.AddScoped<ListOpinionItems>();
+        services.AddScoped<GetOpinionItem>();
         services.AddSingleton<BandIndexPruning>();
         services.AddHostedService(sp => sp.GetRequiredService<BandIndexPruning>());
         return services;
@@ -17,12 +21,14 @@ public static class OpinionIntakeModule
     public static RouteGroupBuilder MapOpinionIntakePages(this RouteGroupBuilder pages)
     {
         pages.MapIntakeTokenPages();
+        pages.MapOpinionItemPages();
         return pages;
     }
 
     public static RouteGroupBuilder MapOpinionIntakeApi(this RouteGroupBuilder api)
     {
         api.MapIntakeApi();
+        api.MapOpinionItemApi();
         return api;
     }
 }
