@@ -20,6 +20,9 @@ public sealed class OpinionIntakeOptions
     /// <summary>厂商令牌的默认有效期（天）。</summary>
     public int IntakeTokenDays { get; set; } = 365;
 
-    /// <summary>上报截图的大小上限（每张）。</summary>
-    public long MaxScreenshotBytes { get; set; } = 10L * 1024 * 1024;
+    /// <summary>是否在后台轮询订阅源（测试中关闭，由测试自己触发）。</summary>
+    public bool PollFeeds { get; set; } = true;
+
+    /// <summary>多久检查一次有没有到期的订阅源。</summary>
+    public int FeedTickSeconds { get; set; } = 30;
 }
