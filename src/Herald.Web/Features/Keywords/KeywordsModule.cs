@@ -9,6 +9,7 @@ public static class KeywordsModule
         services.AddScoped<ListKeywordLists>();
         services.AddScoped<GetKeywordList>();
         services.AddScoped<SaveKeywordList>();
+        services.AddScoped<SensitiveCheck>();
         return services;
     }
 
@@ -21,6 +22,7 @@ public static class KeywordsModule
     public static RouteGroupBuilder MapKeywordsApi(this RouteGroupBuilder api)
     {
         api.MapKeywordApi();
+        api.MapSensitiveApi();
         return api;
     }
 }
