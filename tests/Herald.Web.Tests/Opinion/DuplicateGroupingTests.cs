@@ -84,6 +84,21 @@ public sealed class DuplicateGroupingTests(HeraldFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task NearCopy_NotAddedToCandidateIndex_EditedVariantIs()
+    {
+        using var office = await factory.ApiClientAsync("office");
+        var text = Permuted(41);
+        var first = (await office.PushOneAsync(Item(text))).Long("id");
+        var copy = await office.PushOneAsync(Item(text + "。"));              // 标点不计：Jaccard 1.0
+        var variant = await office.PushOneAsync(Item(Replace(text, 10, '丙'))); // 0.882
+
+        (copy.DuplicateOf(), variant.DuplicateOf()).ShouldBe((first, first));
+        (await factory.QueryAsync(db => db.OpinionItemBands.CountAsync(b => b.ItemId == first))).ShouldBe(20);
+        (await factory.QueryAsync(db => db.OpinionItemBands.CountAsync(b => b.ItemId == copy.Long("id")))).ShouldBe(0);
+        (await factory.QueryAsync(db => db.OpinionItemBands.CountAsync(b => b.ItemId == variant.Long("id")))).ShouldBe(20);
+    }
+
+    [Fact]
     public async Task BatchItemDuplicatingStoredGroup_JoinsStoredGroup()
     {
         using var office = await factory.ApiClientAsync("office");

@@ -14,10 +14,19 @@ public sealed record IngestedItem(OpinionItem Item, long? DuplicateOf);
 
 /// <summary>
 /// 收录舆情信息（人工上报、厂商推送、订阅源共用）：按监测词表标出命中，查近似重复（MinHash 段键找候选，
-/// 3-gram Jaccard 确认），保存信息、命中和段键。查候选与写入在同一个写事务里，并发的两批不会互相漏查。
+/// 3-gram Jaccard 确认），保存信息、命中和段键（见 docs/adr/0007）。
+/// 查候选分两段：写事务之前查出已有的候选并算好相似度；进入写事务后只补查这之后别的批次新写入的（通常没有），
+/// 所以并发的两批不会互相漏查，而 SQLite 上各批依次进行的那一段只剩写入。
 /// </summary>
 public sealed class OpinionIngest(HeraldDbContext db, KeywordCatalog catalog, Clock clock, IOptions<OpinionIntakeOptions> options)
 {
+    /// <summary>
+    /// 与所归入的信息几乎一样（Jaccard 不低于此值）的不进候选索引：与它相似的也与那一条相似，
+    /// 同一篇被转发成百上千次时，候选不会随转发数增长。那一条已收到超过半个窗口时仍然进索引，
+    /// 好让持续转发的事件在窗口滑过之后仍归入原来的组。
+    /// </summary>
+    public const double CopyThreshold = 0.95;
+
     private sealed class Pending(OpinionItem item, ShingleSet shingles, long[] keys)
     {
         public OpinionItem Item { get; } = item;
@@ -25,13 +34,28 @@ public sealed class OpinionIngest(HeraldDbContext db, KeywordCatalog catalog, Cl
         public long[] Keys { get; } = keys;
         public Pending? BatchHead { get; set; }
         public long? DuplicateOf { get; set; }
+        public bool Indexed { get; set; } = true;
     }
 
-    public async Task<IReadOnlyList<IngestedItem>> IngestAsync(IReadOnlyList<OpinionItem> items, CancellationToken ct = default)
+    private sealed class Candidates
     {
-        if (items.Count == 0) return [];
+        public Dictionary<long, List<long>> ByKey { get; } = new();
+        public Dictionary<long, DuplicateCandidate> Items { get; } = new();
+        public Dictionary<long, DateTime> ReceivedAt { get; } = new();
+    }
+
+    /// <param name="alsoInTransaction">调用方要与收录一起提交的改动（审计、订阅源状态等），在写事务提交前执行。</param>
+    public async Task<IReadOnlyList<IngestedItem>> IngestAsync(IReadOnlyList<OpinionItem> items, CancellationToken ct = default,
+        Func<IReadOnlyList<IngestedItem>, Task>? alsoInTransaction = null)
+    {
+        if (db.Database.CurrentTransaction is not null)
+            throw new InvalidOperationException("Ingest opens its own write transaction; pass the caller's changes as alsoInTransaction.");
+        if (items.Count == 0)
+        {
+            if (alsoInTransaction is not null) await alsoInTransaction([]);
+            return [];
+        }
         var watch = await catalog.GetAsync(db, KeywordListPurpose.Watch, ct);
-        // 匹配与签名都是纯计算，放在写事务之外。
         var pending = new List<Pending>(items.Count);
         foreach (var item in items)
         {
@@ -39,17 +63,61 @@ public sealed class OpinionIngest(HeraldDbContext db, KeywordCatalog catalog, Cl
             var shingles = ShingleSet.Of(NearDuplicates.TextOf(item.Title, item.Content));
             pending.Add(new Pending(item, shingles, DuplicateSignature.BandKeys(shingles)));
         }
+        var keys = pending.SelectMany(p => p.Keys).Distinct().ToArray();
 
-        var threshold = options.Value.DuplicateThreshold;
-        var createdTransaction = db.Database.CurrentTransaction is null;
-        await using var transaction = createdTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
-
+        // 第一段（事务外，可与别的批次并行）：窗口内已有的候选。
         var since = clock.UtcNow.AddDays(-options.Value.DuplicateWindowDays);
         var windowStart = await db.OpinionItems.AsNoTracking().Where(i => i.ReceivedAt >= since)
             .OrderBy(i => i.ReceivedAt).Select(i => (long?)i.Id).FirstOrDefaultAsync(ct) ?? long.MaxValue;
-        var stored = await StoredCandidatesAsync(pending, windowStart, ct);
+        var seenUpTo = await db.OpinionItems.AsNoTracking().MaxAsync(i => (long?)i.Id, ct) ?? 0;
+        var candidates = new Candidates();
+        await AddCandidatesAsync(candidates, keys, Math.Min(windowStart, seenUpTo + 1), seenUpTo, ct);
 
-        // 逐条决定：先与已收录的候选比，再与本批中排在前面的比；都达到阈值时取更相似的。
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // 第二段（写事务内）：第一段之后别的批次写入的。
+        if (await db.OpinionItems.AsNoTracking().AnyAsync(i => i.Id > seenUpTo, ct))
+            await AddCandidatesAsync(candidates, keys, seenUpTo + 1, long.MaxValue, ct);
+
+        var refreshBefore = clock.UtcNow.AddDays(-options.Value.DuplicateWindowDays / 2.0);
+        var headCounts = Decide(pending, candidates, options.Value.DuplicateThreshold, refreshBefore);
+        await using (var writer = new OpinionItemWriter(db))
+        {
+            // 依次写入：本批里的组首总在它的组员之前，写组员时组首已有编号。
+            foreach (var p in pending)
+            {
+                if (p.BatchHead is { } head)
+                {
+                    p.DuplicateOf = head.Item.Id;
+                    p.Item.MarkDuplicateOf(head.Item.Id);
+                }
+                await writer.InsertAsync(p.Item, ct);
+                if (p.Indexed) await writer.InsertBandsAsync(p.Item.Id, p.Keys.Distinct(), ct);
+            }
+            foreach (var (groupFirstId, count) in headCounts)
+                await writer.CountDuplicatesAsync(groupFirstId, count, ct);
+        }
+        var result = pending.Select(p => new IngestedItem(p.Item, p.DuplicateOf)).ToList();
+        if (alsoInTransaction is not null) await alsoInTransaction(result);
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+
+    public static List<OpinionItemHit> HitsOf(CompiledKeywords watch, OpinionItem item)
+    {
+        var hits = new List<OpinionItemHit>();
+        foreach (var h in watch.Find(item.Title))
+            hits.Add(OpinionItemHit.Create(OpinionTextField.Title, h.Keyword, h.List, h.Category, h.Weight, h.Hit.Start, h.Hit.Length));
+        foreach (var h in watch.Find(item.Content))
+            hits.Add(OpinionItemHit.Create(OpinionTextField.Content, h.Keyword, h.List, h.Category, h.Weight, h.Hit.Start, h.Hit.Length));
+        return hits;
+    }
+
+    /// <summary>
+    /// 逐条决定：先与已收录的候选比，再与本批中排在前面的比；都达到阈值时取更相似的。
+    /// 返回已收录的组首各要加几条。
+    /// </summary>
+    private static Dictionary<long, int> Decide(List<Pending> pending, Candidates stored, double threshold, DateTime refreshBefore)
+    {
         var batchIndex = new Dictionary<long, List<Pending>>();
         var headCounts = new Dictionary<long, int>();
         foreach (var p in pending)
@@ -57,6 +125,7 @@ public sealed class OpinionIngest(HeraldDbContext db, KeywordCatalog catalog, Cl
             var fromStore = NearDuplicates.Best(p.Shingles,
                 p.Keys.SelectMany(k => stored.ByKey.TryGetValue(k, out var ids) ? ids : []).Distinct().Select(id => stored.Items[id]),
                 threshold);
+            var storeScore = fromStore is null ? -1.0 : p.Shingles.JaccardWith(fromStore.Shingles);
             Pending? fromBatch = null;
             var batchScore = -1.0;
             foreach (var other in p.Keys.SelectMany(k => batchIndex.TryGetValue(k, out var list) ? list : []).Distinct())
@@ -68,12 +137,12 @@ public sealed class OpinionIngest(HeraldDbContext db, KeywordCatalog catalog, Cl
                     batchScore = score;
                 }
             }
-            var storeScore = fromStore is null ? -1.0 : p.Shingles.JaccardWith(fromStore.Shingles);
             if (fromStore is not null && storeScore >= batchScore)
             {
                 p.DuplicateOf = fromStore.GroupId;
                 p.Item.MarkDuplicateOf(fromStore.GroupId);
                 headCounts[fromStore.GroupId] = headCounts.GetValueOrDefault(fromStore.GroupId) + 1;
+                p.Indexed = storeScore < CopyThreshold || stored.ReceivedAt[fromStore.Id] < refreshBefore;
             }
             else if (fromBatch is not null)
             {
@@ -90,85 +159,39 @@ public sealed class OpinionIngest(HeraldDbContext db, KeywordCatalog catalog, Cl
                     p.BatchHead = head;
                     head.Item.CountDuplicate();
                 }
+                p.Indexed = batchScore < CopyThreshold;
             }
+            if (!p.Indexed) continue;
             foreach (var key in p.Keys)
             {
                 if (!batchIndex.TryGetValue(key, out var list)) batchIndex[key] = list = [];
                 list.Add(p);
             }
         }
-
-        db.OpinionItems.AddRange(items);
-        await db.SaveChangesAsync(ct);
-        // 组首在本批里的：保存后才有编号。
-        var late = pending.Where(p => p.BatchHead is not null).ToList();
-        foreach (var p in late)
-        {
-            p.DuplicateOf = p.BatchHead!.Item.Id;
-            p.Item.MarkDuplicateOf(p.BatchHead.Item.Id);
-        }
-        if (late.Count > 0) await db.SaveChangesAsync(ct);
-        foreach (var (headId, count) in headCounts)
-            await db.OpinionItems.Where(i => i.Id == headId)
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.DuplicateCount, i => i.DuplicateCount + count), ct);
-        await InsertBandsAsync(pending, ct);
-        if (transaction is not null) await transaction.CommitAsync(ct);
-        return pending.Select(p => new IngestedItem(p.Item, p.DuplicateOf)).ToList();
+        return headCounts;
     }
 
-    public static List<OpinionItemHit> HitsOf(CompiledKeywords watch, OpinionItem item)
+    /// <summary>编号在 [from, to] 之间、段键相同的已收录信息，连同它们的 3-gram 集合。</summary>
+    private async Task AddCandidatesAsync(Candidates candidates, long[] keys, long from, long to, CancellationToken ct)
     {
-        var hits = new List<OpinionItemHit>();
-        foreach (var h in watch.Find(item.Title))
-            hits.Add(OpinionItemHit.Create(OpinionTextField.Title, h.Keyword, h.List, h.Category, h.Weight, h.Hit.Start, h.Hit.Length));
-        foreach (var h in watch.Find(item.Content))
-            hits.Add(OpinionItemHit.Create(OpinionTextField.Content, h.Keyword, h.List, h.Category, h.Weight, h.Hit.Start, h.Hit.Length));
-        return hits;
-    }
-
-    private sealed record StoredCandidates(Dictionary<long, List<long>> ByKey, Dictionary<long, DuplicateCandidate> Items);
-
-    private async Task<StoredCandidates> StoredCandidatesAsync(List<Pending> pending, long windowStart, CancellationToken ct)
-    {
-        var keys = pending.SelectMany(p => p.Keys).Distinct().ToArray();
-        var byKey = new Dictionary<long, List<long>>();
-        var items = new Dictionary<long, DuplicateCandidate>();
-        if (keys.Length == 0 || windowStart == long.MaxValue) return new(byKey, items);
+        if (keys.Length == 0 || from > to) return;
         var rows = await db.OpinionItemBands.AsNoTracking()
-            .Where(b => keys.Contains(b.BandKey) && b.ItemId >= windowStart)
+            // 一个 JSON 参数（SQLite 上为 json_each）：2000 个单独的参数光绑定就要几十毫秒。
+            .Where(b => EF.Parameter(keys).Contains(b.BandKey) && b.ItemId >= from && b.ItemId <= to)
             .Select(b => new { b.BandKey, b.ItemId }).ToListAsync(ct);
         foreach (var row in rows)
         {
-            if (!byKey.TryGetValue(row.BandKey, out var list)) byKey[row.BandKey] = list = [];
+            if (!candidates.ByKey.TryGetValue(row.BandKey, out var list)) candidates.ByKey[row.BandKey] = list = [];
             list.Add(row.ItemId);
         }
-        var ids = rows.Select(r => r.ItemId).Distinct().ToArray();
-        if (ids.Length == 0) return new(byKey, items);
+        var ids = rows.Select(r => r.ItemId).Distinct().Where(id => !candidates.Items.ContainsKey(id)).ToArray();
+        if (ids.Length == 0) return;
         var texts = await db.OpinionItems.AsNoTracking().Where(i => ids.Contains(i.Id))
-            .Select(i => new { i.Id, i.DuplicateOfId, i.Title, i.Content }).ToListAsync(ct);
+            .Select(i => new { i.Id, i.DuplicateOfId, i.Title, i.Content, i.ReceivedAt }).ToListAsync(ct);
         foreach (var t in texts)
-            items[t.Id] = new DuplicateCandidate(t.Id, t.DuplicateOfId, ShingleSet.Of(NearDuplicates.TextOf(t.Title, t.Content)));
-        return new(byKey, items);
-    }
-
-    /// <summary>段键行很多（每条 20 行）：多行 VALUES 一次插入，不经变更跟踪。</summary>
-    private async Task InsertBandsAsync(List<Pending> pending, CancellationToken ct)
-    {
-        const int RowsPerStatement = 400;
-        var rows = pending.SelectMany(p => p.Keys.Distinct().Select(k => (Key: k, p.Item.Id))).ToList();
-        for (var offset = 0; offset < rows.Count; offset += RowsPerStatement)
         {
-            var chunk = rows.Skip(offset).Take(RowsPerStatement).ToList();
-            var sql = new System.Text.StringBuilder("INSERT INTO opinion_item_bands (band_key, item_id) VALUES ");
-            var parameters = new object[chunk.Count * 2];
-            for (var i = 0; i < chunk.Count; i++)
-            {
-                if (i > 0) sql.Append(',');
-                sql.Append("({").Append(i * 2).Append("},{").Append(i * 2 + 1).Append("})");
-                parameters[i * 2] = chunk[i].Key;
-                parameters[i * 2 + 1] = chunk[i].Id;
-            }
-            await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);
+            candidates.Items[t.Id] = new DuplicateCandidate(t.Id, t.DuplicateOfId, ShingleSet.Of(NearDuplicates.TextOf(t.Title, t.Content)));
+            candidates.ReceivedAt[t.Id] = t.ReceivedAt;
         }
     }
 }

@@ -51,12 +51,12 @@ public sealed class PushOpinionItems(HeraldDbContext db, CurrentUser current, Op
 
         if (accepted.Count > 0)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var ingested = await ingest.IngestAsync(accepted.Select(a => a.Item).ToList(), ct);
-            audit.Add("opinion.push", "ApiToken", tokenId,
-                string.Create(CultureInfo.InvariantCulture, $"收录 {accepted.Count} 条，退回 {parsed.Count - accepted.Count} 条"));
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            var ingested = await ingest.IngestAsync(accepted.Select(a => a.Item).ToList(), ct, async _ =>
+            {
+                audit.Add("opinion.push", "ApiToken", tokenId,
+                    string.Create(CultureInfo.InvariantCulture, $"收录 {accepted.Count} 条，退回 {parsed.Count - accepted.Count} 条"));
+                await db.SaveChangesAsync(ct);
+            });
             for (var i = 0; i < accepted.Count; i++)
             {
                 var item = ingested[i];

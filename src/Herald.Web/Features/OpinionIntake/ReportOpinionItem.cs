@@ -76,17 +76,22 @@ public sealed class ReportOpinionItem(HeraldDbContext db, OpinionAccess access, 
 
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var result = (await ingest.IngestAsync([item], ct))[0];
-            audit.Add("opinion.report", "OpinionItem", item.Id, item.DisplayTitle);
-            // 截图已挂到信息上，暂存记录不再需要（文件仍被引用，不会被清理）。
-            db.StagedUploads.RemoveRange(staged);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            var result = (await ingest.IngestAsync([item], ct, async _ =>
+            {
+                audit.Add("opinion.report", "OpinionItem", item.Id, item.DisplayTitle);
+                // 截图已挂到信息上，暂存记录不再需要（文件仍被引用，不会被清理）。
+                db.StagedUploads.RemoveRange(staged);
+                await db.SaveChangesAsync(ct);
+            }))[0];
             return result;
         }
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
+            throw AppException.Conflict("OpinionItem.AlreadyReported");
+        }
+        catch (System.Data.Common.DbException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            // 两次提交几乎同时到达：后到的一次在写入时撞上唯一索引。
             throw AppException.Conflict("OpinionItem.AlreadyReported");
         }
     }

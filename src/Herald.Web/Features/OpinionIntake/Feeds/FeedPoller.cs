@@ -77,13 +77,12 @@ public sealed class FeedPoller(IServiceScopeFactory scopes, IOptions<OpinionInta
             {
                 var fetched = await services.GetRequiredService<FeedFetcher>().FetchAsync(feed, ct);
                 var document = fetched.NotModified ? null : FeedParser.Parse(fetched.Content, new Uri(feed.Url));
-                var added = 0;
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                if (document is not null)
-                    added = await IngestAsync(db, services.GetRequiredService<OpinionIngest>(), feed, document, clock.UtcNow, ct);
-                feed.Succeeded(clock.UtcNow, added, fetched.Etag, fetched.LastModified);
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
+                var items = document is null ? [] : await NewItemsAsync(db, feed, document, clock.UtcNow, ct);
+                await services.GetRequiredService<OpinionIngest>().IngestAsync(items, ct, async _ =>
+                {
+                    feed.Succeeded(clock.UtcNow, items.Count, fetched.Etag, fetched.LastModified);
+                    await db.SaveChangesAsync(ct);
+                });
             }
             catch (FeedException ex)
             {
@@ -101,7 +100,8 @@ public sealed class FeedPoller(IServiceScopeFactory scopes, IOptions<OpinionInta
         }
     }
 
-    private static async Task<int> IngestAsync(HeraldDbContext db, OpinionIngest ingest, OpinionFeed feed, FeedDocument document,
+    /// <summary>订阅源里还没收录过的条目（按源内标识去重）。</summary>
+    private static async Task<List<OpinionItem>> NewItemsAsync(HeraldDbContext db, OpinionFeed feed, FeedDocument document,
         DateTime now, CancellationToken ct)
     {
         var entries = document.Entries.Take(MaxEntriesPerPoll)
@@ -124,8 +124,7 @@ public sealed class FeedPoller(IServiceScopeFactory scopes, IOptions<OpinionInta
                 // 既无标题也无内容的条目：跳过，不影响同一源的其他条目。
             }
         }
-        if (items.Count > 0) await ingest.IngestAsync(items, ct);
-        return items.Count;
+        return items;
     }
 
     /// <summary>条目在源内的标识：guid/id，没有时用链接，再没有时用标题与内容的散列；过长的取散列。</summary>
