@@ -58,7 +58,8 @@ public sealed class BulkWriter(SqliteConnection connection, GenOptions options, 
         var indexWatch = Stopwatch.StartNew();
         foreach (var (_, sql) in indexes) DataGenProgram.Exec(connection, sql);
         Console.WriteLine($"{indexes.Count} indexes re-created in {indexWatch.Elapsed.TotalSeconds:F0} s");
-        PrintScenarios();
+        // The scenario users are the busiest reviewers; with --manuscripts 0 (the intake data set) there are none.
+        if (_byAuthor.Count > 0) PrintScenarios();
     }
 
     private void WriteOrganisation()

@@ -25,7 +25,9 @@ public static class DataGenProgram
             Console.Error.WriteLine("""
                 usage: Herald.DataGen --data-dir DIR [--manuscripts 1000000] [--seed 2026] [--anchor yyyy-MM-dd]
                                       [--password PASSWORD] [--seeds /work/shared/seeds] [--force]
-                Creates DIR/herald.db (the schema from the app's migrations) filled with a 5,000-unit province.
+                                      [--opinion-items 0] [--opinion-days 365]
+                Creates DIR/herald.db (the schema from the app's migrations) filled with a 5,000-unit province,
+                and optionally --opinion-items stored opinion items (about 1 KB each) over the last --opinion-days days.
                 """);
             return 2;
         }
@@ -65,6 +67,13 @@ public static class DataGenProgram
             Exec(connection, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-1048576; PRAGMA temp_store=MEMORY; PRAGMA locking_mode=EXCLUSIVE;");
             var writer = new BulkWriter(connection, options, org, text, random, hash);
             writer.Run();
+            if (options.OpinionItems > 0)
+            {
+                var watch = Stopwatch.StartNew();
+                var opinion = new OpinionWriter(connection, options, org, text, random).Run();
+                Console.WriteLine($"opinion written in {watch.Elapsed.TotalSeconds:F0} s: {opinion.Items:N0} items ({opinion.Duplicates:N0} near-duplicates), " +
+                                  $"{opinion.Hits:N0} hits, {opinion.Bands:N0} band rows (items of the last {OpinionWriter.WindowDays} days)");
+            }
         }
 
         // The default scoring rules, as the app adds them at start (outlets exist already, so only the rules are added).
@@ -91,7 +100,8 @@ public static class DataGenProgram
     }
 }
 
-public sealed record GenOptions(string DataDir, int Manuscripts, int Seed, DateOnly Anchor, string Password, string SeedsDir, bool Force)
+public sealed record GenOptions(string DataDir, int Manuscripts, int Seed, DateOnly Anchor, string Password, string SeedsDir, bool Force,
+    int OpinionItems = 0, int OpinionDays = 365)
 {
     public static GenOptions? Parse(string[] args)
     {
@@ -102,6 +112,7 @@ public sealed record GenOptions(string DataDir, int Manuscripts, int Seed, DateO
         var password = "Bench#2026pass";
         var seeds = FindSeeds();
         var force = false;
+        int opinionItems = 0, opinionDays = 365;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -114,10 +125,13 @@ public sealed record GenOptions(string DataDir, int Manuscripts, int Seed, DateO
                 case "--password": password = Next(); break;
                 case "--seeds": seeds = Next(); break;
                 case "--force": force = true; break;
+                case "--opinion-items": opinionItems = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--opinion-days": opinionDays = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 default: return null;
             }
         }
-        return dataDir is null ? null : new GenOptions(Path.GetFullPath(dataDir), manuscripts, seed, anchor, password, seeds, force);
+        return dataDir is null ? null : new GenOptions(Path.GetFullPath(dataDir), manuscripts, seed, anchor, password, seeds, force,
+            opinionItems, Math.Max(1, opinionDays));
     }
 
     /// <summary>shared/seeds beside the repository (…/main/bench/… → …/shared/seeds), or /work/shared/seeds.</summary>

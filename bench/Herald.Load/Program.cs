@@ -13,7 +13,8 @@ namespace Herald.Load;
 /// Load driver: N workers, each with its own HTTP connection, send requests back to back for a fixed time after a
 /// warm-up; every latency is kept (sorted at the end) and errors are counted by status.
 /// Scenarios: submit (API token, 3 KB body), submit-photo (plus one 300 KB PNG and caption), pages (sign in through
-/// the real form with its antiforgery token, then GET the given pages repeatedly).
+/// the real form with its antiforgery token, then GET the given pages repeatedly), intake (the office's token posts
+/// batches of --batch opinion items of about 1 KB to POST /api/v1/opinion/items; 15% are near-duplicates of recent ones).
 /// </summary>
 public static partial class LoadProgram
 {
@@ -23,9 +24,9 @@ public static partial class LoadProgram
         if (o is null)
         {
             Console.Error.WriteLine("""
-                usage: Herald.Load submit|submit-photo|pages --url http://127.0.0.1:5080 --users a,b [--password P]
+                usage: Herald.Load submit|submit-photo|pages|intake --url http://127.0.0.1:5080 --users a,b [--password P]
                        [--concurrency 32] [--duration 60] [--warmup 10] [--paths /manuscripts,/manuscripts?page={page},/reviews]
-                       [--max-page 50] [--photo-kb 300] [--label text] [--json result.json]
+                       [--max-page 50] [--photo-kb 300] [--batch 100] [--seeds /work/shared/seeds] [--label text] [--json result.json]
                 """);
             return 2;
         }
@@ -45,6 +46,9 @@ public static partial class LoadProgram
 
         var summary = recorder.Summarize(o, elapsed);
         Console.WriteLine(summary.Describe());
+        if (o.Scenario == "intake")
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"   items: {summary.Overall.Count * o.Batch:N0} in {elapsed:F1} s = {summary.Overall.PerSecond * o.Batch:F0} items/s ({o.Batch} per request)"));
         var json = JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true });
         if (o.Json is not null) await File.WriteAllTextAsync(o.Json, json);
         foreach (var w in workers) w.Dispose();
@@ -56,17 +60,19 @@ public static partial class LoadProgram
 }
 
 public sealed record LoadOptions(string Scenario, Uri Url, string[] Users, string Password, int Concurrency, int Duration, int Warmup,
-    string[] Paths, int MaxPage, int PhotoKb, string? Label, string? Json)
+    string[] Paths, int MaxPage, int PhotoKb, string? Label, string? Json, int Batch = 100, string SeedsDir = "/work/shared/seeds")
 {
     public static LoadOptions? Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("submit" or "submit-photo" or "pages")) return null;
+        if (args.Length == 0 || args[0] is not ("submit" or "submit-photo" or "pages" or "intake")) return null;
         var url = new Uri("http://127.0.0.1:5080");
         string[] users = ["officer", "officer2"];
         var password = Environment.GetEnvironmentVariable("HERALD_BENCH_PASSWORD") ?? "Bench#2026pass";
         int concurrency = 32, duration = 60, warmup = 10, maxPage = 50, photoKb = 300;
         string[] paths = ["/manuscripts", "/manuscripts?page={page}", "/reviews"];
         string? label = null, json = null;
+        var batch = 100;
+        var seeds = "/work/shared/seeds";
         for (var i = 1; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -84,10 +90,12 @@ public sealed record LoadOptions(string Scenario, Uri Url, string[] Users, strin
                 case "--photo-kb": photoKb = Int(); break;
                 case "--label": label = Next(); break;
                 case "--json": json = Next(); break;
+                case "--batch": batch = Int(); break;
+                case "--seeds": seeds = Next(); break;
                 default: return null;
             }
         }
-        return new LoadOptions(args[0], url, users, password, concurrency, duration, warmup, paths, maxPage, photoKb, label, json);
+        return new LoadOptions(args[0], url, users, password, concurrency, duration, warmup, paths, maxPage, photoKb, label, json, batch, seeds);
     }
 }
 
@@ -161,7 +169,7 @@ public sealed class Worker : IDisposable
                 // Not tied to `stop`: a request in flight when time is up completes and counts.
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
                 await response.Content.ReadAsByteArrayAsync();
-                var expected = _o.Scenario == "pages" ? HttpStatusCode.OK : HttpStatusCode.Created;
+                var expected = _o.Scenario is "pages" or "intake" ? HttpStatusCode.OK : HttpStatusCode.Created;
                 if (response.StatusCode != expected) error = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
@@ -183,6 +191,17 @@ public sealed class Worker : IDisposable
             var template = _o.Paths[_next++ % _o.Paths.Length];
             var path = template.Replace("{page}", (2 + _random.Next(Math.Max(1, _o.MaxPage - 1))).ToString(CultureInfo.InvariantCulture));
             return (new HttpRequestMessage(HttpMethod.Get, path), template);
+        }
+
+        if (_o.Scenario == "intake")
+        {
+            var batch = OpinionTexts.Batch(_o, _random);
+            var post = new HttpRequestMessage(HttpMethod.Post, "/api/v1/opinion/items")
+            {
+                Content = new ByteArrayContent(batch) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } } },
+            };
+            post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
+            return (post, "intake");
         }
 
         var n = Interlocked.Increment(ref _counter);
@@ -366,5 +385,86 @@ public static class Photos
             for (var k = 0; k < 8; k++) crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
         }
         return ~crc;
+    }
+}
+
+/// <summary>
+/// Opinion items for the intake scenario: about 1 KB of UTF-8 each (title + 330 characters). Characters come from the
+/// seed prose but are drawn at random into "words", so unrelated items share few 3-grams, as real posts do; one in
+/// five carries a complaint with a watch-list word; 15% repost a recent item with two characters changed.
+/// </summary>
+public static class OpinionTexts
+{
+    private static readonly string[] Platforms = ["微博", "微信", "抖音", "快手", "今日头条", "新闻网站", "论坛", "小红书"];
+    private static readonly string[] Complaints =
+    [
+        "工地拖欠工资三个月，工人多次讨薪无果。", "小区门口道路塌方，车辆无法通行。", "有商户乱收费，群众要求曝光。",
+        "河道发现偷排污水，气味刺鼻。", "业主聚集维权，要求开发商交房。", "夜市发生火灾，暂无人员伤亡报告。",
+    ];
+    private static readonly Lock Gate = new();
+    // Chinese as UTF-8 (3 bytes a character), as vendors send it, not as \uXXXX escapes.
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly List<(string Title, string Content)> Recent = new();
+    private static string? _pool;
+    private static long _counter;
+
+    public static byte[] Batch(LoadOptions o, Random random)
+    {
+        var pool = Pool(o.SeedsDir);
+        var items = new List<object>(o.Batch);
+        for (var i = 0; i < o.Batch; i++)
+        {
+            var n = Interlocked.Increment(ref _counter);
+            string title, content;
+            (string Title, string Content)? original = null;
+            lock (Gate)
+                if (Recent.Count > 50 && random.NextDouble() < 0.15) original = Recent[random.Next(Recent.Count)];
+            if (original is { } o2)
+            {
+                var chars = o2.Content.ToCharArray();
+                chars[random.Next(chars.Length)] = '某';
+                chars[random.Next(chars.Length)] = '某';
+                (title, content) = (o2.Title, new string(chars));
+            }
+            else
+            {
+                var sb = new StringBuilder(340);
+                if (random.Next(5) == 0) sb.Append(Complaints[random.Next(Complaints.Length)]);
+                while (sb.Length < 329)
+                {
+                    var word = 1 + random.Next(4);
+                    for (var k = 0; k < word; k++) sb.Append(pool[random.Next(pool.Length)]);
+                    if (random.Next(6) == 0) sb.Append('，');
+                }
+                sb.Length = 329;
+                content = sb.Append('。').ToString();
+                title = $"网友反映：{content.AsSpan(0, 12)}（压测第{n}条）";
+                lock (Gate)
+                {
+                    Recent.Add((title, content));
+                    if (Recent.Count > 2000) Recent.RemoveAt(0);
+                }
+            }
+            items.Add(new
+            {
+                source = "压测监测服务", platform = Platforms[random.Next(Platforms.Length)], url = $"https://opinion.example.invalid/bench/{n}",
+                title, content, author = "网友" + (n % 9973).ToString(CultureInfo.InvariantCulture),
+                publishedAt = DateTimeOffset.UtcNow.AddMinutes(-random.Next(600)).ToString("O", CultureInfo.InvariantCulture),
+            });
+        }
+        return JsonSerializer.SerializeToUtf8Bytes(items, Json);
+    }
+
+    private static string Pool(string seedsDir)
+    {
+        lock (Gate)
+        {
+            if (_pool is not null) return _pool;
+            var text = Directory.Exists(seedsDir)
+                ? string.Concat(Directory.GetFiles(seedsDir, "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText))
+                : string.Concat(Texts.Body(0));
+            _pool = new string(text.Where(c => c is >= '\u4e00' and <= '\u9fff').Distinct().ToArray());
+            return _pool;
+        }
     }
 }

@@ -9,7 +9,7 @@ public sealed class ApiToken
     public long UserId { get; private set; }
     public string TokenHash { get; private set; }
     public string Name { get; private set; }
-    /// <summary>"full"：与本人权限相同；后续可增加仅限某接口的范围。</summary>
+    /// <summary>"full"：与本人权限相同；"opinion.intake"：只能推送舆情信息（监测厂商用）。</summary>
     public string Scope { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime ExpiresAt { get; private set; }
@@ -17,6 +17,9 @@ public sealed class ApiToken
     public DateTime? LastUsedAt { get; private set; }
 
     public const string FullScope = "full";
+
+    /// <summary>只能调用 POST /api/v1/opinion/items（签发给舆情监测厂商）。</summary>
+    public const string IntakeScope = "opinion.intake";
 
     public static ApiToken Issue(long userId, string tokenHash, string name, string scope, DateTime nowUtc, TimeSpan lifetime) => new()
     {

@@ -71,10 +71,11 @@ public sealed class OpinionFeed
         Revision++;
     }
 
-    public bool IsDue(DateTime nowUtc) => !Disabled && NextDueAt <= nowUtc && (LeaseUntil is null || LeaseUntil <= nowUtc);
+    /// <summary>开始轮询时占用这么久（超时之后仍留余量），防止别的实例同时轮询同一个源；过时即可由别的实例接手。</summary>
+    public TimeSpan LeaseDuration => TimeSpan.FromSeconds(TimeoutSeconds * 2 + 30);
 
-    /// <summary>本实例开始轮询：占用到超时之后，防止别的实例同时轮询同一个源。</summary>
-    public void Lease(DateTime nowUtc) => LeaseUntil = nowUtc.AddSeconds(TimeoutSeconds * 2 + 30);
+    /// <summary>马上轮询（“立即检查”按钮）。</summary>
+    public void PollNow(DateTime nowUtc) => NextDueAt = nowUtc;
 
     /// <summary>轮询成功（包括 304 未变化）。</summary>
     public void Succeeded(DateTime nowUtc, int newItems, string? etag, string? lastModified)

@@ -45,6 +45,8 @@ public sealed class OpinionItem
     public long? FeedId { get; private set; }
     /// <summary>订阅源条目的 guid/id（同一订阅源内唯一，避免每次轮询重复收录）。</summary>
     public string? ExternalId { get; private set; }
+    /// <summary>上报页表单的一次性提交键（重复点击提交时不重复收录）。</summary>
+    public string? SubmissionKey { get; private set; }
     /// <summary>近似重复时指向组首；本身是组首（或不重复）时为空。</summary>
     public long? DuplicateOfId { get; private set; }
     /// <summary>组首才有意义：组内另有几条近似重复的信息。</summary>
@@ -61,7 +63,7 @@ public sealed class OpinionItem
 
     /// <summary>舆情信息员人工上报（可带截图）。</summary>
     public static OpinionItem Report(OpinionItemInput input, long reporterId, long? reporterUnitId,
-        IReadOnlyList<StoredFileRef> screenshots, DateTime nowUtc)
+        IReadOnlyList<StoredFileRef> screenshots, DateTime nowUtc, string? submissionKey = null)
     {
         ArgumentNullException.ThrowIfNull(screenshots);
         if (screenshots.Count > MaxScreenshots)
@@ -69,6 +71,7 @@ public sealed class OpinionItem
         var item = Create(OpinionIntakeKind.Manual, input, nowUtc);
         item.ReporterId = reporterId;
         item.ReporterUnitId = reporterUnitId;
+        item.SubmissionKey = Guard.Optional(submissionKey, "submissionKey", 64);
         for (var i = 0; i < screenshots.Count; i++)
             item._attachments.Add(OpinionItemAttachment.Create(screenshots[i], i));
         return item;

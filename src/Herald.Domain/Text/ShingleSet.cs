@@ -31,6 +31,9 @@ public sealed class ShingleSet
     /// <summary>不同 3-gram 的个数。归一化后不足 3 个字的文本整体算一个。</summary>
     public int Count => _shingles.Length;
 
+    /// <summary>各 3-gram（三个码位打包成的整数），升序、不重复；供 MinHash 之类的候选索引使用。</summary>
+    public ReadOnlySpan<ulong> Values => _shingles;
+
     public static ShingleSet Of(ReadOnlySpan<char> text)
     {
         var normalized = ChineseNormalizer.Normalize(text);

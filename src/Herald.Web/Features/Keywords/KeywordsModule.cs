@@ -5,16 +5,24 @@ public static class KeywordsModule
 {
     public static IServiceCollection AddKeywords(this IServiceCollection services)
     {
+        services.AddSingleton<KeywordCatalog>();
+        services.AddScoped<ListKeywordLists>();
+        services.AddScoped<GetKeywordList>();
+        services.AddScoped<SaveKeywordList>();
+        services.AddScoped<SensitiveCheck>();
         return services;
     }
 
     public static RouteGroupBuilder MapKeywordsPages(this RouteGroupBuilder pages)
     {
+        pages.MapKeywordPages();
         return pages;
     }
 
     public static RouteGroupBuilder MapKeywordsApi(this RouteGroupBuilder api)
     {
+        api.MapKeywordApi();
+        api.MapSensitiveApi();
         return api;
     }
 }

@@ -59,7 +59,8 @@ public static class ManuscriptEndpoints
         {
             try
             {
-                var result = await review.HandleAsync(id, new ReviewRequest(form.Decision, form.Comment, form.Revision), http.RequestAborted);
+                var result = await review.HandleAsync(id, new ReviewRequest(form.Decision, form.Comment, form.Revision, form.Override,
+                    form.OverrideReason), http.RequestAborted);
                 return Results.LocalRedirect($"/reviews?done={Uri.EscapeDataString(form.Decision ?? "")}&m={result.Detail.Id}");
             }
             catch (Exception ex) when (ex is AppException { Kind: ProblemKind.Validation or ProblemKind.Conflict } or Domain.Common.DomainException { Kind: not Domain.Common.DomainErrorKind.Forbidden })
@@ -69,6 +70,7 @@ public static class ManuscriptEndpoints
                     View = await get.HandleAsync(id, http.RequestAborted),
                     ReviewError = messages.Describe(ex),
                     Comment = form.Comment,
+                    OverrideReason = form.OverrideReason,
                 }, StatusCodes.Status400BadRequest);
             }
         });
@@ -182,7 +184,8 @@ public static class ManuscriptEndpoints
         api.MapPost("/manuscripts/{id:long}/review", async Task<Ok<ManuscriptDetail>> (long id, ReviewRequest request, HttpContext http, ReviewManuscript review) =>
                 TypedResults.Ok((await review.HandleAsync(id, request, http.RequestAborted)).Detail))
             .WithSummary("审核：approve 通过 / return 退回修改 / reject 不予采用")
-            .WithDescription("{\"decision\":\"approve|return|reject\",\"comment\":\"…\",\"revision\":n}。退回和不予采用必须填写 comment。revision（可选）与当前不符时 409。只有当前步骤的审核人可以操作（否则 403）。")
+            .WithDescription("{\"decision\":\"approve|return|reject\",\"comment\":\"…\",\"revision\":n}。退回和不予采用必须填写 comment。revision（可选）与当前不符时 409。只有当前步骤的审核人可以操作（否则 403）。" +
+                             "标题或正文含阻断类敏感词时，通过答 409 Review.SensitiveBlocked（detail 列出这些词），须带 \"override\":true 和 \"overrideReason\":\"…\" 才能通过，放行记入流转记录和审计；命中明细见 GET /api/v1/manuscripts/{id}/sensitive。")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -218,6 +221,8 @@ public sealed class ReviewForm
     public string? Decision { get; set; }
     public string? Comment { get; set; }
     public int? Revision { get; set; }
+    public bool? Override { get; set; }
+    public string? OverrideReason { get; set; }
 }
 
 /// <summary>仅用于 OpenAPI 文档：报送表单的字段。</summary>

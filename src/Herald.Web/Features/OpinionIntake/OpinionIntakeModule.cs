@@ -1,3 +1,5 @@
+using Herald.Web.Features.OpinionIntake.Feeds;
+
 namespace Herald.Web.Features.OpinionIntake;
 
 /// <summary>舆情监测：舆情信息上报、厂商推送、订阅源轮询、近似重复归并、关键词命中。 本模块的服务、网页和 API 都在这里登记。</summary>
@@ -5,16 +7,50 @@ public static class OpinionIntakeModule
 {
     public static IServiceCollection AddOpinionIntake(this IServiceCollection services)
     {
+        services.AddOptions<OpinionIntakeOptions>().BindConfiguration(OpinionIntakeOptions.Section);
+        services.AddScoped<OpinionIngest>();
+        services.AddScoped<PushOpinionItems>();
+        services.AddScoped<IntakeTokens>();
+        services.AddScoped<OpinionAccess>();
+        services.AddScoped<ReportOpinionItem>();
+        services.AddScoped<ListOpinionItems>();
+        services.AddScoped<GetOpinionItem>();
+        services.AddScoped<ManageFeeds>();
+        services.AddScoped<FeedFetcher>();
+        services.AddHttpClient(FeedFetcher.ClientName, client =>
+            {
+                // 每个源有自己的超时（见 FeedFetcher），这里不再另设。
+                client.Timeout = Timeout.InfiniteTimeSpan;
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("Herald/1.0 (opinion monitoring)");
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate,
+                AllowAutoRedirect = true,
+                MaxAutomaticRedirections = 5,
+                UseCookies = false,
+                ConnectTimeout = TimeSpan.FromSeconds(10),
+            });
+        services.AddSingleton<FeedPoller>();
+        services.AddHostedService(sp => sp.GetRequiredService<FeedPoller>());
+        services.AddSingleton<BandIndexPruning>();
+        services.AddHostedService(sp => sp.GetRequiredService<BandIndexPruning>());
         return services;
     }
 
     public static RouteGroupBuilder MapOpinionIntakePages(this RouteGroupBuilder pages)
     {
+        pages.MapIntakeTokenPages();
+        pages.MapOpinionItemPages();
+        pages.MapFeedPages();
         return pages;
     }
 
     public static RouteGroupBuilder MapOpinionIntakeApi(this RouteGroupBuilder api)
     {
+        api.MapIntakeApi();
+        api.MapOpinionItemApi();
+        api.MapFeedApi();
         return api;
     }
 }

@@ -15,6 +15,7 @@ public static class AuthServices
         services.AddSingleton<OrgDirectory>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<HeraldCookieEvents>();
+        services.AddSingleton<IAuthorizationHandler, TokenScopeHandler>();
 
         services.AddAuthentication(AuthSchemes.Cookie)
             .AddCookie(AuthSchemes.Cookie, _ => { })
@@ -38,8 +39,10 @@ public static class AuthServices
 
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthSchemes.PagesPolicy, p => p.AddAuthenticationSchemes(AuthSchemes.Cookie).RequireAuthenticatedUser())
-            .AddPolicy(AuthSchemes.ApiPolicy, p => p.AddAuthenticationSchemes(AuthSchemes.Token).RequireAuthenticatedUser())
-            .AddPolicy(AuthSchemes.FilesPolicy, p => p.AddAuthenticationSchemes(AuthSchemes.Cookie, AuthSchemes.Token).RequireAuthenticatedUser());
+            .AddPolicy(AuthSchemes.ApiPolicy, p => p.AddAuthenticationSchemes(AuthSchemes.Token).RequireAuthenticatedUser()
+                .AddRequirements(new TokenScopeRequirement()))
+            .AddPolicy(AuthSchemes.FilesPolicy, p => p.AddAuthenticationSchemes(AuthSchemes.Cookie, AuthSchemes.Token).RequireAuthenticatedUser()
+                .AddRequirements(new TokenScopeRequirement()));
         return services;
     }
 }

@@ -59,7 +59,7 @@ public sealed class TokenAuthenticationHandler(
             new Claim(HeraldClaims.UserName, row.UserName),
             new Claim(HeraldClaims.DisplayName, row.DisplayName),
             new Claim(HeraldClaims.TokenId, row.Id.ToString(CultureInfo.InvariantCulture)),
-            new Claim("scope", row.Scope),
+            new Claim(TokenScopeHandler.Claim, row.Scope),
         ], Scheme.Name, HeraldClaims.UserName, null);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
@@ -70,6 +70,9 @@ public sealed class TokenAuthenticationHandler(
         return problems.WriteAsync(Context, ProblemKind.Unauthorized, "Unauthorized");
     }
 
+    /// <summary>范围受限的令牌调用了别的接口时说明原因。</summary>
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        problems.WriteAsync(Context, ProblemKind.Forbidden, "Forbidden");
+        problems.WriteAsync(Context, ProblemKind.Forbidden,
+            Context.User.FindFirst(TokenScopeHandler.Claim)?.Value is { } scope && scope != Herald.Domain.Identity.ApiToken.FullScope
+                ? "Token.ScopeForbidden" : "Forbidden");
 }

@@ -10,4 +10,8 @@ public static class DbErrors
 
     public static bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique };
+
+    /// <summary>不经 EF 直接执行的命令（批量写入）抛出的提供程序异常。</summary>
+    public static bool IsUniqueViolation(System.Data.Common.DbException exception) =>
+        exception is SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique };
 }

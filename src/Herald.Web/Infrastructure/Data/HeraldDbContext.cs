@@ -1,5 +1,6 @@
 using Herald.Domain.Auditing;
 using Herald.Domain.Identity;
+using Herald.Domain.Keywords;
 using Herald.Domain.Notifications;
 using Herald.Domain.Opinion;
 using Herald.Domain.Organization;
@@ -39,6 +40,7 @@ public sealed class HeraldDbContext(DbContextOptions<HeraldDbContext> options) :
     public DbSet<OpinionItemAttachment> OpinionItemAttachments => Set<OpinionItemAttachment>();
     public DbSet<OpinionItemBand> OpinionItemBands => Set<OpinionItemBand>();
     public DbSet<OpinionFeed> OpinionFeeds => Set<OpinionFeed>();
+    public DbSet<KeywordList> KeywordLists => Set<KeywordList>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -43,6 +43,7 @@ public sealed class StagedUploadCleanup(IServiceScopeFactory scopes, ILogger<Sta
         foreach (var hash in expired.Select(s => s.Hash).Distinct())
         {
             var used = await db.ManuscriptAttachments.AnyAsync(a => a.FileHash == hash, ct)
+                       || await db.OpinionItemAttachments.AnyAsync(a => a.FileHash == hash, ct)
                        || await db.StagedUploads.AnyAsync(s => s.Hash == hash, ct);
             if (!used) files.Delete(hash);
         }

@@ -18,6 +18,7 @@ internal sealed class OpinionItemConfiguration : IEntityTypeConfiguration<Opinio
         b.Property(i => i.Content).IsRequired();
         b.Property(i => i.Author).HasMaxLength(OpinionItem.AuthorMaxLength);
         b.Property(i => i.ExternalId).HasMaxLength(OpinionItem.ExternalIdMaxLength);
+        b.Property(i => i.SubmissionKey).HasMaxLength(64);
         b.Ignore(i => i.DisplayTitle);
 
         b.HasOne<UserAccount>().WithMany().HasForeignKey(i => i.ReporterId).OnDelete(DeleteBehavior.Restrict);
@@ -37,6 +38,8 @@ internal sealed class OpinionItemConfiguration : IEntityTypeConfiguration<Opinio
         b.HasIndex(i => new { i.ReporterUnitId, i.ReceivedAt });
         // 查重窗口的起点：收到时间不早于某刻的最小 id。
         b.HasIndex(i => i.ReceivedAt);
+        // 上报页重复点击“提交”：同一人同一提交键只收录一次。
+        b.HasIndex(i => new { i.ReporterId, i.SubmissionKey }).IsUnique().HasFilter("submission_key IS NOT NULL");
         // 订阅源条目只收录一次。
         b.HasIndex(i => new { i.FeedId, i.ExternalId }).IsUnique().HasFilter("feed_id IS NOT NULL AND external_id IS NOT NULL");
     }
@@ -73,11 +76,9 @@ internal sealed class OpinionItemBandConfiguration : IEntityTypeConfiguration<Op
     public void Configure(EntityTypeBuilder<OpinionItemBand> b)
     {
         b.ToTable("opinion_item_bands");
-        // 主键按信息排列：清理查重窗口之外的旧行是一段连续的范围删除。
-        b.HasKey(x => new { x.ItemId, x.Band });
-        b.HasOne<OpinionItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
-        // 查候选：键相同且在窗口之内（item_id 不小于窗口起点），只读索引。
-        b.HasIndex(x => new { x.BandKey, x.ItemId });
+        // 只有主键一棵 B 树（迁移中为 WITHOUT ROWID）：查候选是按键的索引查找，写入只插一处。
+        // 不设外键：否则要为 item_id 另建索引，每条信息多写 20 次。清理窗口外的旧行按键分段删除。
+        b.HasKey(x => new { x.BandKey, x.ItemId });
     }
 }
 
@@ -96,5 +97,21 @@ internal sealed class OpinionFeedConfiguration : IEntityTypeConfiguration<Opinio
         b.HasOne<UserAccount>().WithMany().HasForeignKey(f => f.CreatedById).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(f => f.Name).IsUnique();
         b.HasIndex(f => f.NextDueAt);
+    }
+}
+
+internal sealed class KeywordListConfiguration : IEntityTypeConfiguration<Herald.Domain.Keywords.KeywordList>
+{
+    public void Configure(EntityTypeBuilder<Herald.Domain.Keywords.KeywordList> b)
+    {
+        b.ToTable("keyword_lists");
+        b.Property(l => l.Name).HasMaxLength(Herald.Domain.Keywords.KeywordList.NameMaxLength).IsRequired();
+        b.Property(l => l.Description).HasMaxLength(Herald.Domain.Keywords.KeywordList.DescriptionMaxLength);
+        b.Property(l => l.Words).IsRequired();
+        b.Property(l => l.AllowPhrases).IsRequired();
+        b.Property(l => l.BlockingCategories).IsRequired();
+        b.Property(l => l.Revision).IsConcurrencyToken();
+        b.HasOne<UserAccount>().WithMany().HasForeignKey(l => l.UpdatedById).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(l => l.Name).IsUnique();
     }
 }

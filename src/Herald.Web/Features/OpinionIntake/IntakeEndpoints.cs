@@ -1,0 +1,83 @@
+using Herald.Domain.Identity;
+using Herald.Web.Infrastructure.Auth;
+using Herald.Web.Infrastructure.Localization;
+using Herald.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Herald.Web.Features.OpinionIntake;
+
+/// <summary>厂商推送 API 与厂商令牌页（/opinion/intake-tokens）。</summary>
+public static class IntakeEndpoints
+{
+    public static void MapIntakeApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/opinion/items", async (HttpContext http, PushOpinionItems push) =>
+            {
+                var (isBatch, results) = await push.HandleAsync(http.Request, http.RequestAborted);
+                if (isBatch) return Results.Ok(results);
+                var r = results[0];
+                return Results.Created($"/api/v1/opinion/items/{r.Id}", new { r.Id, r.DuplicateOf, r.Hits });
+            })
+            .AllowTokenScope(ApiToken.IntakeScope)
+            .Accepts<OpinionItemRequest[]>("application/json")
+            .Produces<IntakeResult[]>(StatusCodes.Status200OK)
+            .Produces<IntakeResult>(StatusCodes.Status201Created)
+            .WithSummary("推送舆情信息（监测厂商）：一条或一批")
+            .WithDescription("请求体为一条 {\"source\",\"platform\",\"url\",\"title\",\"content\",\"author\",\"publishedAt\"}，或这样的数组（一批最多 500 条、请求体最大 1 MB，" +
+                             "超过时整批拒绝：400 OpinionIntake.BatchTooLarge / 413 OpinionIntake.BodyTooLarge）。platform 必填，title 与 content 至少一项；" +
+                             "publishedAt 为 ISO 8601，不带时区时按北京时间。一条：成功 201 {id, duplicateOf, hits}，不合规 400。一批：200，按原顺序逐条返回 " +
+                             "{index, id, duplicateOf, hits}，不合规的那条为 {index, errors}（其余照常收录）。duplicateOf：与已收录信息近似重复（3-gram Jaccard ≥ 0.8）" +
+                             "时为该组最早一条的编号。hits：监测词表命中 {field: title|content, keyword, list, category, weight, start, length}，位置以原文的 UTF-16 码元计。" +
+                             "可用宣传办签发的厂商令牌（范围 opinion.intake，只能调用本接口）或宣传办人员的完整令牌。")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+    }
+
+    public static void MapIntakeTokenPages(this RouteGroupBuilder pages)
+    {
+        pages.MapGet("/opinion/intake-tokens", async (HttpContext http, IntakeTokens tokens) =>
+            Pages.Render<IntakeTokensPage>(new { Tokens = await tokens.ListAsync(http.RequestAborted), Notice = http.Request.Query["notice"].ToString() }));
+
+        pages.MapPost("/opinion/intake-tokens", async ([FromForm] IntakeTokenForm form, HttpContext http, IntakeTokens tokens, Messages messages) =>
+        {
+            try
+            {
+                var issued = await tokens.IssueAsync(form.Vendor, form.Days, http.RequestAborted);
+                return Pages.Render<IntakeTokensPage>(new { Tokens = await tokens.ListAsync(http.RequestAborted), Issued = issued });
+            }
+            catch (Exception ex) when (FormErrors.IsUserError(ex))
+            {
+                return Pages.Render<IntakeTokensPage>(new
+                {
+                    Tokens = await tokens.ListAsync(http.RequestAborted),
+                    Error = messages.DescribeWithField(ex),
+                    Form = form,
+                }, StatusCodes.Status400BadRequest);
+            }
+        });
+
+        pages.MapPost("/opinion/intake-tokens/{id:long}/revoke", async (long id, HttpContext http, IntakeTokens tokens, Messages messages) =>
+        {
+            try
+            {
+                await tokens.RevokeAsync(id, http.RequestAborted);
+                return Results.LocalRedirect("/opinion/intake-tokens?notice=revoked");
+            }
+            catch (Exception ex) when (FormErrors.IsUserError(ex))
+            {
+                return (IResult)Pages.Render<IntakeTokensPage>(new
+                {
+                    Tokens = await tokens.ListAsync(http.RequestAborted),
+                    Error = messages.DescribeWithField(ex),
+                }, StatusCodes.Status409Conflict);
+            }
+        });
+    }
+}
+
+public sealed class IntakeTokenForm
+{
+    public string? Vendor { get; set; }
+    public int? Days { get; set; }
+}

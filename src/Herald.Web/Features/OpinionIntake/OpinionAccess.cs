@@ -1,0 +1,42 @@
+using Herald.Domain.Opinion;
+using Herald.Domain.Organization;
+using Herald.Web.Infrastructure.Auth;
+using Herald.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.Web.Features.OpinionIntake;
+
+/// <summary>
+/// 舆情信息的可见范围：宣传办和主要负责人看全部（含厂商推送和订阅源收录的）；其他人只看本单位（及其可见稿件的单位）
+/// 上报的。上报人：舆情信息员、信息员、单位负责人，以及任何有所属单位的人，以其单位名义上报。
+/// </summary>
+public sealed class OpinionAccess(HeraldDbContext db, CurrentUser current)
+{
+    public sealed record Scope(UserContext Me, bool All, IReadOnlySet<long> Units, IReadOnlyList<long> ReportUnits);
+
+    private Scope? _scope;
+
+    public async Task<Scope> GetAsync(CancellationToken ct)
+    {
+        if (_scope is not null) return _scope;
+        var me = await current.GetAsync(ct);
+        var home = await db.Users.AsNoTracking().Where(u => u.Id == me.Id).Select(u => u.UnitId).FirstOrDefaultAsync(ct);
+        var reportUnits = me.Assignments
+            .Where(a => a.Role is Role.OpinionOfficer or Role.Correspondent or Role.UnitHead && a.UnitId is not null)
+            .Select(a => a.UnitId!.Value)
+            .Concat(home is { } h ? [h] : [])
+            .Where(u => me.Tree.Find(u) is { Disabled: false })
+            .Distinct().ToList();
+        var units = new HashSet<long>(me.ManuscriptUnits);
+        units.UnionWith(reportUnits);
+        _scope = new Scope(me, me.IsOffice || me.Has(Role.Principal), units, reportUnits);
+        return _scope;
+    }
+
+    public static IQueryable<OpinionItem> VisibleTo(IQueryable<OpinionItem> items, Scope scope)
+    {
+        if (scope.All) return items;
+        var units = scope.Units.ToArray();
+        return items.Where(i => i.ReporterUnitId != null && units.Contains(i.ReporterUnitId.Value));
+    }
+}

@@ -1,0 +1,96 @@
+using Herald.Web.Infrastructure.Data;
+using Herald.Web.Infrastructure.Files;
+using Herald.Web.Infrastructure.Localization;
+using Herald.Web.Infrastructure.Web;
+using Herald.Web.Features.Manuscripts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.Web.Features.OpinionIntake;
+
+/// <summary>上报页的数据：可以以哪些单位名义上报、已填的值与已暂存的截图（出错重显时）。</summary>
+public sealed record ReportPageModel(IReadOnlyList<(long Id, string Name)> Units, ReportInput Form,
+    IReadOnlyList<StagedUpload> Staged, IReadOnlyList<string> Errors, string SubmissionKey);
+
+/// <summary>人工上报（/opinion/report）、舆情信息列表与详情（/opinion/items），以及对应的只读 API。</summary>
+public static class OpinionItemEndpoints
+{
+    public static void MapOpinionItemPages(this RouteGroupBuilder pages)
+    {
+        pages.MapGet("/opinion/report", async (HttpContext http, OpinionAccess access) =>
+        {
+            var model = await ModelAsync(access, new ReportInput(), [], [], Guid.NewGuid().ToString("N"), http.RequestAborted);
+            return Pages.Render<ReportPage>(new { Model = model });
+        });
+
+        pages.MapPost("/opinion/report", async (HttpContext http, ReportOpinionItem report, OpinionAccess access, Messages messages) =>
+        {
+            var input = await ReportInput.ReadAsync(http.Request, http.RequestAborted);
+            try
+            {
+                var result = await report.HandleAsync(input, http.RequestAborted);
+                return Results.LocalRedirect($"/opinion/items/{result.Item.Id}?notice={(result.DuplicateOf is null ? "reported" : "reported-duplicate")}");
+            }
+            catch (OpinionReportException ex)
+            {
+                var errors = ex.Errors.Select(e => messages.DescribeWithField(new AppException(ProblemKind.Validation, e.Code, e.Field, e.Args))).ToList();
+                var model = await ModelAsync(access, input, ex.Staged, errors, input.SubmissionKey ?? Guid.NewGuid().ToString("N"), http.RequestAborted);
+                return (IResult)Pages.Render<ReportPage>(new { Model = model }, StatusCodes.Status400BadRequest);
+            }
+            catch (AppException ex) when (ex.Kind == ProblemKind.Conflict)
+            {
+                var model = await ModelAsync(access, input, [], [messages.Describe(ex)], Guid.NewGuid().ToString("N"), http.RequestAborted);
+                return Pages.Render<ReportPage>(new { Model = model }, StatusCodes.Status409Conflict);
+            }
+        });
+
+        pages.MapGet("/opinion/items", async ([AsParameters] OpinionItemQuery query, HttpContext http, ListOpinionItems list, OpinionAccess access) =>
+        {
+            var scope = await access.GetAsync(http.RequestAborted);
+            return Pages.Render<OpinionItemsPage>(new
+            {
+                Query = query,
+                Result = await list.HandleAsync(query, http.RequestAborted),
+                SeesAll = scope.All,
+                CanReport = scope.ReportUnits.Count > 0,
+            });
+        });
+
+        pages.MapGet("/opinion/items/{id:long}", async (long id, string? notice, HttpContext http, GetOpinionItem get) =>
+            Pages.Render<OpinionItemPage>(new { Item = await get.HandleAsync(id, http.RequestAborted), Notice = notice }));
+
+        pages.MapGet("/opinion/items/{id:long}/screenshots/{shotId:long}", async (long id, long shotId, HttpContext http, OpinionAccess access,
+            HeraldDbContext db, FileStore files) =>
+        {
+            var scope = await access.GetAsync(http.RequestAborted);
+            var shot = await OpinionAccess.VisibleTo(db.OpinionItems.AsNoTracking(), scope).Where(i => i.Id == id)
+                           .SelectMany(i => i.Attachments).FirstOrDefaultAsync(a => a.Id == shotId, http.RequestAborted)
+                       ?? throw AppException.NotFound();
+            http.Response.Headers.CacheControl = "private, max-age=86400";
+            return Results.Stream(files.OpenRead(shot.FileHash), shot.ContentType);
+        });
+    }
+
+    public static void MapOpinionItemApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/opinion/items", async Task<Ok<PagedResult<OpinionListItem>>> ([AsParameters] OpinionItemQuery query, HttpContext http, ListOpinionItems list) =>
+                TypedResults.Ok(await list.HandleAsync(query, http.RequestAborted)))
+            .WithSummary("舆情信息列表（收到时间倒序，分页）")
+            .WithDescription("platform；hits=true|false（有无命中）；from/to：收到日期 yyyy-MM-dd（北京时间）；q：标题或内容包含；page、pageSize（≤100）。" +
+                             "宣传办和主要负责人看全部，近似重复的一组只列组首（duplicateCount 为组内另有几条）；其他人只看本单位上报的。");
+
+        api.MapGet("/opinion/items/{id:long}", async Task<Ok<OpinionItemDetail>> (long id, HttpContext http, GetOpinionItem get) =>
+                TypedResults.Ok(await get.HandleAsync(id, http.RequestAborted)))
+            .WithSummary("一条舆情信息：原文、命中、截图、所在的近似重复组")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<ReportPageModel> ModelAsync(OpinionAccess access, ReportInput input, IReadOnlyList<StagedUpload> staged,
+        IReadOnlyList<string> errors, string submissionKey, CancellationToken ct)
+    {
+        var scope = await access.GetAsync(ct);
+        if (scope.ReportUnits.Count == 0) throw AppException.Forbidden("OpinionItem.NoReportUnit");
+        var units = scope.ReportUnits.Select(u => (u, scope.Me.Tree.PathName(u))).ToList();
+        return new ReportPageModel(units, input, staged, errors, submissionKey);
+    }
+}
