@@ -93,5 +93,9 @@ public sealed class OpinionScopingTests(HeraldFactory factory) : IClassFixture<H
         var (_, detail) = await session.GetPageAsync($"/opinion/items/{copy}");
         detail.QuerySelectorAll("[data-testid=opinion-group] [data-member-id]").Select(e => e.GetAttribute("data-member-id"))
             .ShouldBe([first.ToString(System.Globalization.CultureInfo.InvariantCulture), copy.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        // 立案从重复组的第一条开始，案件表单收到整组。
+        detail.QuerySelector("[data-testid=open-case]")!.GetAttribute("href").ShouldBe($"/opinion/cases/new?items={first}");
+        var (caseForm, _) = await session.GetPageAsync($"/opinion/cases/new?items={first}");
+        caseForm.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
     }
 }

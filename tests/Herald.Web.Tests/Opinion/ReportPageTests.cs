@@ -47,6 +47,7 @@ public sealed class ReportPageTests(HeraldFactory factory) : IClassFixture<Heral
 
         var (_, page) = await officer.GetPageAsync($"/opinion/items/{id}?notice=reported");
         page.QuerySelector("[data-testid=opinion-title] mark")!.TextContent.ShouldBe("塌方");
+        page.QuerySelector("[data-testid=open-case]").ShouldBeNull(); // 立案是宣传办的事
         page.QuerySelector("[data-testid=opinion-content] mark")!.TextContent.ShouldBe("塌方");
         var shot = page.QuerySelector("[data-testid=opinion-screenshots] img")!.GetAttribute("src")!;
         var download = await officer.Client.GetAsync(shot);

@@ -1,3 +1,4 @@
+using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
 using Herald.Web.Infrastructure.Files;
 using Herald.Web.Infrastructure.Localization;
@@ -56,8 +57,13 @@ public static class OpinionItemEndpoints
             });
         });
 
-        pages.MapGet("/opinion/items/{id:long}", async (long id, string? notice, HttpContext http, GetOpinionItem get) =>
-            Pages.Render<OpinionItemPage>(new { Item = await get.HandleAsync(id, http.RequestAborted), Notice = notice }));
+        pages.MapGet("/opinion/items/{id:long}", async (long id, string? notice, HttpContext http, GetOpinionItem get, CurrentUser current) =>
+            Pages.Render<OpinionItemPage>(new
+            {
+                Item = await get.HandleAsync(id, http.RequestAborted),
+                Notice = notice,
+                CanOpenCase = (await current.GetAsync(http.RequestAborted)).IsOffice,
+            }));
 
         pages.MapGet("/opinion/items/{id:long}/screenshots/{shotId:long}", async (long id, long shotId, HttpContext http, OpinionAccess access,
             HeraldDbContext db, FileStore files) =>
