@@ -45,13 +45,13 @@ public sealed class OpinionWriter(SqliteConnection connection, GenOptions option
         void Begin()
         {
             tx = connection.BeginTransaction();
-            item = Prepare(tx, """
+            item = Bulk.Prepare(connection, tx, """
                 INSERT INTO opinion_items (id, kind, source, platform, url, title, content, author, published_at, received_at, reporter_id,
                     reporter_unit_id, token_id, feed_id, external_id, submission_key, duplicate_of_id, duplicate_count, hit_count, hit_weight)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, NULL, NULL, NULL, NULL, $13, 0, $14, $15)
                 """, 15);
-            hit = Prepare(tx, "INSERT INTO opinion_item_hits (item_id, field, keyword, list, category, weight, start, length) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", 8);
-            band = Prepare(tx, "INSERT OR IGNORE INTO opinion_item_bands (band_key, item_id) VALUES ($1, $2)", 2);
+            hit = Bulk.Prepare(connection, tx, "INSERT INTO opinion_item_hits (item_id, field, keyword, list, category, weight, start, length) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", 8);
+            band = Bulk.Prepare(connection, tx, "INSERT OR IGNORE INTO opinion_item_bands (band_key, item_id) VALUES ($1, $2)", 2);
         }
         void Commit()
         {
@@ -86,17 +86,17 @@ public sealed class OpinionWriter(SqliteConnection connection, GenOptions option
             foreach (var h in matcher.FindAll(content)) hits.Add((OpinionTextField.Content, h));
             var manual = random.Next(10) == 0;
             var reporter = manual ? reporters[random.Next(reporters.Length)] : null;
-            Run(item!, id, manual ? 0 : 1, Sources[random.Next(Sources.Length)], Platforms[random.Next(Platforms.Length)],
+            Bulk.Run(item!, id, manual ? 0 : 1, Sources[random.Next(Sources.Length)], Platforms[random.Next(Platforms.Length)],
                 $"https://opinion.example.invalid/p/{id}", title, content, "网友" + random.Next(100000).ToString(CultureInfo.InvariantCulture),
                 Text(received.AddMinutes(-random.Next(1, 600))), Text(received), reporter?.Id, reporter?.UnitId, duplicateOf,
                 hits.Count, hits.Sum(h => h.Hit.Keyword.Weight));
             foreach (var (field, h) in hits)
-                Run(hit!, id, (int)field, h.Keyword.Text, listName, h.Keyword.Category, h.Keyword.Weight, h.Start, h.Length);
+                Bulk.Run(hit!, id, (int)field, h.Keyword.Text, listName, h.Keyword.Category, h.Keyword.Weight, h.Start, h.Length);
             hitRows += hits.Count;
             if (received >= windowStart)
             {
                 foreach (var key in DuplicateSignature.BandKeys(ShingleSet.Of(NearDuplicates.TextOf(title, content))))
-                    Run(band!, key, id);
+                    Bulk.Run(band!, key, id);
                 bandRows += DuplicateSignature.Bands;
             }
             recent.Add((id, duplicateOf ?? id, title, content));
@@ -112,9 +112,9 @@ public sealed class OpinionWriter(SqliteConnection connection, GenOptions option
         Commit();
 
         using (var update = connection.BeginTransaction())
-        using (var cmd = Prepare(update, "UPDATE opinion_items SET duplicate_count = $2 WHERE id = $1", 2))
+        using (var cmd = Bulk.Prepare(connection, update, "UPDATE opinion_items SET duplicate_count = $2 WHERE id = $1", 2))
         {
-            foreach (var (groupId, count) in groupCounts) Run(cmd, groupId, count);
+            foreach (var (groupId, count) in groupCounts) Bulk.Run(cmd, groupId, count);
             update.Commit();
         }
         var indexWatch = Stopwatch.StartNew();
@@ -195,22 +195,6 @@ public sealed class OpinionWriter(SqliteConnection connection, GenOptions option
         }
         foreach (var (name, _) in indexes) DataGenProgram.Exec(connection, $"DROP INDEX \"{name}\"");
         return indexes.Select(i => i.Sql).ToList();
-    }
-
-    private SqliteCommand Prepare(SqliteTransaction? tx, string sql, int parameters)
-    {
-        var cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        for (var i = 1; i <= parameters; i++) cmd.Parameters.Add(new SqliteParameter("$" + i.ToString(CultureInfo.InvariantCulture), null));
-        cmd.Prepare();
-        return cmd;
-    }
-
-    private static void Run(SqliteCommand cmd, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++) cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
-        cmd.ExecuteNonQuery();
     }
 
     private static string Text(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
