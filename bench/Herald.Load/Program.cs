@@ -103,6 +103,7 @@ public sealed record LoadOptions(string Scenario, Uri Url, string[] Users, strin
 public sealed class Worker : IDisposable
 {
     private static long _counter;
+    private static readonly int RunSeed = Random.Shared.Next();
     private readonly LoadOptions _o;
     private readonly HttpClient _http;
     private readonly Random _random;
@@ -113,7 +114,8 @@ public sealed class Worker : IDisposable
     private Worker(LoadOptions o, int index)
     {
         _o = o;
-        _random = new Random(index + 1);
+        // A fresh seed per run: a fixed one would repeat the previous run's texts, which the intake then groups as duplicates.
+        _random = new Random(HashCode.Combine(RunSeed, index));
         _user = o.Users[index % o.Users.Length];
         var handler = new SocketsHttpHandler
         {

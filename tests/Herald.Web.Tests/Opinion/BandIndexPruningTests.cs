@@ -8,8 +8,11 @@ namespace Herald.Web.Tests.Opinion;
 
 public sealed class BandIndexPruningTests(HeraldFactory factory) : IClassFixture<HeraldFactory>
 {
-    private Task<int> BandRowsAsync(long itemId) =>
-        factory.QueryAsync(db => db.OpinionItemBands.CountAsync(b => b.ItemId == itemId));
+    private async Task<int> BandRowsAsync(long itemId)
+    {
+        await factory.Services.GetRequiredService<BandIndexer>().MergeNowAsync();
+        return await factory.QueryAsync(db => db.OpinionItemBands.CountAsync(b => b.ItemId == itemId));
+    }
 
     [Fact]
     public async Task Prune_RemovesOnlyRowsOfItemsOutsideTheWindow()

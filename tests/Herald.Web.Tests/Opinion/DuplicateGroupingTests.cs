@@ -1,5 +1,7 @@
+using Herald.Web.Features.OpinionIntake;
 using Herald.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Herald.Web.Tests.Opinion.OpinionTestData;
 
 namespace Herald.Web.Tests.Opinion;
@@ -93,6 +95,7 @@ public sealed class DuplicateGroupingTests(HeraldFactory factory) : IClassFixtur
         var variant = await office.PushOneAsync(Item(Replace(text, 10, '丙'))); // 0.882
 
         (copy.DuplicateOf(), variant.DuplicateOf()).ShouldBe((first, first));
+        await factory.Services.GetRequiredService<BandIndexer>().MergeNowAsync();
         (await factory.QueryAsync(db => db.OpinionItemBands.CountAsync(b => b.ItemId == first))).ShouldBe(20);
         (await factory.QueryAsync(db => db.OpinionItemBands.CountAsync(b => b.ItemId == copy.Long("id")))).ShouldBe(0);
         (await factory.QueryAsync(db => db.OpinionItemBands.CountAsync(b => b.ItemId == variant.Long("id")))).ShouldBe(20);

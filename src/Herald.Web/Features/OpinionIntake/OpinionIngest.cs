@@ -14,9 +14,11 @@ public sealed record IngestedItem(OpinionItem Item, long? DuplicateOf);
 
 /// <summary>
 /// 收录舆情信息（人工上报、厂商推送、订阅源共用）：按监测词表标出命中，查近似重复（MinHash 段键找候选，
-/// 3-gram Jaccard 确认），保存信息、命中和段键（见 docs/adr/0007）。
-/// 查候选分两段：写事务之前查出已有的候选并算好相似度；进入写事务后只补查这之后别的批次新写入的（通常没有），
+/// 3-gram Jaccard 确认），保存信息、命中和段键（见 docs/adr/0008、0010）。
+/// 查候选分两段：写事务之前查出已有的候选并算好相似度；进入写事务后只补查这之后别的批次新写入的，
 /// 所以并发的两批不会互相漏查，而 SQLite 上各批依次进行的那一段只剩写入。
+/// 段键不直接写进索引（每条 20 个散落的索引页），而是打包追加到待并入队列，由 <see cref="BandIndexer"/> 成批并入；
+/// 查候选时先查队列、再查索引：并入只会把行从队列移到索引，所以两次查询之间发生的并入不会漏掉候选。
 /// </summary>
 public sealed class OpinionIngest(HeraldDbContext db, KeywordCatalog catalog, Clock clock, IOptions<OpinionIntakeOptions> options)
 {
@@ -91,7 +93,7 @@ public sealed class OpinionIngest(HeraldDbContext db, KeywordCatalog catalog, Cl
                     p.Item.MarkDuplicateOf(head.Item.Id);
                 }
                 await writer.InsertAsync(p.Item, ct);
-                if (p.Indexed) await writer.InsertBandsAsync(p.Item.Id, p.Keys.Distinct(), ct);
+                if (p.Indexed && p.Keys.Length > 0) await writer.InsertBacklogAsync(p.Item.Id, p.Keys, ct);
             }
             foreach (var (groupFirstId, count) in headCounts)
                 await writer.CountDuplicatesAsync(groupFirstId, count, ct);
@@ -171,20 +173,29 @@ public sealed class OpinionIngest(HeraldDbContext db, KeywordCatalog catalog, Cl
         return headCounts;
     }
 
-    /// <summary>编号在 [from, to] 之间、段键相同的已收录信息，连同它们的 3-gram 集合。</summary>
+    /// <summary>编号在 [from, to] 之间、段键相同的已收录信息（待并入队列里的和索引里的），连同它们的 3-gram 集合。</summary>
     private async Task AddCandidatesAsync(Candidates candidates, long[] keys, long from, long to, CancellationToken ct)
     {
         if (keys.Length == 0 || from > to) return;
+        var found = new HashSet<(long Key, long ItemId)>();
+        // 先查队列再查索引（见类注释）。队列只有最近几秒收录的，逐行解包比对。
+        var wanted = keys.ToHashSet();
+        var backlog = await db.OpinionItemBandBacklog.AsNoTracking().Where(b => b.ItemId >= from && b.ItemId <= to)
+            .Select(b => new { b.ItemId, b.BandKeys }).ToListAsync(ct);
+        foreach (var row in backlog)
+            foreach (var key in OpinionItemBandBacklog.Unpack(row.BandKeys))
+                if (wanted.Contains(key)) found.Add((key, row.ItemId));
         var rows = await db.OpinionItemBands.AsNoTracking()
             // 一个 JSON 参数（SQLite 上为 json_each）：2000 个单独的参数光绑定就要几十毫秒。
             .Where(b => EF.Parameter(keys).Contains(b.BandKey) && b.ItemId >= from && b.ItemId <= to)
             .Select(b => new { b.BandKey, b.ItemId }).ToListAsync(ct);
-        foreach (var row in rows)
+        foreach (var row in rows) found.Add((row.BandKey, row.ItemId));
+        foreach (var (key, itemId) in found)
         {
-            if (!candidates.ByKey.TryGetValue(row.BandKey, out var list)) candidates.ByKey[row.BandKey] = list = [];
-            list.Add(row.ItemId);
+            if (!candidates.ByKey.TryGetValue(key, out var list)) candidates.ByKey[key] = list = [];
+            list.Add(itemId);
         }
-        var ids = rows.Select(r => r.ItemId).Distinct().Where(id => !candidates.Items.ContainsKey(id)).ToArray();
+        var ids = found.Select(r => r.ItemId).Distinct().Where(id => !candidates.Items.ContainsKey(id)).ToArray();
         if (ids.Length == 0) return;
         var texts = await db.OpinionItems.AsNoTracking().Where(i => ids.Contains(i.Id))
             .Select(i => new { i.Id, i.DuplicateOfId, i.Title, i.Content, i.ReceivedAt }).ToListAsync(ct);

@@ -33,6 +33,8 @@ public static class OpinionIntakeModule
             });
         services.AddSingleton<FeedPoller>();
         services.AddHostedService(sp => sp.GetRequiredService<FeedPoller>());
+        services.AddSingleton<BandIndexer>();
+        services.AddHostedService(sp => sp.GetRequiredService<BandIndexer>());
         services.AddSingleton<BandIndexPruning>();
         services.AddHostedService(sp => sp.GetRequiredService<BandIndexPruning>());
         return services;

@@ -11,6 +11,12 @@ public sealed class OpinionIntakeOptions
     /// <summary>只与最近这些天收到的信息查重（候选索引只保留这段时间）。</summary>
     public int DuplicateWindowDays { get; set; } = 30;
 
+    /// <summary>待并入队列攒到这么多条就并入近似重复索引（一次并入改动的索引页数几乎与条数无关，攒得越多越省）。</summary>
+    public int BandMergeItems { get; set; } = 10_000;
+
+    /// <summary>队列里有信息时，最多隔这么久也要并入一次（秒）。</summary>
+    public int BandMergeSeconds { get; set; } = 10;
+
     /// <summary>一次推送最多几条。</summary>
     public int MaxBatchItems { get; set; } = 500;
 

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Herald.Web.Features.OpinionIntake;
 
 /// <summary>
-/// 在当前写事务里写入舆情信息、命中、截图和段键：每张表一条预编译的 INSERT 逐行执行，不经 EF 变更跟踪。
+/// 在当前写事务里写入舆情信息、命中、截图和待并入索引的段键：每张表一条预编译的 INSERT 逐行执行，不经 EF 变更跟踪。
 /// 收录是 SQLite 上依次进行的那一段，EF 插入 100 条（含变更跟踪、主键回填）比这里慢一个数量级
 /// （docs/adr/0007）。SQL 是标准写法（INSERT … RETURNING 在 SQLite 与 PostgreSQL 上都可用）。
 /// </summary>
@@ -17,7 +17,7 @@ internal sealed class OpinionItemWriter : IAsyncDisposable
     private readonly HeraldDbContext _db;
     private readonly DbCommand _item;
     private readonly DbCommand _hit;
-    private readonly DbCommand _band;
+    private readonly DbCommand _backlog;
     private readonly DbCommand _count;
     private DbCommand? _attachment;
 
@@ -37,7 +37,7 @@ internal sealed class OpinionItemWriter : IAsyncDisposable
         _db = db;
         _item = Command(Insert("opinion_items", ItemColumns) + " RETURNING id", ItemColumns);
         _hit = Command(Insert("opinion_item_hits", HitColumns), HitColumns);
-        _band = Command(Insert("opinion_item_bands", ["band_key", "item_id"]), ["band_key", "item_id"]);
+        _backlog = Command(Insert("opinion_item_band_backlog", ["item_id", "band_keys"]), ["item_id", "band_keys"]);
         _count = Command("UPDATE opinion_items SET duplicate_count = duplicate_count + @n WHERE id = @id", ["n", "id"]);
     }
 
@@ -62,13 +62,11 @@ internal sealed class OpinionItemWriter : IAsyncDisposable
         }
     }
 
-    public async Task InsertBandsAsync(long itemId, IEnumerable<long> keys, CancellationToken ct)
+    /// <summary>段键先进待并入队列（一行、顺序写），由 <see cref="BandIndexer"/> 成批并入索引。</summary>
+    public async Task InsertBacklogAsync(long itemId, IReadOnlyCollection<long> keys, CancellationToken ct)
     {
-        foreach (var key in keys)
-        {
-            Bind(_band, key, itemId);
-            await _band.ExecuteNonQueryAsync(ct);
-        }
+        Bind(_backlog, itemId, OpinionItemBandBacklog.Pack(keys));
+        await _backlog.ExecuteNonQueryAsync(ct);
     }
 
     public async Task CountDuplicatesAsync(long groupFirstId, int count, CancellationToken ct)
@@ -81,7 +79,7 @@ internal sealed class OpinionItemWriter : IAsyncDisposable
     {
         await _item.DisposeAsync();
         await _hit.DisposeAsync();
-        await _band.DisposeAsync();
+        await _backlog.DisposeAsync();
         await _count.DisposeAsync();
         if (_attachment is not null) await _attachment.DisposeAsync();
     }

@@ -10,6 +10,8 @@ public static class DataServices
         services.AddSingleton<SqliteSetup.ConnectionPragmas>();
         services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<SqliteCheckpointer>();
+        services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointer>());
         services.AddDbContextPool<HeraldDbContext>((sp, options) =>
         {
             var herald = sp.GetRequiredService<IOptions<HeraldOptions>>().Value;

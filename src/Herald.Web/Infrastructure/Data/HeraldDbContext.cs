@@ -39,6 +39,7 @@ public sealed class HeraldDbContext(DbContextOptions<HeraldDbContext> options) :
     public DbSet<OpinionItemHit> OpinionItemHits => Set<OpinionItemHit>();
     public DbSet<OpinionItemAttachment> OpinionItemAttachments => Set<OpinionItemAttachment>();
     public DbSet<OpinionItemBand> OpinionItemBands => Set<OpinionItemBand>();
+    public DbSet<OpinionItemBandBacklog> OpinionItemBandBacklog => Set<OpinionItemBandBacklog>();
     public DbSet<OpinionFeed> OpinionFeeds => Set<OpinionFeed>();
     public DbSet<KeywordList> KeywordLists => Set<KeywordList>();
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,9 @@ internal static class SqliteSetup
         }
     }
 
+    /// <summary>提交时的自动检查点只作兜底（约 400 MB）：平时由 <see cref="SqliteCheckpointer"/> 在后台做。</summary>
+    public const int AutoCheckpointFrames = 100_000;
+
     /// <summary>
     /// WAL 下 synchronous=NORMAL 仍保证一致性，提交只在检查点时刷盘。
     /// 这两项设置跟着底层的 SQLite 连接句柄走，连接池复用句柄时仍然有效；EF 每次查询都会"打开"连接（从池中取出），
@@ -40,7 +44,8 @@ internal static class SqliteSetup
     /// </summary>
     internal sealed class ConnectionPragmas : DbConnectionInterceptor
     {
-        private const string Sql = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+        private static readonly string Sql = string.Create(CultureInfo.InvariantCulture,
+            $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint={AutoCheckpointFrames};");
         private static readonly object Done = new();
         private readonly ConditionalWeakTable<object, object> _configured = new();
 

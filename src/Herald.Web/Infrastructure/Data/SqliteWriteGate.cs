@@ -163,6 +163,20 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, ISaveChangesI
         return Task.CompletedTask;
     }
 
+    /// <summary>在闸内执行不经 EF 的维护操作（例如 WAL 检查点）：这期间没有别的写入者。</summary>
+    public async Task<T> RunExclusiveAsync<T>(Func<Task<T>> action, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            return await action();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     private static bool HasChanges(DbContext? context) => context is not null && context.ChangeTracker.HasChanges();
 
     private void Enter(DbContext? context, Owner owner)

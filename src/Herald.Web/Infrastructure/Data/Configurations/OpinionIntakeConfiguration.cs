@@ -82,6 +82,17 @@ internal sealed class OpinionItemBandConfiguration : IEntityTypeConfiguration<Op
     }
 }
 
+internal sealed class OpinionItemBandBacklogConfiguration : IEntityTypeConfiguration<OpinionItemBandBacklog>
+{
+    public void Configure(EntityTypeBuilder<OpinionItemBandBacklog> b)
+    {
+        b.ToTable("opinion_item_band_backlog");
+        b.HasKey(x => x.ItemId);
+        b.Property(x => x.ItemId).ValueGeneratedNever();
+        b.Property(x => x.BandKeys).IsRequired();
+    }
+}
+
 internal sealed class OpinionFeedConfiguration : IEntityTypeConfiguration<OpinionFeed>
 {
     public void Configure(EntityTypeBuilder<OpinionFeed> b)
