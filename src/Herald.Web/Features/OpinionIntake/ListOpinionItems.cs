@@ -2,11 +2,15 @@ using Herald.Domain.Common;
 using Herald.Domain.Opinion;
 using Herald.Web.Features.Manuscripts;
 using Herald.Web.Infrastructure.Data;
+using Herald.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Web.Features.OpinionIntake;
 
-/// <summary>舆情信息查询条件。hits：true 只看有命中的、false 只看没有的；from/to 为收到日期（北京时间，含当日）；q 查标题和内容。</summary>
+/// <summary>
+/// 舆情信息查询条件。hits：true 只看有命中的、false 只看没有的；from/to 为收到日期（北京时间，含当日）；
+/// q 查标题和内容，没给 from 时只查最近 <see cref="ListOpinionItems.DefaultSearchDays"/> 天。
+/// </summary>
 public sealed record OpinionItemQuery(
     string? Platform = null,
     bool? Hits = null,
@@ -23,9 +27,12 @@ public sealed record OpinionListItem(long Id, string Title, string Snippet, stri
 /// <summary>
 /// 舆情信息列表（收到时间倒序）。看全部的人：近似重复的一组只显示组首，并注明另有几条；只看本单位的人：本单位上报的逐条显示。
 /// </summary>
-public sealed class ListOpinionItems(HeraldDbContext db, OpinionAccess access)
+public sealed class ListOpinionItems(HeraldDbContext db, OpinionAccess access, Clock clock)
 {
     public const int SnippetLength = 120;
+
+    /// <summary>关键字逐条比对原文（没有全文索引）：百万条时查遍全库要好几秒，所以不选开始日期时只查最近这些天（含今天）。</summary>
+    public const int DefaultSearchDays = 30;
 
     public async Task<PagedResult<OpinionListItem>> HandleAsync(OpinionItemQuery query, CancellationToken ct = default)
     {
@@ -39,9 +46,11 @@ public sealed class ListOpinionItems(HeraldDbContext db, OpinionAccess access)
         }
         if (query.Hits is true) q = q.Where(i => i.HitCount > 0);
         if (query.Hits is false) q = q.Where(i => i.HitCount == 0);
-        if (ListManuscripts.ParseDate(query.From, "from") is { } from)
+        var from = ListManuscripts.ParseDate(query.From, "from");
+        if (from is null && !string.IsNullOrWhiteSpace(query.Q)) from = ChinaTime.DateOf(clock.UtcNow).AddDays(1 - DefaultSearchDays);
+        if (from is { } day)
         {
-            var start = ChinaTime.StartOfDayUtc(from);
+            var start = ChinaTime.StartOfDayUtc(day);
             q = q.Where(i => i.ReceivedAt >= start);
         }
         if (ListManuscripts.ParseDate(query.To, "to") is { } to)

@@ -81,7 +81,7 @@ public static class OpinionItemEndpoints
     {
         api.MapGet("/opinion/items", async Task<Ok<PagedResult<OpinionListItem>>> ([AsParameters] OpinionItemQuery query, HttpContext http, ListOpinionItems list) =>
                 TypedResults.Ok(await list.HandleAsync(query, http.RequestAborted)))
-            .WithSummary("舆情信息列表（收到时间倒序，分页）")
+            .WithSummary("舆情信息列表（收到时间倒序，分页）；有 q 而没有 from 时只查最近 30 天")
             .WithDescription("platform；hits=true|false（有无命中）；from/to：收到日期 yyyy-MM-dd（北京时间）；q：标题或内容包含；page、pageSize（≤100）。" +
                              "宣传办和主要负责人看全部，近似重复的一组只列组首（duplicateCount 为组内另有几条）；其他人只看本单位上报的。");
 
