@@ -89,6 +89,25 @@ public sealed class CasePageTests(CaseFactory factory) : IClassFixture<CaseFacto
     }
 
     [Fact]
+    public async Task CloseForm_MissingSummary_ErrorNamesTheCloseSummaryField_NotTheCaseSummary()
+    {
+        var id = await factory.AssignedCaseAsync();
+        await RespondAsync(await factory.ApiClientAsync("officer"), id);
+        var office = await factory.SignInAsync("office");
+
+        var response = await office.PostFormAsync($"/opinion/cases/{id}", $"/opinion/cases/{id}/close", new() { ["summary"] = "", ["lessons"] = "提前公告" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var page = await WebSession.ParseAsync(response);
+        // 办结表单上这一栏叫"办结情况"；"研判摘要"是立案时写的另一栏。
+        page.QuerySelector("[data-testid=close-form] [data-testid=alert-danger]")!.TextContent.Trim().ShouldBe("办结情况：此项为必填项。");
+        page.QuerySelector("[data-testid=close-form] textarea[name=lessons]")!.TextContent.ShouldBe("提前公告");
+        var api = await CaseSetup.PostAsync(await factory.ApiClientAsync("office"), $"/api/v1/opinion/cases/{id}/close", new { summary = "", lessons = "提前公告" });
+        api.Status.ShouldBe(HttpStatusCode.BadRequest);
+        api.Json.GetProperty("errors").TryGetProperty("summary", out _).ShouldBeTrue($"body: {api.Json}");
+    }
+
+    [Fact]
     public async Task ResponseForm_SubmittedTwice_SecondIs409AndOnlyOneResponse()
     {
         var id = await factory.AssignedCaseAsync();

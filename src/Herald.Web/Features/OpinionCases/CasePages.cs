@@ -1,3 +1,4 @@
+using Herald.Domain.Common;
 using Herald.Web.Features.Publishing;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Localization;
@@ -104,8 +105,8 @@ public static class CasePages
                 Get(v, "interviewedAt"), Get(v, "interviewer"), Get(v, "outcome")), http.RequestAborted)));
 
         pages.MapPost("/opinion/cases/{id:long}/close", (long id, HttpContext http, CloseCase close, CaseDetailRenderer render) =>
-            ActAsync(id, "close", "closed", http, render, v => close.HandleAsync(id,
-                new CloseRequest(Get(v, "summary"), Get(v, "lessons"), CaseForms.Int(v, "revision")), http.RequestAborted)));
+            ActAsync(id, "close", "closed", http, render, v => NamedAsCloseSummary(() => close.HandleAsync(id,
+                new CloseRequest(Get(v, "summary"), Get(v, "lessons"), CaseForms.Int(v, "revision")), http.RequestAborted))));
 
         pages.MapPost("/opinion/cases/{id:long}/reopen", (long id, HttpContext http, ReopenCase reopen, CaseDetailRenderer render) =>
             ActAsync(id, "reopen", "reopened", http, render, v => reopen.HandleAsync(id,
@@ -151,6 +152,19 @@ public static class CasePages
         catch (Exception ex) when (FormErrors.IsUserError(ex))
         {
             return await render.ErrorAsync(id, form, ex, values, http.RequestAborted);
+        }
+    }
+
+    /// <summary>办结表单的 summary 一栏是"办结情况"，出错时按这个名称说明，不是立案时的"研判摘要"（API 仍报 summary）。</summary>
+    private static async Task<CaseDetail> NamedAsCloseSummary(Func<Task<CaseDetail>> close)
+    {
+        try
+        {
+            return await close();
+        }
+        catch (DomainValidationException ex) when (ex.Field == "summary")
+        {
+            throw new DomainValidationException("closeSummary", ex.Code, ex.Args);
         }
     }
 
