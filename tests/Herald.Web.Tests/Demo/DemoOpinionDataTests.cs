@@ -113,7 +113,11 @@ public sealed class DemoOpinionDataTests(HeraldFactory factory) : IClassFixture<
         list.StatusCode.ShouldBe(HttpStatusCode.OK);
         Rows(page, "opinion-item").Select(r => r.GetAttribute("data-item-id")).ShouldBe([Id(ids.Report)]);
         (await opinion.Client.GetAsync($"/opinion/items/{ids.Video}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await opinion.Client.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var (home, homePage) = await opinion.GetPageAsync("/");
+        home.StatusCode.ShouldBe(HttpStatusCode.OK);
+        // 只有舆情信息员角色的人也要看到舆情菜单。
+        foreach (var link in new[] { "/opinion/report", "/opinion/items", "/opinion/cases" })
+            homePage.QuerySelector($"a[href='{link}']").ShouldNotBeNull(link);
     }
 
     [Fact]
@@ -203,8 +207,13 @@ public sealed class DemoOpinionDataTests(HeraldFactory factory) : IClassFixture<
             .ShouldBe(("assigned", true, "示例县委网信办", "示网信交〔2026〕37号", "2026-11-21T10:00:00Z"));
         (c.Str("unitName"), c.Str("assignmentDueAt")).ShouldBe(("示例街道综合行政执法中队", "2026-11-21T08:00:00Z"));
         c.Items("feedbacks").ShouldBeEmpty();
-        var feedback = c.Clock("feedback");
-        (feedback.DueAt, feedback.State).ShouldBe(("2026-11-21T10:00:00Z", "running"));
+        c.Items("clocks").Select(k => (k.Str("kind"), k.Str("dueAt"), k.Str("state"))).Order().ShouldBe(new[]
+        {
+            ("answer", "2026-11-21T20:00:00Z", "running"),
+            ("assignment", "2026-11-21T08:00:00Z", "running"),
+            ("feedback", "2026-11-21T10:00:00Z", "running"),
+            ("first_response", "2026-11-20T20:00:00Z", "running"),
+        }.Order());
         c.Str("instructions").ShouldContain("2026年11月21日 16:00");
     }
 

@@ -57,6 +57,6 @@ public sealed class GetShellInfo(CurrentUser current, HeraldDbContext db, DemoFl
             CanAudit: me.CanAudit,
             CanManagePublishing: me.IsOffice,
             CanSeeReports: me.ManuscriptUnits.Count > 0,
-            CanSeeOpinion: me.ManuscriptUnits.Count > 0 || me.SubmitUnits.Count > 0);
+            CanSeeOpinion: me.ManuscriptUnits.Count > 0 || me.SubmitUnits.Count > 0 || me.Has(Role.OpinionOfficer));
     }
 }
