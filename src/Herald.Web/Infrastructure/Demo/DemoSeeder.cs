@@ -66,7 +66,7 @@ public sealed class DemoSeeder(HeraldDbContext db, PasswordHashing hashing, Refe
         var economy = await AddUnitAsync("示例街道经济发展办公室", UnitType.Department, street.Id, 2, now, ct);
         await AddUnitAsync("示例街道社会事务办公室", UnitType.Department, street.Id, 3, now, ct);
         var safety = await AddUnitAsync(DemoOpinionSeeder.SafetyOffice, UnitType.Department, street.Id, 4, now, ct);
-        await AddUnitAsync(DemoOpinionSeeder.EnforcementSquad, UnitType.Department, street.Id, 5, now, ct);
+        var squad = await AddUnitAsync(DemoOpinionSeeder.EnforcementSquad, UnitType.Department, street.Id, 5, now, ct);
         var xingfu = await AddUnitAsync("幸福社区", UnitType.Community, street.Id, 6, now, ct);
         var heping = await AddUnitAsync("和平社区", UnitType.Community, street.Id, 7, now, ct);
         await AddUnitAsync("李家村", UnitType.Community, street.Id, 8, now, ct);
@@ -124,7 +124,7 @@ public sealed class DemoSeeder(HeraldDbContext db, PasswordHashing hashing, Refe
         await db.SaveChangesAsync(ct);
 
         await SeedManuscriptsAsync(now, partyOffice, xingfu, officer, officer2, head, head2, office, ct);
-        await opinionData.SeedAsync(now, ct);
+        await opinionData.SeedAsync(new DemoOpinionSeeder.Org(street.Id, safety.Id, squad.Id, xingfu.Id, office, opinion, officer2, head2), now, ct);
     }
 
     private async Task SeedManuscriptsAsync(DateTime now, Unit partyOffice, Unit xingfu, UserAccount officer,
