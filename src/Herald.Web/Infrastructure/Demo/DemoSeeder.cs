@@ -16,7 +16,7 @@ namespace Herald.Web.Infrastructure.Demo;
 /// 首次启动（空库）时的初始数据：稿件类别；启用演示时创建"示例街道""示例县科学技术局"两套单位、
 /// 各角色演示账号、几篇示例稿件和舆情示例数据（<see cref="DemoOpinionSeeder"/>），否则只创建 admin（首次登录须改口令）。
 /// </summary>
-public sealed class DemoSeeder(HeraldDbContext db, PasswordHashing hashing, ReferenceData reference, DemoOpinionSeeder opinionData,
+public sealed class DemoSeeder(HeraldDbContext db, PasswordHashing hashing, ReferenceData reference, IServiceScopeFactory scopes,
     ILogger<DemoSeeder> logger)
 {
     public static readonly string[] DefaultCategories = ["经济发展", "品牌建设", "创新工作", "亮点特色", "工作动态"];
@@ -116,15 +116,21 @@ public sealed class DemoSeeder(HeraldDbContext db, PasswordHashing hashing, Refe
         db.AuditEntries.Add(AuditEntry.Create(now, null, "system", "system.seed", detail: "demo organisation"));
         await db.SaveChangesAsync(ct);
 
-        await reference.AddDemoOutletsAsync(now, ct);
-        db.Channels.Add(Channel.Create(street.Id, "幸福示例街道", ChannelType.WeChat, null, "周敏", "05376210001", office.Id, now));
-        db.Channels.Add(Channel.Create(street.Id, "示例街道门户网站", ChannelType.Website, "https://street.example.invalid/", "周敏", "05376210001", office.Id, now));
-        db.Channels.Add(Channel.Create(street.Id, "街道便民服务中心宣传栏", ChannelType.BulletinBoard, null, "李文静", "13805370101", officer.Id, now));
-        db.Channels.Add(Channel.Create(bureau.Id, "示例县科技", ChannelType.WeChat, null, "马丽", "13805370303", null, now));
-        await db.SaveChangesAsync(ct);
+        // 舆情示例数据另用一个数据库上下文、在线程池上与下面的稿件示例数据同时写入（各写各的表），首次启动少等约 0.25 秒。
+        var opinionData = DemoOpinionSeeder.RunAsync(scopes,
+            new DemoOpinionSeeder.Org(street.Id, safety.Id, squad.Id, xingfu.Id, office, opinion, officer2, head2), now, ct);
+        await Task.WhenAll(PublishingAsync(), opinionData);
 
-        await SeedManuscriptsAsync(now, partyOffice, xingfu, officer, officer2, head, head2, office, ct);
-        await opinionData.SeedAsync(new DemoOpinionSeeder.Org(street.Id, safety.Id, squad.Id, xingfu.Id, office, opinion, officer2, head2), now, ct);
+        async Task PublishingAsync()
+        {
+            await reference.AddDemoOutletsAsync(now, ct);
+            db.Channels.Add(Channel.Create(street.Id, "幸福示例街道", ChannelType.WeChat, null, "周敏", "05376210001", office.Id, now));
+            db.Channels.Add(Channel.Create(street.Id, "示例街道门户网站", ChannelType.Website, "https://street.example.invalid/", "周敏", "05376210001", office.Id, now));
+            db.Channels.Add(Channel.Create(street.Id, "街道便民服务中心宣传栏", ChannelType.BulletinBoard, null, "李文静", "13805370101", officer.Id, now));
+            db.Channels.Add(Channel.Create(bureau.Id, "示例县科技", ChannelType.WeChat, null, "马丽", "13805370303", null, now));
+            await db.SaveChangesAsync(ct);
+            await SeedManuscriptsAsync(now, partyOffice, xingfu, officer, officer2, head, head2, office, ct);
+        }
     }
 
     private async Task SeedManuscriptsAsync(DateTime now, Unit partyOffice, Unit xingfu, UserAccount officer,
