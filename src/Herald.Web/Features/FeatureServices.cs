@@ -32,6 +32,7 @@ public static class FeatureServices
     {
         services.AddScoped<AuditLog>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoOpinionSeeder>();
         services.AddScoped<ReferenceData>();
         services.AddSingleton<FileStore>();
         services.AddHostedService<StagedUploadCleanup>();
