@@ -25,15 +25,12 @@ public sealed class DemoOpinionSeeder(HeraldDbContext db, OpinionIngest ingest)
     public sealed record Org(long Street, long SafetyOffice, long EnforcementSquad, long Community,
         UserAccount Office, UserAccount Opinion, UserAccount Officer2, UserAccount Head2);
 
-    /// <summary>
-    /// 在自己的作用域（自己的数据库上下文）里、在线程池上运行，好与 DemoSeeder 写稿件示例数据同时进行：
-    /// 两边写不同的表，SQLite 的写入按 busy_timeout 排队。
-    /// </summary>
-    public static Task RunAsync(IServiceScopeFactory scopes, Org org, DateTime now, CancellationToken ct) => Task.Run(async () =>
+    /// <summary>在自己的作用域（自己的数据库上下文）里运行：收录要开自己的写事务，不能在 DemoSeeder 的上下文里。</summary>
+    public static async Task RunAsync(IServiceScopeFactory scopes, Org org, DateTime now, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoOpinionSeeder>().SeedAsync(org, now, ct);
-    }, ct);
+    }
 
     /// <summary>共保存三次：预案（任务要用预案编号）、立案与交办、此后的处置与办结（要用任务与舆情的编号）。</summary>
     public async Task SeedAsync(Org org, DateTime now, CancellationToken ct = default)
