@@ -4,7 +4,7 @@ using Herald.Browser.Tests.Support;
 namespace Herald.Browser.Tests.Flows;
 
 /// <summary>
-/// 舆情处置闭环（issue 4 的浏览器测试），桌面：系统管理员新建一名舆情信息员（平安建设办公室），他上报一条论坛帖子（附截图）→
+/// 舆情处置闭环（issue 4 的浏览器测试），桌面：系统管理员新建一名舆情信息员（社会事务办公室），他上报一条论坛帖子（附截图）→
 /// 宣传办在舆情信息中检索到它（监测词标出），从它立案：重大、县委网信办交办 → 详情页的时限与手算一致（10:10 立案：1 小时首次响应、
 /// 5 小时发布权威信息、24 小时新闻发布会、上级给的反馈期限）→ 交办幸福社区 → 社区信息员从通知打开并登记回应（说明 + 链接）→
 /// 重大舆情的回应逐级审核：单位负责人、分管领导、主要负责人各自从通知打开并通过，回应发布 → 社区向上级反馈 →
@@ -15,7 +15,8 @@ public sealed partial class OpinionFlowTests(HeraldServer server) : IClassFixtur
 {
     private const string ReporterUserName = "yq.pingan";
     private const string ReporterName = "黄晓燕";
-    private const string ReporterUnit = "示例街道平安建设办公室";
+    // 演示数据里平安建设办公室已有舆情信息员上报的信息；新人放在没有上报过的社会事务办公室，"只看本单位"才看得出来。
+    private const string ReporterUnit = "示例街道社会事务办公室";
     private const string Unit = "幸福社区";
     private const string WatchList = "民生热点监测";
 
@@ -71,7 +72,7 @@ public sealed partial class OpinionFlowTests(HeraldServer server) : IClassFixtur
     }
 
     /// <summary>
-    /// 系统管理员新建账号（所属单位：平安建设办公室，初始角色：舆情信息员）；新人用初始口令登录，先改口令。
+    /// 系统管理员新建账号（所属单位：社会事务办公室，初始角色：舆情信息员）；新人用初始口令登录，先改口令。
     /// 演示数据里没有舆情信息员，这里按真实的开户步骤建一个，不借用演示账号（它们另有信息员、单位负责人等角色）。
     /// </summary>
     private async Task<IPage> NewOpinionOfficerAsync()

@@ -44,13 +44,15 @@ public sealed class OpinionScreenshotTests(HeraldServer server) : IClassFixture<
 
         await office.OpenMenuAsync("/opinion/stats");
         await Expect(office.Locator("h1")).ToHaveTextAsync("舆情统计");
-        // 本月立案 2 件（重大 1、一般 1），办结 1 件。
-        await Expect(office.GetByTestId("stat-cases")).ToHaveTextAsync("2");
-        await Expect(office.GetByTestId("stat-closed")).ToHaveTextAsync("1");
+        // 本月立案：这里 2 件（重大 1、一般 1，一般的已办结）加演示数据 3 件（较大 1 在办；一般 2，其中 1 件已办结），
+        // 共 5 件，办结 2 件；一般 3 件、办结 2 件。
+        await Expect(office.GetByTestId("stat-cases")).ToHaveTextAsync("5");
+        await Expect(office.GetByTestId("stat-closed")).ToHaveTextAsync("2");
         var bySeverity = office.GetByTestId("by-severity");
         await Expect(bySeverity.Locator("tr[data-severity=major] td").Nth(1)).ToHaveTextAsync("1");
-        await Expect(bySeverity.Locator("tr[data-severity=general] td").Nth(1)).ToHaveTextAsync("1");
-        await Expect(bySeverity.Locator("tr[data-severity=general] td").Nth(2)).ToHaveTextAsync("1");
+        await Expect(bySeverity.Locator("tr[data-severity=significant] td").Nth(1)).ToHaveTextAsync("1");
+        await Expect(bySeverity.Locator("tr[data-severity=general] td").Nth(1)).ToHaveTextAsync("3");
+        await Expect(bySeverity.Locator("tr[data-severity=general] td").Nth(2)).ToHaveTextAsync("2");
         await Screenshots.SaveAsync(office, "opinion-stats-office");
 
         await office.OpenMenuAsync("/opinion/plans");
