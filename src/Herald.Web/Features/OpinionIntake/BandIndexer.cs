@@ -2,7 +2,6 @@ using System.Data.Common;
 using Herald.Domain.Opinion;
 using Herald.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Web.Features.OpinionIntake;
@@ -79,20 +78,13 @@ public sealed class BandIndexer(IServiceScopeFactory scopes, IOptions<OpinionInt
 
     private static async Task InsertAsync(HeraldDbContext db, ReadOnlyMemory<(long Key, long ItemId)> pairs, CancellationToken ct)
     {
-        await using var insert = db.Database.GetDbConnection().CreateCommand();
-        insert.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         // 标准写法（SQLite 3.24+ 与 PostgreSQL 都支持）：中断后重做时已并入的行跳过。
-        insert.CommandText = "INSERT INTO opinion_item_bands (band_key, item_id) VALUES (@k, @i) ON CONFLICT DO NOTHING";
-        var key = insert.CreateParameter();
-        key.ParameterName = "@k";
-        var item = insert.CreateParameter();
-        item.ParameterName = "@i";
-        insert.Parameters.Add(key);
-        insert.Parameters.Add(item);
-        await insert.PrepareAsync(ct);
+        await using var insert = PreparedCommands.Create(db,
+            "INSERT INTO opinion_item_bands (band_key, item_id) VALUES (@k, @i) ON CONFLICT DO NOTHING", ["k", "i"]);
         for (var i = 0; i < pairs.Length; i++)
         {
-            (key.Value, item.Value) = pairs.Span[i];
+            var (key, itemId) = pairs.Span[i];
+            PreparedCommands.Bind(insert, key, itemId);
             await insert.ExecuteNonQueryAsync(ct);
         }
     }

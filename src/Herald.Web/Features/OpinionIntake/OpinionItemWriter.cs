@@ -1,9 +1,6 @@
-using System.Data;
 using System.Data.Common;
 using Herald.Domain.Opinion;
 using Herald.Web.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Herald.Web.Features.OpinionIntake;
 
@@ -87,34 +84,7 @@ internal sealed class OpinionItemWriter : IAsyncDisposable
     private static string Insert(string table, string[] columns) =>
         $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))})";
 
-    private DbCommand Command(string sql, string[] parameters)
-    {
-        var command = _db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = _db.Database.CurrentTransaction?.GetDbTransaction()
-                              ?? throw new InvalidOperationException("OpinionItemWriter needs the ingest transaction.");
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = "@" + name;
-            command.Parameters.Add(p);
-        }
-        command.Prepare();
-        return command;
-    }
+    private DbCommand Command(string sql, string[] parameters) => PreparedCommands.Create(_db, sql, parameters);
 
-    private static void Bind(DbCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            var value = values[i];
-            command.Parameters[i].Value = value switch
-            {
-                null => DBNull.Value,
-                // UTC, as the rest of the schema (EF writes the same text form on SQLite).
-                DateTime t => DateTime.SpecifyKind(t, DateTimeKind.Utc),
-                _ => value,
-            };
-        }
-    }
+    private static void Bind(DbCommand command, params object?[] values) => PreparedCommands.Bind(command, values);
 }
