@@ -61,6 +61,7 @@ public static class ApiServices
         api.MapManuscriptApi();
         api.MapNotificationApi();
         api.MapUnitApi();
+        api.MapUserApi();
         api.MapPublishingApi();
         api.MapScoringApi();
         api.MapReportsApi();
