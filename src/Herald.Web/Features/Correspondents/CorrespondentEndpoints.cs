@@ -36,7 +36,7 @@ public static class CorrespondentEndpoints
         {
             try
             {
-                var result = await register.HandleAsync(form, http.RequestAborted);
+                var result = await register.HandleAsync(form.ToInput(), http.RequestAborted);
                 return Results.LocalRedirect("/org/correspondents?notice=registered" + GrantedQuery(result));
             }
             catch (Exception ex) when (FormErrors.IsUserError(ex))
@@ -54,7 +54,7 @@ public static class CorrespondentEndpoints
         {
             try
             {
-                var result = await update.HandleAsync(id, form, http.RequestAborted);
+                var result = await update.HandleAsync(id, form.ToInput(), http.RequestAborted);
                 return Results.LocalRedirect("/org/correspondents?notice=updated" + GrantedQuery(result));
             }
             catch (Exception ex) when (FormErrors.IsUserError(ex))
