@@ -205,6 +205,16 @@ public static class ManuscriptEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
+        api.MapDelete("/manuscripts/{id:long}", async Task<NoContent> (long id, HttpContext http, DeleteDraft delete) =>
+            {
+                await delete.HandleAsync(id, http.RequestAborted);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("删除从未报送过的草稿（只限作者本人）")
+            .WithDescription("报送过的稿件（包括退回修改的）不能删除（409）。")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
         api.MapGet("/reviews/inbox", async Task<Ok<ReviewInbox>> (HttpContext http, GetReviewInbox inbox) =>
                 TypedResults.Ok(await inbox.HandleAsync(http.RequestAborted)))
             .WithSummary("待我审核（紧急在前，先报先审）及各审核级别数量");
