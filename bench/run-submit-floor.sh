@@ -49,31 +49,38 @@ TOKENS="$(token officer),$(token officer2)"
 export TOKENS
 [[ "$TOKENS" == hld_*,hld_* ]] || { log "could not get API tokens: $TOKENS"; exit 1; }
 
-# run NAME URL SECONDS: one wrk run; prints its RESULT line prefixed with the name and the load average.
+# CPU time (user + system, ms) the process has used so far: CPU per request is less sensitive to a busy machine.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$1/stat"; }
+
+# run NAME URL SECONDS PID: one wrk run; prints its RESULT line prefixed with the name, the app's CPU ms per request
+# and the load average.
 run() {
-  local line
+  local line cpu0 cpu1 requests
+  cpu0=$(cpu_ms "$4")
   line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3s" --timeout 10s --latency -s "$LUA" "$2" | tee -a "$OUT" | grep '^RESULT') || true
-  echo "$1 ${line#RESULT } load=$(cut -d' ' -f1 /proc/loadavg)"
+  cpu1=$(cpu_ms "$4")
+  requests=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$line")
+  echo "$1 ${line#RESULT } cpu_ms_per_req=$(awk -v c=$((cpu1 - cpu0)) -v r="$requests" 'BEGIN { printf "%.3f", (r > 0 ? c / r : 0) }') load=$(cut -d' ' -f1 /proc/loadavg)"
 }
 
 : >"$OUT"
 log "warming up: floor ${WARMUP} s, Herald ${WARMUP} s ($CONNECTIONS connections)"
-run warmup-floor "$FLOOR_URL" "$WARMUP" >/dev/null
-run warmup-herald "$BENCH_URL" "$WARMUP" >/dev/null
+run warmup-floor "$FLOOR_URL" "$WARMUP" "$FLOOR_PID" >/dev/null
+run warmup-herald "$BENCH_URL" "$WARMUP" "$APP_PID" >/dev/null
 before=$(loadavg)
 results=()
 for round in $(seq "$ROUNDS"); do
-  results+=("$(run floor "$FLOOR_URL" "$DURATION")"); echo "   round $round ${results[-1]}"
-  results+=("$(run herald "$BENCH_URL" "$DURATION")"); echo "   round $round ${results[-1]}"
+  results+=("$(run floor "$FLOOR_URL" "$DURATION" "$FLOOR_PID")"); echo "   round $round ${results[-1]}"
+  results+=("$(run herald "$BENCH_URL" "$DURATION" "$APP_PID")"); echo "   round $round ${results[-1]}"
 done
 
 printf '%s\n' "${results[@]}" | awk '
   { name = $1; for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-    req[name] += v["requests"]; sec[name] += v["seconds"]; err[name] += v["non201"] + v["socket_errors"]
+    req[name] += v["requests"]; sec[name] += v["seconds"]; err[name] += v["non201"] + v["socket_errors"]; cpu[name] += v["cpu_ms_per_req"] * v["requests"]
     if (v["p99"] > p99[name]) p99[name] = v["p99"]; if (v["max"] > mx[name]) mx[name] = v["max"] }
   END {
-    for (n in req) printf "   %-6s %8.1f/s  worst p99 %7.1f ms  max %7.1f ms  errors %d\n", n, req[n] / sec[n], p99[n], mx[n], err[n]
-    printf "   Herald / floor: %.3f×\n", (req["herald"] / sec["herald"]) / (req["floor"] / sec["floor"]) }'
+    for (n in req) printf "   %-6s %8.1f/s  worst p99 %7.1f ms  max %7.1f ms  errors %d  app CPU %.3f ms/request\n", n, req[n] / sec[n], p99[n], mx[n], err[n], cpu[n] / req[n]
+    printf "   Herald / floor: %.3f× (throughput), %.3f× (CPU per request, floor / Herald)\n", (req["herald"] / sec["herald"]) / (req["floor"] / sec["floor"]), (cpu["floor"] / req["floor"]) / (cpu["herald"] / req["herald"]) }'
 echo "   load average before the measured runs: $before; after: $(loadavg)"
 echo "   Herald RSS after: $(rss_mb) MB; manuscripts in Herald: $(sqlite3 "$herald_data/herald.db" 'select count(*) from manuscripts' 2>/dev/null || echo '?')"
 echo "   machine: $(machine_line)"
