@@ -210,10 +210,9 @@ public sealed class SaveManuscript(
                 errors.Add(new FieldError("knownAt", "Form.BadDateTime"));
         }
 
-        var fromDocument = (state.DocumentPhotos ?? []).Select((photo, i) => (photo, i)).ToDictionary(x => x.photo, x => x.i);
         foreach (var photo in state.Photos)
         {
-            var n = fromDocument.GetValueOrDefault(photo, -1);
+            var n = state.DocumentPhotos is { Count: > 0 } fromDocument ? IndexOf(fromDocument, photo) : -1;
             var field = n >= 0 ? string.Create(CultureInfo.InvariantCulture, $"documentCaptions[{n}]") : "captions";
             if (photo.Caption is { Length: > Manuscript.CaptionMaxLength })
                 errors.Add(new FieldError(field, "TooLong", Manuscript.CaptionMaxLength));
@@ -226,6 +225,13 @@ public sealed class SaveManuscript(
         }
 
         return errors.Count > 0 ? null : new ManuscriptContent(title!, body.Html, body.Text, categoryId, importance, eventDate, input.Emergency, knownAt);
+    }
+
+    private static int IndexOf(IReadOnlyList<StagedUpload> photos, StagedUpload photo)
+    {
+        for (var i = 0; i < photos.Count; i++)
+            if (ReferenceEquals(photos[i], photo)) return i;
+        return -1;
     }
 
     /// <summary>时间末尾的时区：Z 或 ±hh:mm（负偏移也算，不能只认 "+"）。</summary>
