@@ -1,4 +1,5 @@
 using Herald.Domain.Organization;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
@@ -19,7 +20,7 @@ public sealed class AssignRole(HeraldDbContext db, CurrentUser current, OrgDirec
         var tree = await current.ManagerTreeAsync(ct);
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct) ?? throw AppException.NotFound();
         var role = FormValues.Role(form.Role);
-        var unitId = FormValues.OptionalId(form.UnitId, "UnitId");
+        var unitId = Wire.OptionalId(form.UnitId, "UnitId");
         if (unitId is { } u && tree.Find(u) is null) throw AppException.Invalid("UnitId", "Unit.UnknownParent");
 
         var assignment = RoleAssignment.Create(user.Id, role, unitId, clock.UtcNow);

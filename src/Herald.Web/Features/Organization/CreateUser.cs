@@ -1,5 +1,6 @@
 using Herald.Domain.Identity;
 using Herald.Domain.Organization;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
@@ -16,7 +17,7 @@ public sealed class CreateUser(HeraldDbContext db, CurrentUser current, OrgDirec
     public async Task<IssuedPassword> HandleAsync(UserForm form, CancellationToken ct = default)
     {
         var tree = await current.ManagerTreeAsync(ct);
-        var unitId = FormValues.OptionalId(form.UnitId, "UnitId");
+        var unitId = Wire.OptionalId(form.UnitId, "UnitId");
         if (unitId is { } u && tree.Find(u) is null) throw AppException.Invalid("UnitId", "Unit.UnknownParent");
         Role? role = string.IsNullOrWhiteSpace(form.Role) ? null : FormValues.Role(form.Role);
 

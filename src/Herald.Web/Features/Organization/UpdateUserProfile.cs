@@ -1,3 +1,4 @@
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
@@ -13,7 +14,7 @@ public sealed class UpdateUserProfile(HeraldDbContext db, CurrentUser current, A
     {
         var tree = await current.ManagerTreeAsync(ct);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw AppException.NotFound();
-        var unitId = FormValues.OptionalId(form.UnitId, "UnitId");
+        var unitId = Wire.OptionalId(form.UnitId, "UnitId");
         if (unitId is { } u && tree.Find(u) is null) throw AppException.Invalid("UnitId", "Unit.UnknownParent");
 
         user.UpdateProfile(form.DisplayName ?? "", form.Phone, form.Email);
