@@ -36,5 +36,9 @@ public sealed class OrganizationModule : IModule
         pages.MapImportPages();
     }
 
-    public void MapApi(RouteGroupBuilder api) => api.MapUnitApi();
+    public void MapApi(RouteGroupBuilder api)
+    {
+        api.MapUnitApi();
+        api.MapUserApi();
+    }
 }

@@ -1,7 +1,6 @@
 using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Herald.Web.Features.Organization;
@@ -20,8 +19,8 @@ public static class UnitEndpoints
         {
             return await FormPost.RunAsync(http, async () =>
                 {
-                    var unit = await create.HandleAsync(new UnitInput(form.Name, FormValues.UnitType(form.Type), Wire.OptionalId(form.ParentId, "ParentId")), http.RequestAborted);
-                    return $"/org/units/{unit.Id}?notice=created";
+                    var id = await create.HandleAsync(new UnitInput(form.Name, form.Type ?? "", Wire.OptionalId(form.ParentId, "ParentId")), http.RequestAborted);
+                    return $"/org/units/{id}?notice=created";
                 },
                 async failure => Pages.Render<UnitFormPage>(new { Tree = await current.ManagerTreeAsync(http.RequestAborted), Form = form, Error = failure.Message },
                     StatusCodes.Status400BadRequest));
@@ -32,7 +31,7 @@ public static class UnitEndpoints
 
         pages.MapPost("/org/units/{id:long}/edit", (long id, [FromForm] UnitForm form, HttpContext http, UpdateUnit update, GetUnit get, CurrentUser current) =>
             RunAsync(id, http, get, current, "saved",
-                () => update.HandleAsync(id, form.Name, FormValues.UnitType(form.Type), http.RequestAborted),
+                () => update.HandleAsync(id, form.Name, form.Type ?? "", http.RequestAborted),
                 form.Name));
 
         pages.MapPost("/org/units/{id:long}/move", (long id, [FromForm] MoveUnitForm form, HttpContext http, MoveUnit move, GetUnit get, CurrentUser current) =>
@@ -62,13 +61,5 @@ public static class UnitEndpoints
                 Error = failure.Message,
                 NameInput = nameInput,
             }, StatusCodes.Status400BadRequest));
-    }
-
-    public static void MapUnitApi(this RouteGroupBuilder api)
-    {
-        api.MapGet("/units", async Task<Ok<IReadOnlyList<UnitApiItem>>> (HttpContext http, GetUnitList list) =>
-                TypedResults.Ok(await list.HandleAsync(http.RequestAborted)))
-            .WithSummary("单位树（扁平列表，按树的展示顺序）")
-            .WithDescription("每项：id、parentId（顶级单位为 null）、name、path（\"示例街道 / 幸福社区\"）、type（agency|street|department|community|affiliate|society）、disabled（已停用的单位不能报送）、depth（层级，0 为顶级）。");
     }
 }
