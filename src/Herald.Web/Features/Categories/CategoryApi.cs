@@ -1,3 +1,4 @@
+using Herald.Web.Features.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Herald.Web.Features.Categories;
@@ -28,8 +29,7 @@ public static class CategoryApi
             })
             .WithSummary("新增类别（排在最后）")
             .WithDescription("{\"name\":\"乡村振兴\"}。不能与已有类别（含停用的）重名（400，errors.name）。" + Manage)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden);
 
         api.MapPut("/categories/{id:long}", async Task<Ok<CategoryItem>> (long id, CategoryRequest request, HttpContext http, RenameCategory rename,
                 ListCategories list) =>
@@ -39,9 +39,7 @@ public static class CategoryApi
             })
             .WithSummary("类别改名（已有稿件跟着显示新名称）")
             .WithDescription("{\"name\":\"…\"}。" + Manage)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         api.MapPost("/categories/{id:long}/move", async Task<Ok<IReadOnlyList<CategoryItem>>> (long id, CategoryMoveRequest request, HttpContext http,
                 MoveCategory move, ListCategories list) =>
@@ -51,24 +49,19 @@ public static class CategoryApi
             })
             .WithSummary("类别上移或下移一位，返回新的顺序")
             .WithDescription("{\"direction\":\"up\"} 或 {\"direction\":\"down\"}；已在最前（最后）时不变。" + Manage)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         api.MapPost("/categories/{id:long}/disable", (long id, HttpContext http, SetCategoryDisabled set, ListCategories list) =>
                 SetDisabledAsync(id, true, http, set, list))
             .WithSummary("停用类别（报送时不再可选，已有稿件保留原类别）")
             .WithDescription("至少要留一个可用的类别（409）。" + Manage)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         api.MapPost("/categories/{id:long}/enable", (long id, HttpContext http, SetCategoryDisabled set, ListCategories list) =>
                 SetDisabledAsync(id, false, http, set, list))
             .WithSummary("重新启用类别")
             .WithDescription(Manage)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
     }
 
     private static async Task<Ok<CategoryItem>> SetDisabledAsync(long id, bool disabled, HttpContext http, SetCategoryDisabled set, ListCategories list)

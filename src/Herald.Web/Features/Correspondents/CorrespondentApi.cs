@@ -1,3 +1,4 @@
+using Herald.Web.Features.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Herald.Web.Features.Correspondents;
@@ -31,8 +32,7 @@ public static class CorrespondentApi
                 TypedResults.Ok(await get.HandleAsync(id, http.RequestAborted)))
             .WithSummary("一条备案记录")
             .WithDescription(Scope)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         api.MapPost("/correspondents", async Task<Created<CorrespondentSaved>> (CorrespondentRequest request, HttpContext http,
                 RegisterCorrespondent register, GetCorrespondent get) =>
@@ -45,10 +45,7 @@ public static class CorrespondentApi
             .WithDescription("{\"unitId\":3,\"name\":\"李文静\",\"phone\":\"138…\",\"email\":\"…\",\"position\":\"干事\",\"appointedOn\":\"2026-03-01\",\"userId\":12}。" +
                              "userId 可选，只能关联本单位的有效账号；关联了账号而姓名、电话、邮箱未填时取账号上的；此人没有本单位信息员角色时一并授予（roleGrantedTo）。" +
                              "同一账号在同一单位已在册时 409。" + Scope)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesCommandProblems();
 
         api.MapPut("/correspondents/{id:long}", async Task<Ok<CorrespondentSaved>> (long id, CorrespondentRequest request, HttpContext http,
                 UpdateCorrespondent update, GetCorrespondent get) =>
@@ -58,10 +55,7 @@ public static class CorrespondentApi
             })
             .WithSummary("修改在册信息员的资料或关联账号")
             .WithDescription("字段同登记，整体替换；unitId 不用（单位不变）。已免去的记录不能再改（409）。" + Scope)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesCommandProblems();
 
         api.MapPost("/correspondents/{id:long}/end", async Task<Ok<CorrespondentItem>> (long id, EndCorrespondentRequest request, HttpContext http,
                 EndCorrespondent end, GetCorrespondent get) =>
@@ -71,9 +65,6 @@ public static class CorrespondentApi
             })
             .WithSummary("免去信息员（记录作为历史保留）")
             .WithDescription("{\"endedOn\":\"2026-06-30\"}。账号的信息员角色不自动收回。" + Scope)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesCommandProblems();
     }
 }

@@ -1,3 +1,4 @@
+using Herald.Web.Features.Common;
 using Herald.Web.Features.Organization;
 using Herald.Domain.Organization;
 
@@ -43,8 +44,8 @@ public sealed class CorrespondentForm
     public string? AppointedOn { get; set; }
     public string? UserId { get; set; }
 
-    public CorrespondentInput ToInput() => new(FormValues.OptionalId(UnitId, "UnitId"), Name, Phone, Email, Position, AppointedOn,
-        FormValues.OptionalId(UserId, "UserId"));
+    public CorrespondentInput ToInput() => new(Wire.OptionalId(UnitId, "UnitId"), Name, Phone, Email, Position, AppointedOn,
+        Wire.OptionalId(UserId, "UserId"));
 }
 
 public sealed class EndCorrespondentForm

@@ -1,12 +1,11 @@
 using Herald.Domain.Common;
 using Herald.Domain.Organization;
-using Herald.Web.Features.Organization;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
 using Herald.Web.Infrastructure.Time;
 using Herald.Web.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Web.Features.Correspondents;
 
@@ -26,7 +25,7 @@ public sealed class RegisterCorrespondent(HeraldDbContext db, CurrentUser curren
         if (unit.Disabled) throw AppException.Invalid("UnitId", "Unit.Disabled", unit.Name);
         var now = clock.UtcNow;
         var today = ChinaTime.DateOf(now);
-        var appointed = FormValues.Date(input.AppointedOn, "AppointedOn");
+        var appointed = Wire.RequiredDate(input.AppointedOn, "AppointedOn");
         if (appointed > today) throw AppException.Invalid("AppointedOn", "Correspondent.AppointedInFuture");
 
         var user = await CorrespondentLink.ResolveAsync(db, input.UserId, unitId, ct);

@@ -1,5 +1,5 @@
 using Herald.Domain.Common;
-using Herald.Web.Features.Organization;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
@@ -20,7 +20,7 @@ public sealed class UpdateCorrespondent(HeraldDbContext db, CurrentUser current,
         CorrespondentScope.RequireUnit(me, record.UnitId);
         var now = clock.UtcNow;
         var today = ChinaTime.DateOf(now);
-        var appointed = FormValues.Date(input.AppointedOn, "AppointedOn");
+        var appointed = Wire.RequiredDate(input.AppointedOn, "AppointedOn");
         if (appointed > today) throw AppException.Invalid("AppointedOn", "Correspondent.AppointedInFuture");
 
         var userId = input.UserId;

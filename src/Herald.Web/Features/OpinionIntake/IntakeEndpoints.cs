@@ -1,6 +1,6 @@
 using Herald.Domain.Identity;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Auth;
-using Herald.Web.Infrastructure.Localization;
 using Herald.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -30,9 +30,7 @@ public static class IntakeEndpoints
                              "{index, id, duplicateOf, hits}，不合规的那条为 {index, errors}（其余照常收录）。duplicateOf：与已收录信息近似重复（3-gram Jaccard ≥ 0.8）" +
                              "时为该组最早一条的编号。hits：监测词表命中 {field: title|content, keyword, list, category, weight, start, length}，位置以原文的 UTF-16 码元计。" +
                              "可用宣传办签发的厂商令牌（范围 opinion.intake，只能调用本接口）或宣传办人员的完整令牌。")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status413PayloadTooLarge);
 
         api.MapGet("/opinion/intake-tokens", async Task<Ok<IReadOnlyList<IntakeTokenSummary>>> (HttpContext http, IntakeTokens tokens) =>
                 TypedResults.Ok(await tokens.ListAsync(http.RequestAborted)))
@@ -48,8 +46,7 @@ public static class IntakeEndpoints
             })
             .WithSummary("为监测厂商签发推送令牌（明文只返回这一次）")
             .WithDescription("{\"vendor\":\"某某舆情监测\",\"days\":365}；days 1–730，省略时取配置的默认值。令牌只能调用 POST /api/v1/opinion/items。只有宣传办可以签发。")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden);
 
         api.MapPost("/opinion/intake-tokens/{id:long}/revoke", async Task<Ok<IntakeTokenSummary>> (long id, HttpContext http, IntakeTokens tokens) =>
             {
@@ -58,9 +55,7 @@ public static class IntakeEndpoints
             })
             .WithSummary("撤销厂商推送令牌（立即不能再推送）")
             .WithDescription("任何宣传办人员都可撤销；已撤销的 409。")
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
     }
 
     public static void MapIntakeTokenPages(this RouteGroupBuilder pages)
@@ -68,39 +63,33 @@ public static class IntakeEndpoints
         pages.MapGet("/opinion/intake-tokens", async (HttpContext http, IntakeTokens tokens) =>
             Pages.Render<IntakeTokensPage>(new { Tokens = await tokens.ListAsync(http.RequestAborted), Notice = http.Request.Query["notice"].ToString() }));
 
-        pages.MapPost("/opinion/intake-tokens", async ([FromForm] IntakeTokenForm form, HttpContext http, IntakeTokens tokens, Messages messages) =>
+        pages.MapPost("/opinion/intake-tokens", async ([FromForm] IntakeTokenForm form, HttpContext http, IntakeTokens tokens) =>
         {
-            try
-            {
-                var issued = await tokens.IssueAsync(form.Vendor, form.Days, http.RequestAborted);
-                return Pages.Render<IntakeTokensPage>(new { Tokens = await tokens.ListAsync(http.RequestAborted), Issued = issued });
-            }
-            catch (Exception ex) when (FormErrors.IsUserError(ex))
-            {
-                return Pages.Render<IntakeTokensPage>(new
+            return await FormPost.RunAsync(http, async () =>
+                {
+                    var issued = await tokens.IssueAsync(form.Vendor, form.Days, http.RequestAborted);
+                    return Pages.Render<IntakeTokensPage>(new { Tokens = await tokens.ListAsync(http.RequestAborted), Issued = issued });
+                },
+                async failure => Pages.Render<IntakeTokensPage>(new
                 {
                     Tokens = await tokens.ListAsync(http.RequestAborted),
-                    Error = messages.DescribeWithField(ex),
+                    Error = failure.Message,
                     Form = form,
-                }, StatusCodes.Status400BadRequest);
-            }
+                }, StatusCodes.Status400BadRequest));
         });
 
-        pages.MapPost("/opinion/intake-tokens/{id:long}/revoke", async (long id, HttpContext http, IntakeTokens tokens, Messages messages) =>
+        pages.MapPost("/opinion/intake-tokens/{id:long}/revoke", async (long id, HttpContext http, IntakeTokens tokens) =>
         {
-            try
-            {
-                await tokens.RevokeAsync(id, http.RequestAborted);
-                return Results.LocalRedirect("/opinion/intake-tokens?notice=revoked");
-            }
-            catch (Exception ex) when (FormErrors.IsUserError(ex))
-            {
-                return (IResult)Pages.Render<IntakeTokensPage>(new
+            return await FormPost.RunAsync(http, async () =>
+                {
+                    await tokens.RevokeAsync(id, http.RequestAborted);
+                    return "/opinion/intake-tokens?notice=revoked";
+                },
+                async failure => Pages.Render<IntakeTokensPage>(new
                 {
                     Tokens = await tokens.ListAsync(http.RequestAborted),
-                    Error = messages.DescribeWithField(ex),
-                }, StatusCodes.Status409Conflict);
-            }
+                    Error = failure.Message,
+                }, StatusCodes.Status409Conflict));
         });
     }
 }

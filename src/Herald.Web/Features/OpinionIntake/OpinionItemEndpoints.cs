@@ -1,9 +1,9 @@
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
 using Herald.Web.Infrastructure.Files;
 using Herald.Web.Infrastructure.Localization;
 using Herald.Web.Infrastructure.Web;
-using Herald.Web.Features.Manuscripts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -112,10 +112,7 @@ public static class OpinionItemEndpoints
             .WithDescription("multipart：unitId（以哪个单位名义，缺省为第一个可上报的单位）、platform（必填）、source、url、title、content（标题与内容至少一项）、author、" +
                              "publishedAt（yyyy-MM-ddTHH:mm，北京时间）、screenshots（JPEG/PNG，可多个）、submissionKey（同一键重复提交 409，不重复收录）。" +
                              "收录时同样标出命中、查近似重复（duplicateGroup）。没有可上报的单位时 403。")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge);
     }
 
     /// <summary>截图：网页与 API 同一个查询，范围同信息本身。</summary>

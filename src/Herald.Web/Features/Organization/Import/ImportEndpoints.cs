@@ -1,3 +1,4 @@
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Localization;
 using Herald.Web.Infrastructure.Spreadsheets;
@@ -72,8 +73,7 @@ public static class ImportEndpoints
             .WithDescription("multipart 字段 file 为 .xlsx。逐行校验，全部无误才在一个事务里导入；有错时 400 Import.Rejected，rows 列出每处错误" +
                              "（sheet 工作表、row 行号、column 列号、code、message 中文说明），什么都不导入。成功时返回新单位的路径和新账号（password 为只出现这一次的初始口令，" +
                              "首次登录必须修改）。只有系统管理员、安全管理员可以调用。")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden);
     }
 
     private static async Task<IResult> TemplateAsync(HttpContext http, ImportTemplate template) =>
