@@ -1,5 +1,6 @@
 using Herald.Domain.Organization;
 using Herald.Domain.Submission;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -23,23 +24,22 @@ public sealed class GetPool(HeraldDbContext db, CurrentUser current)
         var q = db.Manuscripts.AsNoTracking()
             .Where(m => m.Status == ManuscriptStatus.Approved && scope.Contains(m.UnitId));
         q = ListManuscripts.ApplyFilters(q, query with { Status = null, From = null, To = null, Mine = false }, me);
-        if (ListManuscripts.ParseDate(query.From, "from") is { } from)
+        if (Wire.OptionalDate(query.From, "from") is { } from)
         {
             var start = Domain.Common.ChinaTime.StartOfDayUtc(from);
             q = q.Where(m => m.ApprovedAt >= start);
         }
-        if (ListManuscripts.ParseDate(query.To, "to") is { } to)
+        if (Wire.OptionalDate(query.To, "to") is { } to)
         {
             var end = Domain.Common.ChinaTime.StartOfDayUtc(to.AddDays(1));
             q = q.Where(m => m.ApprovedAt < end);
         }
         if (categoryId is { } cid) q = q.Where(m => m.CategoryId == cid);
 
-        var page = Math.Max(1, query.Page);
-        var size = Math.Clamp(query.PageSize, 1, ListManuscripts.MaxPageSize);
-        var total = await q.CountAsync(ct);
+        var page = PageRequest.From(query);
+        var total = await q.CountAllAsync(ct);
         var rows = await q.ToRows(db).OrderByDescending(m => m.ApprovedAt).ThenByDescending(m => m.Id)
-            .Skip((page - 1) * size).Take(size).ToItemsAsync(me.Tree, ct);
-        return new PagedResult<ManuscriptListItem>(rows, page, size, total);
+            .TakePage(page).ToItemsAsync(me.Tree, ct);
+        return rows.ToPage(page, total);
     }
 }

@@ -1,5 +1,4 @@
 using Herald.Domain.Common;
-using Herald.Domain.Organization;
 using Herald.Domain.Submission;
 using Herald.Web.Features.Notifications;
 using Herald.Web.Features.Reviews;

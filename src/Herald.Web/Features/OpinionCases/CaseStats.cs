@@ -1,5 +1,6 @@
 using Herald.Domain.Common;
 using Herald.Domain.Opinion.Cases;
+using Herald.Web.Features.Common;
 using Herald.Web.Features.Reports;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
@@ -33,7 +34,7 @@ public sealed class CaseStats(HeraldDbContext db, CurrentUser current, Clock clo
     /// <summary>period=week|month 与 date 给出所在的周（周一至周日）或月；否则 from/to；都没有为本月。</summary>
     public static ReportPeriod PeriodOf(string? period, string? date, string? from, string? to, DateOnly today)
     {
-        var day = string.IsNullOrWhiteSpace(date) ? today : Publishing.PublishingCodes.ParseDate(date, "date");
+        var day = string.IsNullOrWhiteSpace(date) ? today : Wire.RequiredDate(date, "date");
         switch (period?.Trim().ToLowerInvariant())
         {
             case "week":

@@ -2,7 +2,7 @@ using Herald.Domain.Notifications;
 using Herald.Domain.Opinion.Cases;
 using Herald.Domain.Organization;
 using Herald.Domain.Submission;
-using Herald.Web.Features.Publishing;
+using Herald.Web.Features.Common;
 using Herald.Web.Features.Reviews;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Time;
@@ -21,7 +21,7 @@ public sealed class RecordResponse(CaseStore store, CaseFiles files, CaseNotifie
         var (me, scope, c) = await store.LoadAsync(id, ct);
         me.Require(CaseAccess.CanHandle(me, scope, c));
         CaseStore.CheckRevision(c, request.Revision);
-        var kind = PublishingCodes.ParseOptional<ResponseKind>(request.Kind, "kind") ?? ResponseKind.Statement;
+        var kind = Wire.OptionalCode<ResponseKind>(request.Kind, "kind") ?? ResponseKind.Statement;
         var checkedFiles = await files.CheckAsync(uploads, ct);
         var unitId = c.UnitId ?? 0;
         var unitType = me.Tree.Find(unitId)?.Type ?? UnitType.Department;
