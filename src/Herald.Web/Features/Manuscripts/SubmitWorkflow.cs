@@ -1,4 +1,5 @@
 using Herald.Domain.Common;
+using Herald.Domain.Organization;
 using Herald.Domain.Submission;
 using Herald.Web.Features.Notifications;
 using Herald.Web.Features.Reviews;
