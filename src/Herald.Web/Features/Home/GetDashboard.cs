@@ -23,9 +23,12 @@ public sealed record Dashboard(
     IReadOnlyList<ManuscriptListItem> Recent,
     IReadOnlyList<NotificationDto> Notifications);
 
-/// <summary>首页：我要处理的事（退回待改、待我审核）和本月数字。</summary>
+/// <summary>首页：我要处理的事（待我审核、退回待改、草稿）和本月数字；"待我审核"的数字与列表用同一查询。</summary>
 public sealed class GetDashboard(HeraldDbContext db, CurrentUser current, NotificationCenter notifications, Clock clock)
 {
+    /// <summary>首页列出的待审稿件上限；更多的在审核页。</summary>
+    public const int ReviewRows = 10;
+
     public async Task<Dashboard> HandleAsync(CancellationToken ct = default)
     {
         var me = await current.GetAsync(ct);
@@ -52,7 +55,14 @@ public sealed class GetDashboard(HeraldDbContext db, CurrentUser current, Notifi
                 .ToRows(db).OrderByDescending(m => m.UpdatedAt).Take(5).ToItemsAsync(me.Tree, ct);
         }
 
-        int? inbox = me.CanReview ? await db.Manuscripts.AwaitingReviewBy(me).CountAsync(ct) : null;
+        int? inbox = null;
+        if (me.CanReview)
+        {
+            var awaiting = db.Manuscripts.AsNoTracking().AwaitingReviewBy(me);
+            inbox = await awaiting.CountAsync(ct);
+            var reviews = await awaiting.ToRows(db).InReviewOrder().Take(ReviewRows).ToItemsAsync(me.Tree, ct);
+            needsAction = [.. reviews, .. needsAction];
+        }
         int? pool = null, poolMonth = null;
         if (me.HasAny(Role.Office, Role.Principal, Role.Viewer))
         {
