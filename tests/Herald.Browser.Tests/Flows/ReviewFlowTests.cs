@@ -166,7 +166,7 @@ public sealed class ReviewFlowTests(HeraldServer server) : IClassFixture<HeraldS
         // 宣传办在采编池看到它。
         var office = await server.SignedInPageAsync("office", device);
         await office.OpenMenuAsync("/pool");
-        await Expect(office.Locator("h1")).ToHaveTextAsync("采编池（待采编）");
+        await Expect(office.Locator("h1")).ToHaveTextAsync("采编池");
         var row = office.ManuscriptRow(title);
         // 采编池里的稿件都已审定，行上显示的是采编状态。
         await Expect(row.GetByTestId("editorial-status")).ToHaveAttributeAsync("data-editorial", "pending");

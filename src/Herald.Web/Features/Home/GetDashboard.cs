@@ -1,5 +1,6 @@
 using Herald.Domain.Common;
 using Herald.Domain.Organization;
+using Herald.Domain.Publishing;
 using Herald.Domain.Submission;
 using Herald.Web.Features.Manuscripts;
 using Herald.Web.Features.Notifications;
@@ -66,10 +67,8 @@ public sealed class GetDashboard(HeraldDbContext db, CurrentUser current, Notifi
         int? pool = null, poolMonth = null;
         if (me.HasAny(Role.Office, Role.Principal, Role.Viewer))
         {
-            var scope = me.Tree.ScopeOf(me.Id, Role.Office).Union(me.Tree.ScopeOf(me.Id, Role.Principal))
-                .Union(me.Tree.ScopeOf(me.Id, Role.Viewer)).ToArray();
-            var approved = db.Manuscripts.AsNoTracking().Where(m => m.Status == ManuscriptStatus.Approved && scope.Contains(m.UnitId));
-            pool = await approved.CountAsync(ct);
+            var approved = GetPool.InPool(db.Manuscripts.AsNoTracking(), me);
+            pool = await approved.CountAsync(m => m.Editorial == EditorialStatus.Pending, ct);
             poolMonth = await approved.CountAsync(m => m.ApprovedAt >= monthStart, ct);
         }
         return new Dashboard(me.DisplayName, mine, inbox, pool, poolMonth, needsAction, recent,
