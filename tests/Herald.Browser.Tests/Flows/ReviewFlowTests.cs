@@ -90,6 +90,7 @@ public sealed class ReviewFlowTests(HeraldServer server) : IClassFixture<HeraldS
         await officer.OpenMenuAsync("/manuscripts/new", whileMenuShown: () => Screenshots.SaveViewportAsync(officer, "menu-phone"));
         await Expect(officer.Locator("h1")).ToHaveTextAsync("报送稿件");
         await compose(officer);
+        await officer.Locator("#category").SelectOptionAsync(new SelectOptionValue { Label = "工作动态" });
         await officer.Locator("label[for=importance-important]").ClickAsync();
         await Expect(officer.Locator("#importance-important")).ToBeCheckedAsync();
         if (device.IsMobile) await officer.ExpectNoHorizontalScrollAsync();
