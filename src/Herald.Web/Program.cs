@@ -13,10 +13,11 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 builder.AddHeraldOptions();
 builder.Services.AddHeraldData();
+builder.Services.AddHeraldInfrastructure();
 builder.Services.AddHeraldAuth();
 builder.Services.AddHeraldWeb();
 builder.Services.AddHeraldApi();
-builder.Services.AddHeraldFeatures();
+builder.Services.AddHeraldModules();
 
 var app = builder.Build();
 
@@ -35,8 +36,7 @@ switch (args.FirstOrDefault())
 
 await app.InitializeHeraldAsync();
 app.UseHeraldPipeline();
-app.MapHeraldApi();
-app.MapHeraldFeatures();
+app.MapHeraldModules();
 app.Run();
 
 public partial class Program;

@@ -21,4 +21,18 @@ internal static class Guard
             throw new DomainValidationException(field, "TooLong", maxLength);
         return trimmed;
     }
+
+    /// <summary>名称、电话这类单行的必填项：另外不许有控制字符（换行、制表符、NUL），它们会破坏列表、导出和审计记录。</summary>
+    public static string Line(string? value, string field, int maxLength) =>
+        NoControl(Required(value, field, maxLength), field);
+
+    public static string? OptionalLine(string? value, string field, int maxLength) =>
+        Optional(value, field, maxLength) is { } text ? NoControl(text, field) : null;
+
+    private static string NoControl(string text, string field)
+    {
+        foreach (var c in text)
+            if (char.IsControl(c)) throw new DomainValidationException(field, "Text.ControlCharacters");
+        return text;
+    }
 }

@@ -56,9 +56,9 @@ public sealed partial class UserAccount
 
     public void UpdateProfile(string displayName, string? phone, string? email)
     {
-        DisplayName = Guard.Required(displayName, nameof(DisplayName), 32);
-        Phone = Guard.Optional(phone, nameof(Phone), 32);
-        Email = Guard.Optional(email, nameof(Email), 128);
+        DisplayName = Guard.Line(displayName, nameof(DisplayName), 32);
+        Phone = Guard.OptionalLine(phone, nameof(Phone), 32);
+        Email = Guard.OptionalLine(email, nameof(Email), 128);
         if (Email is not null && !Email.Contains('@'))
             throw new DomainValidationException(nameof(Email), "Email.Invalid");
     }

@@ -58,7 +58,7 @@ public sealed class KeywordList
 
     public void Rename(string? name, string? description)
     {
-        Name = Guard.Required(name, "name", NameMaxLength);
+        Name = Guard.Line(name, "name", NameMaxLength);
         Description = Guard.Optional(description, "description", DescriptionMaxLength);
     }
 

@@ -32,14 +32,14 @@ public sealed class CorrespondentRecord
     public void Update(string name, string phone, string? email, string? position, DateOnly appointedOn)
     {
         if (EndedOn is not null) throw new DomainException("Correspondent.Ended");
-        Name = Guard.Required(name, nameof(Name), 32);
-        Phone = Guard.Required(phone, nameof(Phone), 32);
+        Name = Guard.Line(name, nameof(Name), 32);
+        Phone = Guard.Line(phone, nameof(Phone), 32);
         if (!Phone.All(c => char.IsAsciiDigit(c) || c is '-' or '+' or ' '))
             throw new DomainValidationException(nameof(Phone), "Phone.Invalid");
-        Email = Guard.Optional(email, nameof(Email), 128);
+        Email = Guard.OptionalLine(email, nameof(Email), 128);
         if (Email is not null && !Email.Contains('@'))
             throw new DomainValidationException(nameof(Email), "Email.Invalid");
-        Position = Guard.Optional(position, nameof(Position), 32);
+        Position = Guard.OptionalLine(position, nameof(Position), 32);
         AppointedOn = appointedOn;
     }
 

@@ -19,14 +19,14 @@ public sealed class Unit
 
     public static Unit Create(string name, UnitType type, long? parentId, int sortOrder, DateTime nowUtc) => new()
     {
-        Name = Guard.Required(name, nameof(Name), NameMaxLength),
+        Name = Guard.Line(name, nameof(Name), NameMaxLength),
         Type = type,
         ParentId = parentId,
         SortOrder = sortOrder,
         CreatedAt = nowUtc,
     };
 
-    public void Rename(string name) => Name = Guard.Required(name, nameof(Name), NameMaxLength);
+    public void Rename(string name) => Name = Guard.Line(name, nameof(Name), NameMaxLength);
 
     public void ChangeType(UnitType type) => Type = type;
 

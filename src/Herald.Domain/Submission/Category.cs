@@ -13,9 +13,9 @@ public sealed class Category
     public bool Disabled { get; private set; }
 
     public static Category Create(string name, int sortOrder) =>
-        new() { Name = Guard.Required(name, nameof(Name), 32), SortOrder = sortOrder };
+        new() { Name = Guard.Line(name, nameof(Name), 32), SortOrder = sortOrder };
 
-    public void Rename(string name) => Name = Guard.Required(name, nameof(Name), 32);
+    public void Rename(string name) => Name = Guard.Line(name, nameof(Name), 32);
 
     public void SetSortOrder(int sortOrder) => SortOrder = sortOrder;
 

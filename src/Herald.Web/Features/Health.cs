@@ -13,7 +13,7 @@ public static class Health
             await db.Settings.AsNoTracking().AnyAsync(ct);
             return Results.Ok(new { status = "ok" });
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException or System.Data.Common.DbException)
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
         {
             return Results.Json(new { status = "unavailable", error = ex.Message }, statusCode: StatusCodes.Status503ServiceUnavailable);
         }

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text;
 using Herald.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Web.Tests.Organization;
 
@@ -40,6 +42,47 @@ public sealed class OrgAccessTests(HeraldFactory factory) : IClassFixture<Herald
         (await factory.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Units, u => u.Name == "越权单位")))
             .ShouldBeFalse();
     }
+
+    /// <summary>组织管理的每个 API 写操作：非管理员一律 403，库里什么都没变。{unit} 为和平社区，{user} 为 viewer 的编号。</summary>
+    public static TheoryData<string, string, string, string?> ForbiddenApi => new()
+    {
+        { "office", "POST", "/api/v1/units", "{\"name\":\"越权单位\",\"type\":\"community\"}" },
+        { "head", "PUT", "/api/v1/units/{unit}", "{\"name\":\"越权改名\"}" },
+        { "officer", "POST", "/api/v1/units/{unit}/move", "{\"parentId\":null}" },
+        { "auditor", "POST", "/api/v1/units/{unit}/disable", null },
+        { "viewer", "POST", "/api/v1/units/{unit}/enable", null },
+        { "office", "GET", "/api/v1/users", null },
+        { "head", "GET", "/api/v1/users/{user}", null },
+        { "office", "POST", "/api/v1/users", "{\"userName\":\"intruder\",\"displayName\":\"越权\"}" },
+        { "auditor", "PUT", "/api/v1/users/{user}", "{\"displayName\":\"越权改名\"}" },
+        { "principal", "POST", "/api/v1/users/{user}/roles", "{\"role\":\"sys_admin\"}" },
+        { "office", "DELETE", "/api/v1/users/{user}/roles/1", null },
+        { "head", "POST", "/api/v1/users/{user}/disable", null },
+        { "head", "POST", "/api/v1/users/{user}/enable", null },
+        { "officer", "POST", "/api/v1/users/{user}/unlock", null },
+        { "office", "POST", "/api/v1/users/{user}/reset-password", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(ForbiddenApi))]
+    public async Task Api_NotAdmin_ForbiddenAndNothingChanged(string userName, string method, string url, string? body)
+    {
+        using var client = await factory.ApiClientAsync(userName);
+        url = url.Replace("{unit}", (await factory.UnitIdAsync("和平社区")).ToString())
+            .Replace("{user}", (await factory.UserIdAsync("viewer")).ToString());
+        var before = await ChangesAsync();
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+
+        var response = await client.SendAsync(request);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "Forbidden", "您没有执行此操作的权限。");
+        (await ChangesAsync()).ShouldBe(before);
+    }
+
+    /// <summary>每次修改都记审计：除登录、令牌之外的审计条数不变，就是什么都没改。</summary>
+    private Task<int> ChangesAsync() =>
+        factory.QueryAsync(db => db.AuditEntries.CountAsync(a => !a.Action.StartsWith("signin") && !a.Action.StartsWith("token")));
 
     [Fact]
     public async Task Navigation_ShowsOnlyAllowedSections()

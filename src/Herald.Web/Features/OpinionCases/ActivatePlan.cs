@@ -18,7 +18,7 @@ public sealed class ActivatePlan(HeraldDbContext db, CaseStore store, CaseNotifi
     {
         var (me, scope, c) = await store.LoadAsync(id, ct);
         me.Require(scope.Manages(c));
-        var plan = await db.EmergencyPlans().Include(p => p.Steps).AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, ct)
+        var plan = await db.EmergencyPlans.Include(p => p.Steps).AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, ct)
                    ?? throw AppException.Invalid("planId", "OpinionCase.PlanUnknown");
         var tasks = c.ActivatePlan(plan, me.Id, clock.UtcNow);
         foreach (var task in tasks)

@@ -57,7 +57,7 @@ public sealed class CaseStats(HeraldDbContext db, CurrentUser current, Clock clo
         var start = ChinaTime.StartOfDayUtc(period.From);
         var end = ChinaTime.StartOfDayUtc(period.To.AddDays(1));
         var now = clock.UtcNow;
-        var cases = await db.OpinionCases().AsNoTracking().Where(scope.Filter())
+        var cases = await db.OpinionCases.AsNoTracking().Where(scope.Filter())
             .Where(c => c.OpenedAt >= start && c.OpenedAt < end)
             .Include(c => c.Deadlines).Include(c => c.Interviews)
             .AsSplitQuery().OrderBy(c => c.OpenedAt).ThenBy(c => c.Id).ToListAsync(ct);

@@ -16,7 +16,7 @@ public sealed class CaseStore(HeraldDbContext db, CurrentUser current)
         var me = await current.GetAsync(ct);
         var scope = CaseScope.Of(me);
         if (!scope.SeesAnything) throw AppException.NotFound();
-        var c = await db.OpinionCases().Where(scope.Filter()).WithEverything().FirstOrDefaultAsync(x => x.Id == id, ct)
+        var c = await db.OpinionCases.Where(scope.Filter()).WithEverything().FirstOrDefaultAsync(x => x.Id == id, ct)
                 ?? throw AppException.NotFound();
         return new CaseContext(me, scope, c);
     }

@@ -24,7 +24,7 @@ public sealed class DeadlineRules(HeraldDbContext db, CurrentUser current, Audit
     public async Task<IReadOnlyList<DeadlineRuleDto>> ListAsync(CancellationToken ct = default)
     {
         await current.GetAsync(ct);
-        var rules = await db.OpinionDeadlineRules().AsNoTracking().ToListAsync(ct);
+        var rules = await db.OpinionDeadlineRules.AsNoTracking().ToListAsync(ct);
         return Grid(rules);
     }
 
@@ -32,7 +32,7 @@ public sealed class DeadlineRules(HeraldDbContext db, CurrentUser current, Audit
     {
         var me = await current.GetAsync(ct);
         me.Require(me.IsOffice);
-        var rules = await db.OpinionDeadlineRules().ToListAsync(ct);
+        var rules = await db.OpinionDeadlineRules.ToListAsync(ct);
         var now = clock.UtcNow;
         var changes = new List<string>();
         foreach (var cell in cells)
@@ -45,7 +45,7 @@ public sealed class DeadlineRules(HeraldDbContext db, CurrentUser current, Audit
             if (string.IsNullOrWhiteSpace(cell.Hours))
             {
                 if (existing is null) continue;
-                db.OpinionDeadlineRules().Remove(existing);
+                db.OpinionDeadlineRules.Remove(existing);
                 changes.Add($"{field}=none");
                 continue;
             }
@@ -56,7 +56,7 @@ public sealed class DeadlineRules(HeraldDbContext db, CurrentUser current, Audit
             {
                 if (existing is null)
                 {
-                    db.OpinionDeadlineRules().Add(OpinionDeadlineRule.Create(severity, kind, minutes, cell.Basis, me.Id, now));
+                    db.OpinionDeadlineRules.Add(OpinionDeadlineRule.Create(severity, kind, minutes, cell.Basis, me.Id, now));
                 }
                 else if (existing.Minutes != minutes || existing.Basis != (string.IsNullOrWhiteSpace(cell.Basis) ? null : cell.Basis.Trim()))
                 {
@@ -85,7 +85,7 @@ public sealed class DeadlineRules(HeraldDbContext db, CurrentUser current, Audit
                 throw AppException.Conflict("OpinionCase.Stale");
             }
         }
-        return Grid(await db.OpinionDeadlineRules().AsNoTracking().ToListAsync(ct));
+        return Grid(await db.OpinionDeadlineRules.AsNoTracking().ToListAsync(ct));
     }
 
     private static List<DeadlineRuleDto> Grid(List<OpinionDeadlineRule> rules) =>

@@ -40,7 +40,7 @@ public sealed class DeadlineWatch(IServiceScopeFactory scopes, IOptions<Deadline
             {
                 await RunOnceAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
             {
                 logger.LogWarning(ex, "Opinion deadline watch failed; will retry");
             }
@@ -59,9 +59,9 @@ public sealed class DeadlineWatch(IServiceScopeFactory scopes, IOptions<Deadline
         var messages = services.GetRequiredService<Messages>();
 
         // 仍在计时、且已到第一个提醒点（用去一半）的时限所在的舆情。
-        var candidates = await db.OpinionCaseDeadlines().AsNoTracking()
+        var candidates = await db.OpinionCaseDeadlines.AsNoTracking()
             .Where(d => d.MetAt == null && d.SupersededAt == null && d.AlertStage < AlertStage.Escalation)
-            .Join(db.OpinionCases().Where(c => c.Status != OpinionCaseStatus.Closed), d => d.CaseId, c => c.Id, (d, c) => d)
+            .Join(db.OpinionCases.Where(c => c.Status != OpinionCaseStatus.Closed), d => d.CaseId, c => c.Id, (d, c) => d)
             .Select(d => new { d.CaseId, d.StartsAt, d.DueAt, d.AlertStage })
             .ToListAsync(ct);
         var caseIds = candidates.Where(d => DeadlineAlerts.Due(d.StartsAt, d.DueAt, d.AlertStage, now) != AlertStage.None)
@@ -71,7 +71,7 @@ public sealed class DeadlineWatch(IServiceScopeFactory scopes, IOptions<Deadline
         foreach (var caseId in caseIds)
         {
             db.ChangeTracker.Clear();
-            var c = await db.OpinionCases().Include(x => x.Deadlines).FirstOrDefaultAsync(x => x.Id == caseId, ct);
+            var c = await db.OpinionCases.Include(x => x.Deadlines).FirstOrDefaultAsync(x => x.Id == caseId, ct);
             if (c is null) continue;
             var sent = new List<(OpinionCaseDeadline Deadline, AlertStage Stage)>();
             foreach (var d in c.Deadlines.ToList())

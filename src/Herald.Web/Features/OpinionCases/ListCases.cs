@@ -23,7 +23,7 @@ public sealed class ListCases(HeraldDbContext db, CurrentUser current, Clock clo
         if (!scope.SeesAnything) return new PagedResult<CaseListItem>([], page, pageSize, 0);
         var now = clock.UtcNow;
 
-        var q = db.OpinionCases().AsNoTracking().Where(scope.Filter());
+        var q = db.OpinionCases.AsNoTracking().Where(scope.Filter());
         if (PublishingCodes.ParseOptional<OpinionCaseStatus>(query.Status, "status") is { } status) q = q.Where(c => c.Status == status);
         if (PublishingCodes.ParseOptional<OpinionSeverity>(query.Severity, "severity") is { } severity) q = q.Where(c => c.Severity == severity);
         if (query.UnitId is { } unitId)

@@ -22,7 +22,7 @@ public sealed class ListOverdue(HeraldDbContext db, CurrentUser current, Clock c
         var scope = CaseScope.Of(me);
         if (!scope.SeesAnything) return [];
         var now = clock.UtcNow;
-        var cases = await db.OpinionCases().AsNoTracking().Where(scope.Filter())
+        var cases = await db.OpinionCases.AsNoTracking().Where(scope.Filter())
             .Where(c => c.Deadlines.Any(d => d.EscalatedAt != null
                                             || (c.Status != OpinionCaseStatus.Closed && d.MetAt == null && d.SupersededAt == null && d.DueAt < now)))
             .Include(c => c.Deadlines).Include(c => c.Interviews)

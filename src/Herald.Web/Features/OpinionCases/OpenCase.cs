@@ -58,7 +58,7 @@ public sealed class OpenCase(HeraldDbContext db, CurrentUser current, AuditLog a
         var suggestion = SeverityAdvisor.Suggest(await SignalsAsync(ids, ct), now);
         var draft = new OpinionCaseDraft(request.Title, request.Summary, request.Category, severity, sentiment, owner, ids, superior);
         var c = OpinionCase.Open(draft, suggestion, await db.PolicyAsync(ct), me.Id, now);
-        db.OpinionCases().Add(c);
+        db.OpinionCases.Add(c);
         await db.SaveNewAsync(() => audit.Add("opinion_case.open", "OpinionCase", c.Id,
                 $"{OpinionCodes.Code(c.Severity)}; items {string.Join(',', ids)}; suggested {OpinionCodes.Code(suggestion.Severity)} ({suggestion.Score})"),
             () => AppException.Conflict("OpinionCase.ItemTaken", ids[0]), () => AppException.Conflict("OpinionCase.Stale"), ct);
@@ -67,7 +67,7 @@ public sealed class OpenCase(HeraldDbContext db, CurrentUser current, AuditLog a
 
     /// <summary>已在某件未办结舆情中的信息。</summary>
     private async Task<List<long>> TakenAsync(long[] ids, CancellationToken ct) =>
-        await db.OpinionCaseItems().AsNoTracking().Where(i => i.Active && ids.Contains(i.ItemId)).Select(i => i.ItemId).ToListAsync(ct);
+        await db.OpinionCaseItems.AsNoTracking().Where(i => i.Active && ids.Contains(i.ItemId)).Select(i => i.ItemId).ToListAsync(ct);
 
     /// <summary>所选信息及其近似重复组员（组员也是扩散）。</summary>
     private async Task<List<ItemSignal>> SignalsAsync(long[] ids, CancellationToken ct)

@@ -1,9 +1,11 @@
+using Herald.Web.Features.Common;
+
 namespace Herald.Web.Features.OpinionCases;
 
 /// <summary>舆情处置闭环：研判、交办、回应/处置、反馈、办结，时限与督办，应急预案，统计与报告。 本模块的服务、网页和 API 都在这里登记。</summary>
-public static class OpinionCasesModule
+public sealed class OpinionCasesModule : IModule
 {
-    public static IServiceCollection AddOpinionCases(this IServiceCollection services)
+    public void AddServices(IServiceCollection services)
     {
         services.AddOptions<DeadlineWatchOptions>().BindConfiguration(DeadlineWatchOptions.Section);
         services.AddScoped<CaseStore>();
@@ -31,22 +33,19 @@ public static class OpinionCasesModule
         services.AddScoped<PlansPageModel>();
         services.AddSingleton<DeadlineWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineWatch>());
-        return services;
     }
 
-    public static RouteGroupBuilder MapOpinionCasesPages(this RouteGroupBuilder pages)
+    public void MapPages(RouteGroupBuilder pages)
     {
         pages.MapCasePages();
         pages.MapOfficePages();
         pages.MapCaseFiles();
-        return pages;
     }
 
-    public static RouteGroupBuilder MapOpinionCasesApi(this RouteGroupBuilder api)
+    public void MapApi(RouteGroupBuilder api)
     {
         api.MapCaseApi();
         api.MapStatsApi();
         api.MapCaseFiles();
-        return api;
     }
 }

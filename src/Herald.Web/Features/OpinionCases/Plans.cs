@@ -27,7 +27,7 @@ public sealed class Plans(HeraldDbContext db, CurrentUser current, AuditLog audi
     public async Task<IReadOnlyList<PlanDto>> ListAsync(CancellationToken ct = default)
     {
         var me = await current.GetAsync(ct);
-        var plans = await db.EmergencyPlans().AsNoTracking().Include(p => p.Steps)
+        var plans = await db.EmergencyPlans.AsNoTracking().Include(p => p.Steps)
             .OrderBy(p => p.Disabled).ThenBy(p => p.Category).ThenByDescending(p => p.Severity).ThenBy(p => p.Name).ToListAsync(ct);
         var userIds = plans.SelectMany(p => p.Steps).Where(s => s.OwnerUserId is not null).Select(s => s.OwnerUserId!.Value).Distinct().ToArray();
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
@@ -44,16 +44,16 @@ public sealed class Plans(HeraldDbContext db, CurrentUser current, AuditLog audi
         EmergencyPlan plan;
         if (id is { } planId)
         {
-            plan = await db.EmergencyPlans().Include(p => p.Steps).FirstOrDefaultAsync(p => p.Id == planId, ct) ?? throw AppException.NotFound();
+            plan = await db.EmergencyPlans.Include(p => p.Steps).FirstOrDefaultAsync(p => p.Id == planId, ct) ?? throw AppException.NotFound();
             if (request.Revision is { } revision && revision != plan.Revision) throw AppException.Conflict("OpinionCase.Stale");
             plan.Update(request.Name, request.Category, severity, request.Description, steps, now);
         }
         else
         {
             plan = EmergencyPlan.Create(request.Name, request.Category, severity, request.Description, steps, me.Id, now);
-            db.EmergencyPlans().Add(plan);
+            db.EmergencyPlans.Add(plan);
         }
-        if (await db.EmergencyPlans().AnyAsync(p => p.Name == plan.Name && p.Id != plan.Id, ct))
+        if (await db.EmergencyPlans.AnyAsync(p => p.Name == plan.Name && p.Id != plan.Id, ct))
             throw AppException.Invalid("name", "EmergencyPlan.DuplicateName", plan.Name);
         await db.SaveNewAsync(() => audit.Add(id is null ? "emergency_plan.create" : "emergency_plan.update", "EmergencyPlan", plan.Id, plan.Name),
             () => AppException.Invalid("name", "EmergencyPlan.DuplicateName", plan.Name), () => AppException.Conflict("OpinionCase.Stale"), ct);
@@ -64,7 +64,7 @@ public sealed class Plans(HeraldDbContext db, CurrentUser current, AuditLog audi
     {
         var me = await current.GetAsync(ct);
         me.Require(me.IsOffice);
-        var plan = await db.EmergencyPlans().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw AppException.NotFound();
+        var plan = await db.EmergencyPlans.FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw AppException.NotFound();
         plan.SetDisabled(disabled, clock.UtcNow);
         audit.Add(disabled ? "emergency_plan.disable" : "emergency_plan.enable", "EmergencyPlan", plan.Id, plan.Name);
         await db.SaveChangesAsync(ct);

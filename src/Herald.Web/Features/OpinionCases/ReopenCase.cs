@@ -15,7 +15,7 @@ public sealed class ReopenCase(HeraldDbContext db, CaseStore store, AuditLog aud
         me.Require(scope.Manages(c));
         CaseStore.CheckRevision(c, request.Revision);
         var itemIds = c.Items.Select(i => i.ItemId).ToArray();
-        var taken = await db.OpinionCaseItems().AsNoTracking()
+        var taken = await db.OpinionCaseItems.AsNoTracking()
             .Where(i => i.Active && i.CaseId != c.Id && itemIds.Contains(i.ItemId)).Select(i => (long?)i.ItemId).FirstOrDefaultAsync(ct);
         c.Reopen(request.Reason, me.Id, clock.UtcNow);
         if (taken is { } item) throw AppException.Conflict("OpinionCase.ItemTaken", item);

@@ -23,7 +23,7 @@ public sealed class BandIndexPruning(IServiceScopeFactory scopes, ILogger<BandIn
             {
                 await RunOnceAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
             {
                 logger.LogWarning(ex, "Pruning the duplicate index failed; will retry");
             }

@@ -1,11 +1,12 @@
+using Herald.Web.Features.Common;
 using Herald.Web.Features.OpinionIntake.Feeds;
 
 namespace Herald.Web.Features.OpinionIntake;
 
 /// <summary>舆情监测：舆情信息上报、厂商推送、订阅源轮询、近似重复归并、关键词命中。 本模块的服务、网页和 API 都在这里登记。</summary>
-public static class OpinionIntakeModule
+public sealed class OpinionIntakeModule : IModule
 {
-    public static IServiceCollection AddOpinionIntake(this IServiceCollection services)
+    public void AddServices(IServiceCollection services)
     {
         services.AddOptions<OpinionIntakeOptions>().BindConfiguration(OpinionIntakeOptions.Section);
         services.AddScoped<OpinionIngest>();
@@ -37,22 +38,19 @@ public static class OpinionIntakeModule
         services.AddHostedService(sp => sp.GetRequiredService<BandIndexer>());
         services.AddSingleton<BandIndexPruning>();
         services.AddHostedService(sp => sp.GetRequiredService<BandIndexPruning>());
-        return services;
     }
 
-    public static RouteGroupBuilder MapOpinionIntakePages(this RouteGroupBuilder pages)
+    public void MapPages(RouteGroupBuilder pages)
     {
         pages.MapIntakeTokenPages();
         pages.MapOpinionItemPages();
         pages.MapFeedPages();
-        return pages;
     }
 
-    public static RouteGroupBuilder MapOpinionIntakeApi(this RouteGroupBuilder api)
+    public void MapApi(RouteGroupBuilder api)
     {
         api.MapIntakeApi();
         api.MapOpinionItemApi();
         api.MapFeedApi();
-        return api;
     }
 }

@@ -14,12 +14,12 @@ namespace Herald.Web.Features.Organization;
 /// </summary>
 public sealed class AssignRole(HeraldDbContext db, CurrentUser current, OrgDirectory directory, AuditLog audit, Clock clock)
 {
-    public async Task HandleAsync(long userId, RoleForm form, CancellationToken ct = default)
+    public async Task HandleAsync(long userId, RoleInput input, CancellationToken ct = default)
     {
         var tree = await current.ManagerTreeAsync(ct);
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct) ?? throw AppException.NotFound();
-        var role = FormValues.Role(form.Role);
-        var unitId = FormValues.OptionalId(form.UnitId, "UnitId");
+        var role = FormValues.Role(input.Role);
+        var unitId = input.UnitId;
         if (unitId is { } u && tree.Find(u) is null) throw AppException.Invalid("UnitId", "Unit.UnknownParent");
 
         var assignment = RoleAssignment.Create(user.Id, role, unitId, clock.UtcNow);

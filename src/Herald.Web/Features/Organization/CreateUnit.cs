@@ -7,21 +7,23 @@ using Herald.Web.Infrastructure.Web;
 
 namespace Herald.Web.Features.Organization;
 
-public sealed record UnitInput(string? Name, UnitType Type, long? ParentId);
+/// <summary>新单位：type 为代码（agency、community…），由处理器在权限检查之后解析。</summary>
+public sealed record UnitInput(string? Name, string? Type, long? ParentId);
 
 /// <summary>新增单位（顶级或某单位的下级），同一上级下不能重名。</summary>
 public sealed class CreateUnit(HeraldDbContext db, CurrentUser current, OrgDirectory directory, AuditLog audit, Clock clock)
 {
-    public async Task<Unit> HandleAsync(UnitInput input, CancellationToken ct = default)
+    /// <summary>返回新单位的编号。</summary>
+    public async Task<long> HandleAsync(UnitInput input, CancellationToken ct = default)
     {
         var me = await current.GetAsync(ct);
         me.Require(me.CanManageOrganization);
         var tree = await FreshUnitTree.LoadAsync(db, ct);
         if (input.ParentId is { } parentId && tree.Find(parentId) is null)
             throw AppException.Invalid("ParentId", "Unit.UnknownParent");
-        if (!Enum.IsDefined(input.Type)) throw AppException.Invalid("Type", "Unit.UnknownType", input.Type.ToString());
+        var type = FormValues.UnitType(input.Type);
 
-        var unit = Unit.Create(input.Name ?? "", input.Type, input.ParentId, FreshUnitTree.NextSortOrder(tree, input.ParentId), clock.UtcNow);
+        var unit = Unit.Create(input.Name ?? "", type, input.ParentId, FreshUnitTree.NextSortOrder(tree, input.ParentId), clock.UtcNow);
         if (tree.HasSiblingNamed(input.ParentId, unit.Name))
             throw AppException.Invalid("Name", "Unit.DuplicateName", unit.Name);
         // 审计要记新单位的编号，须保存两次；放在一个事务里。
@@ -34,6 +36,6 @@ public sealed class CreateUnit(HeraldDbContext db, CurrentUser current, OrgDirec
         await transaction.CommitAsync(ct);
         directory.Invalidate();
         current.Reset();
-        return unit;
+        return unit.Id;
     }
 }

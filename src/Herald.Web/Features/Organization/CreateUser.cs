@@ -13,15 +13,15 @@ namespace Herald.Web.Features.Organization;
 public sealed class CreateUser(HeraldDbContext db, CurrentUser current, OrgDirectory directory, PasswordHashing hashing,
     AuditLog audit, Clock clock)
 {
-    public async Task<IssuedPassword> HandleAsync(UserForm form, CancellationToken ct = default)
+    public async Task<IssuedPassword> HandleAsync(UserInput input, CancellationToken ct = default)
     {
         var tree = await current.ManagerTreeAsync(ct);
-        var unitId = FormValues.OptionalId(form.UnitId, "UnitId");
+        var unitId = input.UnitId;
         if (unitId is { } u && tree.Find(u) is null) throw AppException.Invalid("UnitId", "Unit.UnknownParent");
-        Role? role = string.IsNullOrWhiteSpace(form.Role) ? null : FormValues.Role(form.Role);
+        Role? role = string.IsNullOrWhiteSpace(input.Role) ? null : FormValues.Role(input.Role);
 
         // 先做便宜的检查，再算口令散列（PBKDF2 较慢）。
-        var userName = UserAccount.NormalizeUserName(form.UserName);
+        var userName = UserAccount.NormalizeUserName(input.UserName);
         if (!UserAccount.IsValidUserName(userName))
             throw AppException.Invalid("UserName", userName.Length == 0 ? "Required" : "User.InvalidUserName");
         if (await db.Users.AnyAsync(x => x.UserName == userName, ct))
@@ -32,8 +32,8 @@ public sealed class CreateUser(HeraldDbContext db, CurrentUser current, OrgDirec
         if (role is { } check) RoleAssignment.Create(0, check, roleUnitId, now);
 
         var password = PasswordHashing.Generate();
-        var user = UserAccount.Create(userName, form.DisplayName ?? "", unitId, hashing.Hash(password), mustChangePassword: true, now);
-        user.UpdateProfile(user.DisplayName, form.Phone, form.Email);
+        var user = UserAccount.Create(userName, input.DisplayName ?? "", unitId, hashing.Hash(password), mustChangePassword: true, now);
+        user.UpdateProfile(user.DisplayName, input.Phone, input.Email);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Users.Add(user);

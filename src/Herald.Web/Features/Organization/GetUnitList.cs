@@ -1,4 +1,5 @@
 using Herald.Web.Infrastructure.Auth;
+using Herald.Web.Infrastructure.Web;
 
 namespace Herald.Web.Features.Organization;
 
@@ -13,4 +14,8 @@ public sealed class GetUnitList(CurrentUser current)
             .Select(x => new UnitApiItem(x.Unit.Id, x.Unit.ParentId, x.Unit.Name, tree.PathName(x.Unit.Id), x.Unit.Type, x.Unit.Disabled, x.Depth))
             .ToList();
     }
+
+    /// <summary>一个单位（与列表中的一项相同）；不存在时 404。</summary>
+    public async Task<UnitApiItem> FindAsync(long id, CancellationToken ct = default) =>
+        (await HandleAsync(ct)).FirstOrDefault(u => u.Id == id) ?? throw AppException.NotFound();
 }

@@ -27,10 +27,14 @@ public static class FormValues
             : throw AppException.Invalid(field, "Form.NotANumber");
     }
 
-    public static UnitType UnitType(string? value) =>
-        Enum.TryParse<UnitType>(value?.Trim(), ignoreCase: true, out var type) && Enum.IsDefined(type)
+    public static UnitType UnitType(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) throw AppException.Invalid("Type", "Required");
+        // 只认名称（agency、Community…），不认数字：枚举的序号不是契约。
+        return !char.IsAsciiDigit(value.Trim()[0]) && Enum.TryParse<UnitType>(value.Trim(), ignoreCase: true, out var type) && Enum.IsDefined(type)
             ? type
-            : throw AppException.Invalid("Type", "Unit.UnknownType", value ?? "");
+            : throw AppException.Invalid("Type", "Unit.UnknownType", value);
+    }
 
     public static Role Role(string? value) =>
         RoleRules.TryParse(value, out var role) && Enum.IsDefined(role)

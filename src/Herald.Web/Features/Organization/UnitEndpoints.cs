@@ -1,7 +1,6 @@
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Localization;
 using Herald.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Herald.Web.Features.Organization;
@@ -20,8 +19,8 @@ public static class UnitEndpoints
         {
             try
             {
-                var unit = await create.HandleAsync(new UnitInput(form.Name, FormValues.UnitType(form.Type), FormValues.OptionalId(form.ParentId, "ParentId")), http.RequestAborted);
-                return Results.LocalRedirect($"/org/units/{unit.Id}?notice=created");
+                var id = await create.HandleAsync(new UnitInput(form.Name, form.Type ?? "", FormValues.OptionalId(form.ParentId, "ParentId")), http.RequestAborted);
+                return Results.LocalRedirect($"/org/units/{id}?notice=created");
             }
             catch (Exception ex) when (FormErrors.IsUserError(ex))
             {
@@ -35,7 +34,7 @@ public static class UnitEndpoints
 
         pages.MapPost("/org/units/{id:long}/edit", (long id, [FromForm] UnitForm form, HttpContext http, UpdateUnit update, GetUnit get, CurrentUser current, Messages messages) =>
             RunAsync(id, http, get, current, messages, "saved",
-                () => update.HandleAsync(id, form.Name, FormValues.UnitType(form.Type), http.RequestAborted),
+                () => update.HandleAsync(id, form.Name, form.Type ?? "", http.RequestAborted),
                 form.Name));
 
         pages.MapPost("/org/units/{id:long}/move", (long id, [FromForm] MoveUnitForm form, HttpContext http, MoveUnit move, GetUnit get, CurrentUser current, Messages messages) =>
@@ -68,13 +67,5 @@ public static class UnitEndpoints
                 NameInput = nameInput,
             }, StatusCodes.Status400BadRequest);
         }
-    }
-
-    public static void MapUnitApi(this RouteGroupBuilder api)
-    {
-        api.MapGet("/units", async Task<Ok<IReadOnlyList<UnitApiItem>>> (HttpContext http, GetUnitList list) =>
-                TypedResults.Ok(await list.HandleAsync(http.RequestAborted)))
-            .WithSummary("单位树（扁平列表，按树的展示顺序）")
-            .WithDescription("每项：id、parentId（顶级单位为 null）、name、path（\"示例街道 / 幸福社区\"）、type（agency|street|department|community|affiliate|society）、disabled（已停用的单位不能报送）、depth（层级，0 为顶级）。");
     }
 }

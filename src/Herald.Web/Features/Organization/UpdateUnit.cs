@@ -7,15 +7,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Web.Features.Organization;
 
-/// <summary>改名、改类型（类型影响审核路线）。</summary>
+/// <summary>改名、改类型（类型影响审核路线）。typeCode 为 null 时类型不变。</summary>
 public sealed class UpdateUnit(HeraldDbContext db, CurrentUser current, OrgDirectory directory, AuditLog audit)
 {
-    public async Task HandleAsync(long id, string? name, UnitType type, CancellationToken ct = default)
+    public async Task HandleAsync(long id, string? name, string? typeCode, CancellationToken ct = default)
     {
         var me = await current.GetAsync(ct);
         me.Require(me.CanManageOrganization);
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw AppException.NotFound();
-        if (!Enum.IsDefined(type)) throw AppException.Invalid("Type", "Unit.UnknownType", type.ToString());
+        var type = typeCode is null ? unit.Type : FormValues.UnitType(typeCode);
         var (oldName, oldType) = (unit.Name, unit.Type);
 
         unit.Rename(name ?? "");

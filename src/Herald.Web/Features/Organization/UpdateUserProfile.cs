@@ -9,14 +9,14 @@ namespace Herald.Web.Features.Organization;
 /// <summary>修改姓名、手机、邮箱和所属单位（用户名不可改：审计记录按用户名检索）。</summary>
 public sealed class UpdateUserProfile(HeraldDbContext db, CurrentUser current, AuditLog audit)
 {
-    public async Task HandleAsync(long id, UserForm form, CancellationToken ct = default)
+    public async Task HandleAsync(long id, UserInput input, CancellationToken ct = default)
     {
         var tree = await current.ManagerTreeAsync(ct);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw AppException.NotFound();
-        var unitId = FormValues.OptionalId(form.UnitId, "UnitId");
+        var unitId = input.UnitId;
         if (unitId is { } u && tree.Find(u) is null) throw AppException.Invalid("UnitId", "Unit.UnknownParent");
 
-        user.UpdateProfile(form.DisplayName ?? "", form.Phone, form.Email);
+        user.UpdateProfile(input.DisplayName ?? "", input.Phone, input.Email);
         user.MoveToUnit(unitId);
         if (!db.ChangeTracker.HasChanges()) return;
         audit.Add("user.update", "User", user.Id, $"{user.UserName}: {user.DisplayName}, unit {(unitId is { } x ? tree.PathName(x) : "-")}");

@@ -45,6 +45,12 @@ public sealed record UserDetail(
 /// <summary>新账号或重置后的口令：只在这一次的结果页上显示。</summary>
 public sealed record IssuedPassword(long UserId, string UserName, string DisplayName, string Password, bool IsNewUser);
 
+/// <summary>新建账号或修改资料的输入（页面表单与 API 共用）。Role 为角色代码，由处理器在权限检查之后解析；修改资料时忽略 UserName、Role。</summary>
+public sealed record UserInput(string? UserName, string? DisplayName, string? Phone, string? Email, long? UnitId, string? Role = null);
+
+/// <summary>授予角色的输入：角色代码与所挂的单位（三员角色不挂单位）。</summary>
+public sealed record RoleInput(string? Role, long? UnitId);
+
 public sealed class UserForm
 {
     public string? UserName { get; set; }
@@ -54,10 +60,15 @@ public sealed class UserForm
     public string? UnitId { get; set; }
     /// <summary>新建时可顺带授予一个角色（挂在所属单位上；三员角色为全局）。</summary>
     public string? Role { get; set; }
+
+    public UserInput ToInput() =>
+        new(UserName, DisplayName, Phone, Email, FormValues.OptionalId(UnitId, "UnitId"), Role);
 }
 
 public sealed class RoleForm
 {
     public string? Role { get; set; }
     public string? UnitId { get; set; }
+
+    public RoleInput ToInput() => new(Role, FormValues.OptionalId(UnitId, "UnitId"));
 }

@@ -28,7 +28,7 @@ public static class UserEndpoints
         {
             try
             {
-                var issued = await create.HandleAsync(form, http.RequestAborted);
+                var issued = await create.HandleAsync(form.ToInput(), http.RequestAborted);
                 return PasswordPage(http, issued);
             }
             catch (Exception ex) when (FormErrors.IsUserError(ex))
@@ -52,11 +52,11 @@ public static class UserEndpoints
 
         pages.MapPost("/org/users/{id:long}/profile", (long id, [FromForm] UserForm form, HttpContext http, UpdateUserProfile update,
                 GetUser get, CurrentUser current, Messages messages) =>
-            RunAsync(id, http, get, current, messages, "saved", () => update.HandleAsync(id, form, http.RequestAborted), form));
+            RunAsync(id, http, get, current, messages, "saved", () => update.HandleAsync(id, form.ToInput(), http.RequestAborted), form));
 
         pages.MapPost("/org/users/{id:long}/roles", (long id, [FromForm] RoleForm form, HttpContext http, AssignRole assign,
                 GetUser get, CurrentUser current, Messages messages) =>
-            RunAsync(id, http, get, current, messages, "role-added", () => assign.HandleAsync(id, form, http.RequestAborted)));
+            RunAsync(id, http, get, current, messages, "role-added", () => assign.HandleAsync(id, form.ToInput(), http.RequestAborted)));
 
         pages.MapPost("/org/users/{id:long}/roles/{assignmentId:long}/remove", (long id, long assignmentId, HttpContext http, RemoveRole remove,
                 GetUser get, CurrentUser current, Messages messages) =>

@@ -1,9 +1,11 @@
+using Herald.Web.Features.Common;
+
 namespace Herald.Web.Features.Publishing;
 
 /// <summary>用稿与发布：渠道、媒体、发布、不采用、用稿登记与核实。 本模块的服务、网页和 API 都在这里登记。</summary>
-public static class PublishingModule
+public sealed class PublishingModule : IModule
 {
-    public static IServiceCollection AddPublishing(this IServiceCollection services)
+    public void AddServices(IServiceCollection services)
     {
         services.AddOptions<PublishingOptions>().BindConfiguration(PublishingOptions.Section);
         services.AddScoped<ListChannels>();
@@ -19,24 +21,21 @@ public static class PublishingModule
         services.AddScoped<RecordAdoption>();
         services.AddScoped<DecideAdoption>();
         services.AddScoped<ListAdoptions>();
-        return services;
     }
 
-    public static RouteGroupBuilder MapPublishingPages(this RouteGroupBuilder pages)
+    public void MapPages(RouteGroupBuilder pages)
     {
         pages.MapChannelPages();
         pages.MapOutletPages();
         pages.MapEditorialPages();
         pages.MapAdoptionPages();
-        return pages;
     }
 
-    public static RouteGroupBuilder MapPublishingApi(this RouteGroupBuilder api)
+    public void MapApi(RouteGroupBuilder api)
     {
         api.MapChannelApi();
         api.MapOutletApi();
         api.MapEditorialApi();
         api.MapAdoptionApi();
-        return api;
     }
 }

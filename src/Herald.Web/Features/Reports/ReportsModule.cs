@@ -1,24 +1,23 @@
+using Herald.Web.Features.Common;
+
 namespace Herald.Web.Features.Reports;
 
 /// <summary>统计报表：单位、信息员、积分明细、图表。 本模块的服务、网页和 API 都在这里登记。</summary>
-public static class ReportsModule
+public sealed class ReportsModule : IModule
 {
-    public static IServiceCollection AddReports(this IServiceCollection services)
+    public void AddServices(IServiceCollection services)
     {
         services.AddScoped<BuildPeriodReport>();
         services.AddScoped<GetPointsDetail>();
-        return services;
     }
 
-    public static RouteGroupBuilder MapReportsPages(this RouteGroupBuilder pages)
+    public void MapPages(RouteGroupBuilder pages)
     {
         pages.MapReportPages();
-        return pages;
     }
 
-    public static RouteGroupBuilder MapReportsApi(this RouteGroupBuilder api)
+    public void MapApi(RouteGroupBuilder api)
     {
         api.MapReportApi();
-        return api;
     }
 }

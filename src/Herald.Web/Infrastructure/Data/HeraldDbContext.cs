@@ -3,6 +3,7 @@ using Herald.Domain.Identity;
 using Herald.Domain.Keywords;
 using Herald.Domain.Notifications;
 using Herald.Domain.Opinion;
+using Herald.Domain.Opinion.Cases;
 using Herald.Domain.Organization;
 using Herald.Domain.Publishing;
 using Herald.Domain.Scoring;
@@ -42,6 +43,15 @@ public sealed class HeraldDbContext(DbContextOptions<HeraldDbContext> options) :
     public DbSet<OpinionItemBandBacklog> OpinionItemBandBacklog => Set<OpinionItemBandBacklog>();
     public DbSet<OpinionFeed> OpinionFeeds => Set<OpinionFeed>();
     public DbSet<KeywordList> KeywordLists => Set<KeywordList>();
+    public DbSet<OpinionCase> OpinionCases => Set<OpinionCase>();
+    public DbSet<OpinionCaseDeadline> OpinionCaseDeadlines => Set<OpinionCaseDeadline>();
+    public DbSet<OpinionCaseItem> OpinionCaseItems => Set<OpinionCaseItem>();
+    public DbSet<OpinionResponse> OpinionResponses => Set<OpinionResponse>();
+    public DbSet<OpinionCaseAttachment> OpinionCaseAttachments => Set<OpinionCaseAttachment>();
+    public DbSet<OpinionCaseTask> OpinionCaseTasks => Set<OpinionCaseTask>();
+    public DbSet<OpinionInterview> OpinionInterviews => Set<OpinionInterview>();
+    public DbSet<OpinionDeadlineRule> OpinionDeadlineRules => Set<OpinionDeadlineRule>();
+    public DbSet<EmergencyPlan> EmergencyPlans => Set<EmergencyPlan>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

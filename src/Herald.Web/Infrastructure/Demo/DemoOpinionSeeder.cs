@@ -41,7 +41,7 @@ public sealed class DemoOpinionSeeder(HeraldDbContext db, OpinionIngest ingest)
 
         var wage = OpenWageCase(items, plan, policy, org, now);
         var parking = OpenParkingCase(items, policy, org, now);
-        db.OpinionCases().AddRange(wage, parking, OpenNightMarketCase(items, policy, org, now));
+        db.OpinionCases.AddRange(wage, parking, OpenNightMarketCase(items, policy, org, now));
         await db.SaveChangesAsync(ct);
 
         HandleWageCase(wage, org);
@@ -88,7 +88,7 @@ public sealed class DemoOpinionSeeder(HeraldDbContext db, OpinionIngest ingest)
                 new PlanStepInput("持续监测网上舆情，每日报告一次", TaskOwnerKind.User, null, org.Opinion.Id, 2880),
                 new PlanStepInput("处置完毕后反馈结果，总结经验", TaskOwnerKind.ResponsibleUnit, null, null, 4320),
             ], org.Office.Id, created);
-        db.EmergencyPlans().AddRange(accident, group);
+        db.EmergencyPlans.AddRange(accident, group);
         await db.SaveChangesAsync(ct);
         return group;
     }

@@ -22,7 +22,7 @@ public sealed class StagedUploadCleanup(IServiceScopeFactory scopes, ILogger<Sta
             {
                 await RunOnceAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is DbUpdateException or IOException or Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception ex) when (ex is DbUpdateException or IOException or System.Data.Common.DbException)
             {
                 logger.LogWarning(ex, "Staged upload cleanup failed; will retry");
             }

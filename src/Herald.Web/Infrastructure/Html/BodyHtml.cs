@@ -1,6 +1,7 @@
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Ganss.Xss;
 
 namespace Herald.Web.Infrastructure.Html;
 
@@ -10,16 +11,29 @@ public sealed record SanitizedBody(string Html, string Text);
 /// <summary>
 /// 稿件正文只保留白名单标签（段落、标题、加粗、斜体、下划线、上下标、列表、表格、引用），
 /// 去掉所有属性（表格的 colspan/rowspan 除外）和脚本、样式等内容。
+/// 白名单由 HtmlSanitizer 执行；这里只把它放行的结构整理成统一的正文格式（b→strong、h1→h2、散落文字成段）。
 /// </summary>
 public static class BodyHtml
 {
     private const int MaxDepth = 64;
 
-    private static readonly HashSet<string> Dropped = new(StringComparer.Ordinal)
+    /// <summary>Tags the sanitizer lets through: what the body keeps, plus block containers whose edges end a paragraph.</summary>
+    private static readonly string[] AllowedTags =
+    [
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "i", "u", "sub", "sup", "br",
+        "ul", "ol", "li", "table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th", "blockquote",
+        "div", "section", "article", "header", "footer", "main", "aside", "nav", "figure", "figcaption", "address",
+        "pre", "dl", "dt", "dd", "center", "hr", "details", "summary", "hgroup", "fieldset", "legend",
+    ];
+
+    /// <summary>Removed together with their content; any other tag outside the allow-list is unwrapped, keeping its text.</summary>
+    private static readonly HashSet<string> DroppedWithContent = new(StringComparer.Ordinal)
     {
         "script", "style", "template", "iframe", "object", "embed", "noscript", "head", "title", "meta", "link",
         "svg", "math", "img", "video", "audio", "canvas", "form", "input", "button", "select", "textarea", "option",
     };
+
+    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
     private static readonly Dictionary<string, string> Phrasing = new(StringComparer.Ordinal)
     {
@@ -36,6 +50,27 @@ public static class BodyHtml
 
     /// <summary>Blocks that can sit inside a list item and hold lines of their own.</summary>
     private static readonly HashSet<string> NestedBlocks = new(StringComparer.Ordinal) { "ul", "ol", "table", "blockquote" };
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer { KeepChildNodes = true };
+        sanitizer.AllowedTags.Clear();
+        sanitizer.AllowedTags.UnionWith(AllowedTags);
+        sanitizer.AllowedAttributes.Clear();
+        sanitizer.AllowedAttributes.UnionWith(["colspan", "rowspan"]);
+        sanitizer.AllowedCssProperties.Clear();
+        sanitizer.AllowedAtRules.Clear();
+        sanitizer.AllowedSchemes.Clear();
+        sanitizer.UriAttributes.Clear();
+        sanitizer.AllowedClasses.Clear();
+        sanitizer.RemovingTag += (_, e) =>
+        {
+            // Empty first, so KeepChildNodes has nothing to keep: scripts, styles and form controls go whole.
+            if (DroppedWithContent.Contains(e.Tag.LocalName))
+                while (e.Tag.FirstChild is { } child) e.Tag.RemoveChild(child);
+        };
+        return sanitizer;
+    }
 
     public static SanitizedBody FromPlainText(string? text)
     {
@@ -54,7 +89,8 @@ public static class BodyHtml
     public static SanitizedBody Sanitize(string? html)
     {
         if (string.IsNullOrWhiteSpace(html)) return new SanitizedBody("", "");
-        var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
+        using var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
+        Sanitizer.SanitizeDom(document, document.Body);
         var output = new StringBuilder(html.Length);
         EmitFlow(document.Body!.ChildNodes, output, wrapInline: true, depth: 0);
         var clean = output.ToString();
@@ -181,8 +217,7 @@ public static class BodyHtml
             }
             if (node is not IElement element) continue;
             var tag = element.LocalName;
-            if (Dropped.Contains(tag)) continue;
-            if (tag == "br" || Phrasing.ContainsKey(tag) || IsTransparentInline(tag))
+            if (tag == "br" || Phrasing.ContainsKey(tag))
             {
                 EmitPhrasing(element, inline, depth + 1);
                 continue;
@@ -295,7 +330,7 @@ public static class BodyHtml
             output.Append(Encode(CollapseWhitespace(text.Data)));
             return;
         }
-        if (node is not IElement element || Dropped.Contains(element.LocalName)) return;
+        if (node is not IElement element) return;
         if (depth > MaxDepth)
         {
             output.Append(Encode(Normalize(element.TextContent)));
@@ -303,9 +338,6 @@ public static class BodyHtml
         }
         EmitPhrasing(element, output, depth);
     }
-
-    private static bool IsTransparentInline(string tag) =>
-        tag is "span" or "a" or "font" or "small" or "big" or "mark" or "abbr" or "cite" or "code" or "kbd" or "q" or "s" or "strike" or "del" or "ins" or "time" or "label";
 
     private static string CollapseWhitespace(string text)
     {

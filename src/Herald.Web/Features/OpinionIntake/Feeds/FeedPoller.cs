@@ -32,7 +32,7 @@ public sealed class FeedPoller(IServiceScopeFactory scopes, IOptions<OpinionInta
             {
                 running.AddRange(await StartDueAsync(stoppingToken));
             }
-            catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
             {
                 logger.LogWarning(ex, "Checking for due feeds failed; will retry");
             }

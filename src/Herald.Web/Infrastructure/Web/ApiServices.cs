@@ -1,19 +1,8 @@
-using Herald.Web.Features.Account;
-using Herald.Web.Features.Bulletins;
-using Herald.Web.Features.Keywords;
-using Herald.Web.Features.Manuscripts;
-using Herald.Web.Features.Notifications;
-using Herald.Web.Features.OpinionCases;
-using Herald.Web.Features.OpinionIntake;
-using Herald.Web.Features.Organization;
-using Herald.Web.Features.Publishing;
-using Herald.Web.Features.Reports;
-using Herald.Web.Features.Scoring;
-using Herald.Web.Infrastructure.Auth;
 using Microsoft.OpenApi;
 
-namespace Herald.Web.Features;
+namespace Herald.Web.Infrastructure.Web;
 
+/// <summary>API 的 JSON 约定与 OpenAPI 文档。</summary>
 public static class ApiServices
 {
     public static IServiceCollection AddHeraldApi(this IServiceCollection services)
@@ -50,24 +39,5 @@ public static class ApiServices
             });
         });
         return services;
-    }
-
-    /// <summary>API：/api/v1，只认 Bearer 令牌，因此不需要防 CSRF。OpenAPI 文档在 /openapi/v1.json。</summary>
-    public static WebApplication MapHeraldApi(this WebApplication app)
-    {
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        var api = app.MapGroup("/api/v1").RequireAuthorization(AuthSchemes.ApiPolicy).DisableAntiforgery();
-        api.MapAccountApi();
-        api.MapManuscriptApi();
-        api.MapNotificationApi();
-        api.MapUnitApi();
-        api.MapPublishingApi();
-        api.MapScoringApi();
-        api.MapReportsApi();
-        api.MapBulletinsApi();
-        api.MapKeywordsApi();
-        api.MapOpinionIntakeApi();
-        api.MapOpinionCasesApi();
-        return app;
     }
 }

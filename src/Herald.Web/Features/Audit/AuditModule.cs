@@ -1,0 +1,14 @@
+using Herald.Web.Features.Common;
+
+namespace Herald.Web.Features.Audit;
+
+/// <summary>审计日志查询。</summary>
+public sealed class AuditModule : IModule
+{
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<SearchAudit>();
+    }
+
+    public void MapPages(RouteGroupBuilder pages) => pages.MapAuditPages();
+}

@@ -1,0 +1,126 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Herald.Web.Features.Organization;
+
+/// <summary>POST /api/v1/users 的请求体。role 可选（挂在所属单位上；三员角色为全局）。</summary>
+public sealed record UserCreateRequest(string? UserName, string? DisplayName, string? Phone, string? Email, long? UnitId, string? Role);
+
+/// <summary>PUT /api/v1/users/{id} 的请求体：整体替换姓名、手机、邮箱和所属单位（省略的项被清空）。</summary>
+public sealed record UserUpdateRequest(string? DisplayName, string? Phone, string? Email, long? UnitId);
+
+/// <summary>POST /api/v1/users/{id}/roles 的请求体。</summary>
+public sealed record RoleRequest(string? Role, long? UnitId);
+
+/// <summary>账号与角色的 API：与账号管理页（/org/users）共用同样的处理器，只有系统管理员、安全管理员可以调用。</summary>
+public static class UserApi
+{
+    private const string Manage = "只有系统管理员、安全管理员可以调用（否则 403）。";
+    private const string Roles = "role：sys_admin|sec_admin|auditor（三员，全局，不挂单位）或 office|correspondent|unit_head|supervising_leader|principal|viewer|opinion_officer（须挂单位）。";
+
+    public static void MapUserApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/users", async Task<Ok<Manuscripts.PagedResult<UserListItem>>> ([AsParameters] UserQuery query, HttpContext http, ListUsers list) =>
+                TypedResults.Ok(await list.HandleAsync(query, http.RequestAborted)))
+            .WithSummary("账号列表（q 按姓名或用户名，unitId 含下级单位，分页）")
+            .WithDescription(Manage)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        api.MapGet("/users/{id:long}", async Task<Ok<UserDetail>> (long id, HttpContext http, GetUser get) =>
+                TypedResults.Ok(await get.HandleAsync(id, http.RequestAborted)))
+            .WithSummary("账号详情：资料、角色（含分管单位）、锁定与停用状态、关联的信息员备案")
+            .WithDescription(Manage)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/users", async Task<Created<IssuedPassword>> (UserCreateRequest request, HttpContext http, CreateUser create) =>
+            {
+                var issued = await create.HandleAsync(
+                    new UserInput(request.UserName, request.DisplayName, request.Phone, request.Email, request.UnitId, request.Role), http.RequestAborted);
+                NoStore(http);
+                return TypedResults.Created($"/api/v1/users/{issued.UserId}", issued);
+            })
+            .WithSummary("新建账号（返回只出现这一次的初始口令）")
+            .WithDescription("{\"userName\":\"zhangsan\",\"displayName\":\"张三\",\"phone\":\"…\",\"email\":\"…\",\"unitId\":3,\"role\":\"correspondent\"}。" +
+                             "响应中的 password 是随机初始口令，不再保存明文，首次登录必须修改。" + Roles + Manage)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        api.MapPut("/users/{id:long}", async Task<Ok<UserDetail>> (long id, UserUpdateRequest request, HttpContext http, UpdateUserProfile update, GetUser get) =>
+            {
+                await update.HandleAsync(id, new UserInput(null, request.DisplayName, request.Phone, request.Email, request.UnitId), http.RequestAborted);
+                return TypedResults.Ok(await get.HandleAsync(id, http.RequestAborted));
+            })
+            .WithSummary("修改账号资料（姓名、手机、邮箱、所属单位）")
+            .WithDescription("{\"displayName\":\"张三\",\"phone\":\"…\",\"email\":\"…\",\"unitId\":3}：整体替换，省略的项被清空。用户名不可改。" + Manage)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/users/{id:long}/roles", async Task<Ok<UserDetail>> (long id, RoleRequest request, HttpContext http, AssignRole assign, GetUser get) =>
+            {
+                await assign.HandleAsync(id, new RoleInput(request.Role, request.UnitId), http.RequestAborted);
+                return TypedResults.Ok(await get.HandleAsync(id, http.RequestAborted));
+            })
+            .WithSummary("授予角色")
+            .WithDescription("{\"role\":\"supervising_leader\",\"unitId\":5}：分管领导所挂的单位就是其分管单位。已有同样的角色时 409。" + Roles + Manage)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapDelete("/users/{id:long}/roles/{assignmentId:long}", async Task<Ok<UserDetail>> (long id, long assignmentId, HttpContext http,
+                RemoveRole remove, GetUser get) =>
+            {
+                await remove.HandleAsync(id, assignmentId, http.RequestAborted);
+                return TypedResults.Ok(await get.HandleAsync(id, http.RequestAborted));
+            })
+            .WithSummary("收回角色（assignmentId 为账号详情 roles 中的一项）")
+            .WithDescription("不能收回自己的管理员角色（409）。" + Manage)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapPost("/users/{id:long}/disable", (long id, HttpContext http, SetUserDisabled set, GetUser get) =>
+                RunAsync(id, http, get, () => set.HandleAsync(id, true, http.RequestAborted)))
+            .WithSummary("停用账号（网页会话立即失效，API 令牌全部撤销；角色保留）")
+            .WithDescription("不能停用自己（409）。" + Manage)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapPost("/users/{id:long}/enable", (long id, HttpContext http, SetUserDisabled set, GetUser get) =>
+                RunAsync(id, http, get, () => set.HandleAsync(id, false, http.RequestAborted)))
+            .WithSummary("重新启用账号")
+            .WithDescription(Manage)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/users/{id:long}/unlock", (long id, HttpContext http, UnlockUser unlock, GetUser get) =>
+                RunAsync(id, http, get, () => unlock.HandleAsync(id, http.RequestAborted)))
+            .WithSummary("解除登录失败造成的锁定（口令不变）")
+            .WithDescription(Manage)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/users/{id:long}/reset-password", async Task<Ok<IssuedPassword>> (long id, HttpContext http, ResetPassword reset) =>
+            {
+                var issued = await reset.HandleAsync(id, http.RequestAborted);
+                NoStore(http);
+                return TypedResults.Ok(issued);
+            })
+            .WithSummary("重置口令（返回只出现这一次的新口令）")
+            .WithDescription("新口令下次登录必须修改；同时解除锁定、使网页会话失效并撤销此人的全部 API 令牌。不能重置自己的口令（409，请用修改口令）。" + Manage)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<Ok<UserDetail>> RunAsync(long id, HttpContext http, GetUser get, Func<Task> action)
+    {
+        await action();
+        return TypedResults.Ok(await get.HandleAsync(id, http.RequestAborted));
+    }
+
+    /// <summary>口令只出现在这一次的响应里，不让任何缓存留下。</summary>
+    private static void NoStore(HttpContext http) => http.Response.Headers.CacheControl = "no-store";
+}

@@ -1,0 +1,22 @@
+using Herald.Web.Infrastructure.Audit;
+using Herald.Web.Infrastructure.Demo;
+using Herald.Web.Infrastructure.Documents;
+using Herald.Web.Infrastructure.Files;
+
+namespace Herald.Web.Infrastructure;
+
+/// <summary>各模块共用的基础设施服务：审计、文件库、Word 导入、初始数据。</summary>
+public static class InfrastructureServices
+{
+    public static IServiceCollection AddHeraldInfrastructure(this IServiceCollection services)
+    {
+        services.AddScoped<AuditLog>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoOpinionSeeder>();
+        services.AddScoped<ReferenceData>();
+        services.AddSingleton<FileStore>();
+        services.AddHostedService<StagedUploadCleanup>();
+        services.AddSingleton<DocxImporter>();
+        return services;
+    }
+}
