@@ -1,4 +1,5 @@
 using Herald.Domain.Organization;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
 using Herald.Web.Infrastructure.Localization;
@@ -112,8 +113,7 @@ public static class AccountEndpoints
             .AllowAnonymous()
             .WithSummary("用户名和口令换取访问令牌")
             .WithDescription("返回不透明的 accessToken（只返回这一次）和过期时间。连续失败 5 次账号锁定 15 分钟。")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized);
 
         api.MapDelete("/auth/token", async (HttpContext http, CurrentUser current, ApiTokens tokens) =>
             {

@@ -1,9 +1,8 @@
 using System.Globalization;
 using Herald.Domain.Common;
-using Herald.Web.Features.Organization;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Files;
-using Herald.Web.Infrastructure.Localization;
 using Herald.Web.Infrastructure.Time;
 using Herald.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,62 +18,59 @@ public static class BulletinEndpoints
             Pages.Render<BulletinsPage>(new { Model = await ListModelAsync(http, list, current, clock, null, null, notice) }));
 
         pages.MapPost("/bulletins", async ([FromForm] BulletinCreateForm form, HttpContext http, CreateBulletin create, ListBulletins list,
-            CurrentUser current, Clock clock, Messages messages) =>
+            CurrentUser current, Clock clock) =>
         {
-            try
-            {
-                var request = new CreateBulletinRequest(Number(form.Year, "year"), Number(form.Quarter, "quarter"), form.Kind,
-                    FormValues.OptionalId(form.RootUnitId, "rootUnitId"));
-                var bulletin = await create.HandleAsync(request, http.RequestAborted);
-                return Results.LocalRedirect($"/bulletins/{bulletin.Id}?notice=created");
-            }
-            catch (Exception ex) when (FormErrors.IsUserError(ex))
-            {
-                var model = await ListModelAsync(http, list, current, clock, form, messages.DescribeWithField(ex), null);
-                return (IResult)Pages.Render<BulletinsPage>(new { Model = model }, StatusCodes.Status400BadRequest);
-            }
+            return await FormPost.RunAsync(http, async () =>
+                {
+                    var request = new CreateBulletinRequest(Number(form.Year, "year"), Number(form.Quarter, "quarter"), form.Kind,
+                        Wire.OptionalId(form.RootUnitId, "rootUnitId"));
+                    var bulletin = await create.HandleAsync(request, http.RequestAborted);
+                    return $"/bulletins/{bulletin.Id}?notice=created";
+                },
+                async failure =>
+                {
+                    var model = await ListModelAsync(http, list, current, clock, form, failure.Message, null);
+                    return Pages.Render<BulletinsPage>(new { Model = model }, StatusCodes.Status400BadRequest);
+                });
         });
 
         pages.MapGet("/bulletins/{id:long}", async (long id, string? notice, HttpContext http, GetBulletin get) =>
             Pages.Render<BulletinPage>(new { Detail = await get.HandleAsync(id, http.RequestAborted), Notice = notice }));
 
         pages.MapPost("/bulletins/{id:long}/edit", async (long id, [FromForm] BulletinEditForm form, HttpContext http, EditBulletin edit,
-            GetBulletin get, Messages messages) =>
+            GetBulletin get) =>
         {
-            try
-            {
-                await edit.HandleAsync(id, EditBulletin.FromForm(form), http.RequestAborted);
-                return Results.LocalRedirect($"/bulletins/{id}?notice=saved");
-            }
-            catch (Exception ex) when (FormErrors.IsUserError(ex))
-            {
-                // 重新显示刚填写的内容（包括打开时的版本号），不丢失输入。
-                return (IResult)Pages.Render<BulletinPage>(new
+            return await FormPost.RunAsync(http, async () =>
                 {
-                    Detail = await get.HandleAsync(id, http.RequestAborted),
-                    Form = form,
-                    Error = messages.DescribeWithField(ex),
-                }, StatusCodes.Status400BadRequest);
-            }
+                    await edit.HandleAsync(id, EditBulletin.FromForm(form), http.RequestAborted);
+                    return $"/bulletins/{id}?notice=saved";
+                },
+                async failure =>
+                {
+                    // 重新显示刚填写的内容（包括打开时的版本号），不丢失输入。
+                    return Pages.Render<BulletinPage>(new
+                    {
+                        Detail = await get.HandleAsync(id, http.RequestAborted),
+                        Form = form,
+                        Error = failure.Message,
+                    }, StatusCodes.Status400BadRequest);
+                });
         });
 
         pages.MapPost("/bulletins/{id:long}/publish", async (long id, [FromForm] BulletinEditForm form, HttpContext http,
-            PublishBulletin publish, GetBulletin get, Messages messages) =>
+            PublishBulletin publish, GetBulletin get) =>
         {
-            try
-            {
-                var revision = int.TryParse(form.Revision, NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) ? r : (int?)null;
-                await publish.HandleAsync(id, revision, http.RequestAborted);
-                return Results.LocalRedirect($"/bulletins/{id}?notice=published");
-            }
-            catch (Exception ex) when (FormErrors.IsUserError(ex))
-            {
-                return (IResult)Pages.Render<BulletinPage>(new
+            return await FormPost.RunAsync(http, async () =>
+                {
+                    var revision = int.TryParse(form.Revision, NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) ? r : (int?)null;
+                    await publish.HandleAsync(id, revision, http.RequestAborted);
+                    return $"/bulletins/{id}?notice=published";
+                },
+                async failure => Pages.Render<BulletinPage>(new
                 {
                     Detail = await get.HandleAsync(id, http.RequestAborted),
-                    PublishError = messages.DescribeWithField(ex),
-                }, StatusCodes.Status409Conflict);
-            }
+                    PublishError = failure.Message,
+                }, StatusCodes.Status409Conflict));
         });
 
         pages.MapGet("/bulletins/{id:long}/document.docx", (long id, HttpContext http, GetBulletinFile file, FileStore store) =>
@@ -100,10 +96,7 @@ public static class BulletinEndpoints
             .WithDescription("季度通报 {\"year\":2026,\"quarter\":3,\"rootUnitId\":1}；年终考核 {\"year\":2026,\"kind\":\"annual\"}。" +
                              "rootUnitId 为统计范围的根单位，缺省为宣传办所在单位（在多个单位任宣传办时必填）。" +
                              "同一时期、同一范围再建即为新版本（version 加 1）。草稿的 figures 随数据实时变化。")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesCommandProblems();
 
         api.MapGet("/bulletins/{id:long}", async Task<Ok<BulletinDetail>> (long id, HttpContext http, GetBulletin get) =>
                 TypedResults.Ok(await get.HandleAsync(id, http.RequestAborted)))
@@ -120,10 +113,7 @@ public static class BulletinEndpoints
             .WithDescription("{\"issuingOffice\":\"…\",\"issueDate\":\"2026-10-08\",\"opening\":\"…\",\"requirements\":\"…（每行一段）\"," +
                              "\"praiseUnitCount\":3,\"praiseCorrespondentCount\":5,\"revision\":n}。revision 必填，与当前不符时 409（请重新取得后再改）；" +
                              "已发布的不能修改（409）。")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesCommandProblems();
 
         api.MapPost("/bulletins/{id:long}/publish", async Task<Ok<BulletinDetail>> (long id, HttpContext http, PublishBulletin publish,
                 GetBulletin get, [FromBody] PublishBulletinRequest? request = null) =>
@@ -134,9 +124,7 @@ public static class BulletinEndpoints
             .WithSummary("发布通报（宣传办）：生成并冻结 Word、Excel 和全部数字")
             .WithDescription("时期结束后才能发布，否则 409（detail 给出时期结束日期）；已发布的再发布 409。" +
                              "可选请求体 {\"revision\":n}：与当前不符时 409。发布后的下载始终是同一份文件，之后的数据或规则变化不影响它。")
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         api.MapGet("/bulletins/{id:long}/document.docx", (long id, HttpContext http, GetBulletinFile file, FileStore store) =>
                 DownloadAsync(id, BulletinFileKind.Document, http, file, store))

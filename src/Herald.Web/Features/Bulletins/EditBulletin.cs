@@ -1,6 +1,6 @@
 using System.Globalization;
 using Herald.Domain.Scoring;
-using Herald.Web.Features.Organization;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
@@ -26,7 +26,7 @@ public sealed class EditBulletin(HeraldDbContext db, CurrentUser current, AuditL
         DateOnly issueDate = default;
         try
         {
-            issueDate = FormValues.Date(request.IssueDate, "issueDate");
+            issueDate = Wire.RequiredDate(request.IssueDate, "issueDate");
         }
         catch (AppException ex)
         {

@@ -1,4 +1,3 @@
-using Herald.Web.Features.Common;
 
 namespace Herald.Web.Features.Common;
 

@@ -1,5 +1,5 @@
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Auth;
-using Herald.Web.Infrastructure.Localization;
 using Herald.Web.Infrastructure.Time;
 using Herald.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -32,52 +32,52 @@ public static class CorrespondentEndpoints
             Pages.Render<CorrespondentFormPage>(new { Model = await forms.NewAsync(unitId, http.RequestAborted) }));
 
         pages.MapPost("/org/correspondents/new", async ([FromForm] CorrespondentForm form, HttpContext http, RegisterCorrespondent register,
-            CorrespondentFormBuilder forms, Messages messages) =>
+            CorrespondentFormBuilder forms) =>
         {
-            try
-            {
-                var result = await register.HandleAsync(form, http.RequestAborted);
-                return Results.LocalRedirect("/org/correspondents?notice=registered" + GrantedQuery(result));
-            }
-            catch (Exception ex) when (FormErrors.IsUserError(ex))
-            {
-                var model = await forms.FromFormAsync(null, form, messages.DescribeWithField(ex), http.RequestAborted);
-                return (IResult)Pages.Render<CorrespondentFormPage>(new { Model = model }, StatusCodes.Status400BadRequest);
-            }
+            return await FormPost.RunAsync(http, async () =>
+                {
+                    var result = await register.HandleAsync(form, http.RequestAborted);
+                    return "/org/correspondents?notice=registered" + GrantedQuery(result);
+                },
+                async failure =>
+                {
+                    var model = await forms.FromFormAsync(null, form, failure.Message, http.RequestAborted);
+                    return Pages.Render<CorrespondentFormPage>(new { Model = model }, StatusCodes.Status400BadRequest);
+                });
         });
 
         pages.MapGet("/org/correspondents/{id:long}/edit", async (long id, HttpContext http, CorrespondentFormBuilder forms) =>
             Pages.Render<CorrespondentFormPage>(new { Model = await forms.EditAsync(id, http.RequestAborted) }));
 
         pages.MapPost("/org/correspondents/{id:long}/edit", async (long id, [FromForm] CorrespondentForm form, HttpContext http,
-            UpdateCorrespondent update, CorrespondentFormBuilder forms, Messages messages) =>
+            UpdateCorrespondent update, CorrespondentFormBuilder forms) =>
         {
-            try
-            {
-                var result = await update.HandleAsync(id, form, http.RequestAborted);
-                return Results.LocalRedirect("/org/correspondents?notice=updated" + GrantedQuery(result));
-            }
-            catch (Exception ex) when (FormErrors.IsUserError(ex))
-            {
-                var model = await forms.FromFormAsync(id, form, messages.DescribeWithField(ex), http.RequestAborted);
-                return (IResult)Pages.Render<CorrespondentFormPage>(new { Model = model }, StatusCodes.Status400BadRequest);
-            }
+            return await FormPost.RunAsync(http, async () =>
+                {
+                    var result = await update.HandleAsync(id, form, http.RequestAborted);
+                    return "/org/correspondents?notice=updated" + GrantedQuery(result);
+                },
+                async failure =>
+                {
+                    var model = await forms.FromFormAsync(id, form, failure.Message, http.RequestAborted);
+                    return Pages.Render<CorrespondentFormPage>(new { Model = model }, StatusCodes.Status400BadRequest);
+                });
         });
 
         pages.MapPost("/org/correspondents/{id:long}/end", async (long id, [FromForm] EndCorrespondentForm form, HttpContext http,
-            EndCorrespondent end, CorrespondentFormBuilder forms, Messages messages) =>
+            EndCorrespondent end, CorrespondentFormBuilder forms) =>
         {
-            try
-            {
-                await end.HandleAsync(id, form.EndedOn, http.RequestAborted);
-                return Results.LocalRedirect("/org/correspondents?view=history&notice=ended");
-            }
-            catch (Exception ex) when (FormErrors.IsUserError(ex))
-            {
-                var model = await forms.EditAsync(id, http.RequestAborted);
-                model.Error = messages.DescribeWithField(ex);
-                return (IResult)Pages.Render<CorrespondentFormPage>(new { Model = model }, StatusCodes.Status400BadRequest);
-            }
+            return await FormPost.RunAsync(http, async () =>
+                {
+                    await end.HandleAsync(id, form.EndedOn, http.RequestAborted);
+                    return "/org/correspondents?view=history&notice=ended";
+                },
+                async failure =>
+                {
+                    var model = await forms.EditAsync(id, http.RequestAborted);
+                    model.Error = failure.Message;
+                    return Pages.Render<CorrespondentFormPage>(new { Model = model }, StatusCodes.Status400BadRequest);
+                });
         });
 
         // 换了单位（htmx）：重新列出该单位可关联的账号。

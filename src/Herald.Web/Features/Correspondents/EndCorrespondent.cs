@@ -1,4 +1,4 @@
-using Herald.Web.Features.Organization;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
@@ -15,7 +15,7 @@ public sealed class EndCorrespondent(HeraldDbContext db, CurrentUser current, Au
         var me = await current.GetAsync(ct);
         var record = await db.Correspondents.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw AppException.NotFound();
         CorrespondentScope.RequireUnit(me, record.UnitId);
-        var date = FormValues.Date(endedOn, "EndedOn");
+        var date = Wire.RequiredDate(endedOn, "EndedOn");
         record.End(date);
         audit.Add("correspondent.end", "CorrespondentRecord", record.Id,
             $"{me.Tree.PathName(record.UnitId)}: {record.Name}, {date:yyyy-MM-dd}");

@@ -1,12 +1,11 @@
 using Herald.Domain.Common;
 using Herald.Domain.Organization;
-using Herald.Web.Features.Organization;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
 using Herald.Web.Infrastructure.Time;
 using Herald.Web.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Web.Features.Correspondents;
 
@@ -19,16 +18,16 @@ public sealed class RegisterCorrespondent(HeraldDbContext db, CurrentUser curren
     public async Task<RegistrationResult> HandleAsync(CorrespondentForm form, CancellationToken ct = default)
     {
         var me = await current.GetAsync(ct);
-        var unitId = FormValues.OptionalId(form.UnitId, "UnitId") ?? throw AppException.Invalid("UnitId", "Required");
+        var unitId = Wire.OptionalId(form.UnitId, "UnitId") ?? throw AppException.Invalid("UnitId", "Required");
         CorrespondentScope.RequireUnit(me, unitId);
         var unit = me.Tree.Find(unitId) ?? throw AppException.NotFound();
         if (unit.Disabled) throw AppException.Invalid("UnitId", "Unit.Disabled", unit.Name);
         var now = clock.UtcNow;
         var today = ChinaTime.DateOf(now);
-        var appointed = FormValues.Date(form.AppointedOn, "AppointedOn");
+        var appointed = Wire.RequiredDate(form.AppointedOn, "AppointedOn");
         if (appointed > today) throw AppException.Invalid("AppointedOn", "Correspondent.AppointedInFuture");
 
-        var user = await CorrespondentLink.ResolveAsync(db, FormValues.OptionalId(form.UserId, "UserId"), unitId, ct);
+        var user = await CorrespondentLink.ResolveAsync(db, Wire.OptionalId(form.UserId, "UserId"), unitId, ct);
         if (user is not null) await CorrespondentLink.EnsureNotDuplicateAsync(db, user.Id, unitId, null, today, ct);
         // 关联了账号而姓名、电话没填时取账号上的，少录一遍。
         var name = string.IsNullOrWhiteSpace(form.Name) ? user?.DisplayName : form.Name;

@@ -1,5 +1,5 @@
 using Herald.Domain.Common;
-using Herald.Web.Features.Organization;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
@@ -19,10 +19,10 @@ public sealed class UpdateCorrespondent(HeraldDbContext db, CurrentUser current,
         CorrespondentScope.RequireUnit(me, record.UnitId);
         var now = clock.UtcNow;
         var today = ChinaTime.DateOf(now);
-        var appointed = FormValues.Date(form.AppointedOn, "AppointedOn");
+        var appointed = Wire.RequiredDate(form.AppointedOn, "AppointedOn");
         if (appointed > today) throw AppException.Invalid("AppointedOn", "Correspondent.AppointedInFuture");
 
-        var userId = FormValues.OptionalId(form.UserId, "UserId");
+        var userId = Wire.OptionalId(form.UserId, "UserId");
         var user = userId == record.UserId && userId is not null
             ? await db.Users.FirstAsync(u => u.Id == userId, ct)
             : await CorrespondentLink.ResolveAsync(db, userId, record.UnitId, ct);

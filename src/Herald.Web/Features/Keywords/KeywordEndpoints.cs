@@ -1,5 +1,6 @@
 using System.Text;
 using Herald.Domain.Keywords;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Localization;
 using Herald.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,20 +22,17 @@ public static class KeywordEndpoints
         pages.MapPost("/admin/keywords", async ([FromForm] NewKeywordListForm form, HttpContext http, SaveKeywordList save,
             ListKeywordLists list, Messages messages) =>
         {
-            try
-            {
-                var created = await save.HandleAsync(null, new KeywordListRequest { Name = form.Name, Purpose = form.Purpose }, http.RequestAborted);
-                return Results.LocalRedirect($"/admin/keywords/{created.Id}?notice=created");
-            }
-            catch (Exception ex) when (FormErrors.IsUserError(ex))
-            {
-                return (IResult)Pages.Render<KeywordListsPage>(new
+            return await FormPost.RunAsync(http, async () =>
+                {
+                    var created = await save.HandleAsync(null, new KeywordListRequest { Name = form.Name, Purpose = form.Purpose }, http.RequestAborted);
+                    return $"/admin/keywords/{created.Id}?notice=created";
+                },
+                async failure => Pages.Render<KeywordListsPage>(new
                 {
                     Lists = await list.HandleAsync(http.RequestAborted),
-                    Error = messages.DescribeWithField(ex),
+                    Error = failure.Message,
                     NewForm = form,
-                }, StatusCodes.Status400BadRequest);
-            }
+                }, StatusCodes.Status400BadRequest));
         });
 
         pages.MapGet("/admin/keywords/{id:long}", async (long id, string? notice, HttpContext http, GetKeywordList get) =>
@@ -47,21 +45,18 @@ public static class KeywordEndpoints
             Messages messages) =>
         {
             var form = await KeywordListForm.ReadAsync(http.Request, http.RequestAborted);
-            try
-            {
-                var request = await form.ToRequestAsync(http.RequestAborted);
-                await save.HandleAsync(id, request, http.RequestAborted);
-                return Results.LocalRedirect($"/admin/keywords/{id}?notice=saved");
-            }
-            catch (Exception ex) when (FormErrors.IsUserError(ex))
-            {
-                return (IResult)Pages.Render<KeywordListPage>(new
+            return await FormPost.RunAsync(http, async () =>
+                {
+                    var request = await form.ToRequestAsync(http.RequestAborted);
+                    await save.HandleAsync(id, request, http.RequestAborted);
+                    return $"/admin/keywords/{id}?notice=saved";
+                },
+                async failure => Pages.Render<KeywordListPage>(new
                 {
                     List = await get.HandleAsync(id, http.RequestAborted),
                     Form = form,
-                    Errors = Describe(messages, ex),
-                }, StatusCodes.Status400BadRequest);
-            }
+                    Errors = Describe(messages, failure.Exception),
+                }, StatusCodes.Status400BadRequest));
         });
 
         pages.MapGet("/admin/keywords/{id:long}/export", (long id, HttpContext http, GetKeywordList get) => ExportAsync(id, http, get));
@@ -83,14 +78,12 @@ public static class KeywordEndpoints
             .WithSummary("新建词表")
             .WithDescription("{\"name\":\"本地热点\",\"purpose\":\"watch|sensitive\",\"description\":\"…\",\"words\":[{\"text\":\"塌方\",\"weight\":5,\"category\":\"安全事故\"}]," +
                              "\"allowList\":[\"过敏感冒\"],\"blockingCategories\":[\"政治\"]}。也可用 wordsText（每行“词 权重 分类”）代替 words。")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden);
 
         api.MapGet("/keyword-lists/{id:long}", async Task<Ok<KeywordListDetail>> (long id, HttpContext http, GetKeywordList get) =>
                 TypedResults.Ok(await get.HandleAsync(id, http.RequestAborted)))
             .WithSummary("词表内容：词（权重、分类）、白名单短语、阻断类别")
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         api.MapPut("/keyword-lists/{id:long}", async Task<Ok<KeywordListDetail>> (long id, KeywordListRequest request, HttpContext http, SaveKeywordList save) =>
                 TypedResults.Ok(await save.HandleAsync(id, request, http.RequestAborted)))
@@ -98,16 +91,12 @@ public static class KeywordEndpoints
             .WithDescription("字段同新建（purpose 不能改）；未给出的字段保持不变，给出的 words/wordsText、allowList、blockingCategories 整体替换。" +
                              "disabled=true 停用整张词表。revision 与当前不符时 409。校验一次报告全部问题（errors.words 等，“第 n 行”为粘贴文本的行号或 words 中的第 n 个）。" +
                              "保存后新的匹配器立即生效（其他实例最迟 30 秒）。")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesCommandProblems();
 
         api.MapGet("/keyword-lists/{id:long}/export", (long id, HttpContext http, GetKeywordList get) => ExportAsync(id, http, get))
             .WithSummary("导出词表文本（UTF-8，每行“词 权重 分类”，可再导入）")
             .Produces<string>(StatusCodes.Status200OK, "text/plain")
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> ExportAsync(long id, HttpContext http, GetKeywordList get)

@@ -44,7 +44,8 @@ public sealed class GetManuscript(HeraldDbContext db, CurrentUser current, Workf
         var (publications, adoptions) = await EditorialRecords.LoadAsync(db, m, ct);
         var userIds = m.History.Where(h => h.ActorId is not null).Select(h => h.ActorId!.Value)
             .Concat(reviewerIds).Concat(EditorialRecords.UserIds(publications, adoptions)).Append(m.AuthorId).Distinct().ToArray();
-        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+        // Only the two columns: the whole account row (password hash and all) was read for a name.
+        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName })
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var category = await CategoryName(db, m.CategoryId, ct) ?? "";
         // 本次请求刚建的稿件还不可能有续报，不必查询。

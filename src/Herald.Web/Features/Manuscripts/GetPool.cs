@@ -1,8 +1,8 @@
 using Herald.Domain.Organization;
 using Herald.Domain.Publishing;
 using Herald.Domain.Submission;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Auth;
-using Herald.Web.Features.Publishing;
 using Herald.Web.Infrastructure.Data;
 using Herald.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
@@ -28,24 +28,23 @@ public sealed class GetPool(HeraldDbContext db, CurrentUser current)
         var q = InPool(db.Manuscripts.AsNoTracking(), me);
         if (ParseEditorial(editorial) is { } state) q = q.Where(m => m.Editorial == state);
         q = ListManuscripts.ApplyFilters(q, query with { Status = null, From = null, To = null, Mine = false }, me);
-        if (ListManuscripts.ParseDate(query.From, "from") is { } from)
+        if (Wire.OptionalDate(query.From, "from") is { } from)
         {
             var start = Domain.Common.ChinaTime.StartOfDayUtc(from);
             q = q.Where(m => m.ApprovedAt >= start);
         }
-        if (ListManuscripts.ParseDate(query.To, "to") is { } to)
+        if (Wire.OptionalDate(query.To, "to") is { } to)
         {
             var end = Domain.Common.ChinaTime.StartOfDayUtc(to.AddDays(1));
             q = q.Where(m => m.ApprovedAt < end);
         }
         if (categoryId is { } cid) q = q.Where(m => m.CategoryId == cid);
 
-        var page = Math.Max(1, query.Page);
-        var size = Math.Clamp(query.PageSize, 1, ListManuscripts.MaxPageSize);
-        var total = await q.CountAsync(ct);
+        var page = PageRequest.From(query);
+        var total = await q.CountAllAsync(ct);
         var rows = await q.ToRows(db).OrderByDescending(m => m.ApprovedAt).ThenByDescending(m => m.Id)
-            .Skip((page - 1) * size).Take(size).ToItemsAsync(me.Tree, ct);
-        return new PagedResult<ManuscriptListItem>(rows, page, size, total);
+            .TakePage(page).ToItemsAsync(me.Tree, ct);
+        return rows.ToPage(page, total);
     }
 
     /// <summary>采编池的范围：用户以宣传办、主要负责人、领导身份所辖单位的已审定稿件（首页的数字用同一范围）。</summary>
@@ -66,9 +65,9 @@ public sealed class GetPool(HeraldDbContext db, CurrentUser current)
         if (trimmed.Equals(AllStates, StringComparison.OrdinalIgnoreCase)) return null;
         foreach (var state in States)
         {
-            if (trimmed.Equals(PublishingCodes.Code(state), StringComparison.OrdinalIgnoreCase)) return state;
+            if (trimmed.Equals(Wire.Code(state), StringComparison.OrdinalIgnoreCase)) return state;
         }
         throw AppException.Invalid("editorial", "Publishing.UnknownCode", trimmed,
-            string.Join("|", States.Select(s => PublishingCodes.Code(s)).Append(AllStates)));
+            string.Join("|", States.Select(s => Wire.Code(s)).Append(AllStates)));
     }
 }

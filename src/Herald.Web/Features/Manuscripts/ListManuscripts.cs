@@ -1,7 +1,7 @@
-using System.Globalization;
 using Herald.Domain.Common;
 using Herald.Domain.Organization;
 using Herald.Domain.Submission;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
 using Herald.Web.Infrastructure.Web;
@@ -18,35 +18,25 @@ public sealed record ManuscriptQuery(
     string? Q = null,
     bool Mine = false,
     int Page = 1,
-    int PageSize = 20);
+    int PageSize = 20) : IPagedQuery;
 
 /// <summary>稿件列表：只含调用者可见的稿件，按最近更新倒序分页。</summary>
 public sealed class ListManuscripts(HeraldDbContext db, CurrentUser current)
 {
-    public const int MaxPageSize = 100;
-
-    /// <summary>
-    /// 计数到此为止（且至少数到当前页之后十页）：省级宣传办能看到上百万篇，精确计数要几秒，而没有人会翻到那么远。
-    /// </summary>
-    public const int CountCap = 10_000;
-
     public async Task<PagedResult<ManuscriptListItem>> HandleAsync(ManuscriptQuery query, CancellationToken ct = default)
     {
         var me = await current.GetAsync(ct);
         var q = await db.Manuscripts.AsNoTracking().VisibleInListsAsync(db.Manuscripts.AsNoTracking(), me, ct);
         q = ApplyFilters(q, query, me);
-        var page = Math.Max(1, query.Page);
-        var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
-        var cap = Math.Max(CountCap, (page + 10) * size);
-        var counted = await q.Take(cap + 1).CountAsync(ct);
+        var page = PageRequest.From(query);
+        var total = await q.CountCappedAsync(page, ct);
         // 先取本页的编号（过滤和排序只用索引），再读这些行的列。
         var ids = await q.OrderByDescending(m => m.UpdatedAt).ThenByDescending(m => m.Id)
-            .Skip((page - 1) * size).Take(size)
+            .TakePage(page)
             .Select(m => m.Id).ToListAsync(ct);
         var rows = await db.Manuscripts.AsNoTracking().Where(m => ids.Contains(m.Id)).ToRows(db).ToItemsAsync(me.Tree, ct);
         var position = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-        return new PagedResult<ManuscriptListItem>(rows.OrderBy(r => position[r.Id]).ToList(), page, size, Math.Min(counted, cap),
-            TotalCapped: counted > cap);
+        return rows.OrderBy(r => position[r.Id]).ToList().ToPage(page, total);
     }
 
     public static IQueryable<Manuscript> ApplyFilters(IQueryable<Manuscript> q, ManuscriptQuery query, UserContext me)
@@ -63,12 +53,12 @@ public sealed class ListManuscripts(HeraldDbContext db, CurrentUser current)
             var units = me.Tree.Subtree(unitId).ToArray();
             q = q.Where(m => units.Contains(m.UnitId));
         }
-        if (ParseDate(query.From, "from") is { } from)
+        if (Wire.OptionalDate(query.From, "from") is { } from)
         {
             var start = ChinaTime.StartOfDayUtc(from);
             q = q.Where(m => m.SubmittedAt >= start);
         }
-        if (ParseDate(query.To, "to") is { } to)
+        if (Wire.OptionalDate(query.To, "to") is { } to)
         {
             var end = ChinaTime.StartOfDayUtc(to.AddDays(1));
             q = q.Where(m => m.SubmittedAt < end);
@@ -80,14 +70,6 @@ public sealed class ListManuscripts(HeraldDbContext db, CurrentUser current)
         }
         if (query.Mine) q = q.Where(m => m.AuthorId == me.Id);
         return q;
-    }
-
-    public static DateOnly? ParseDate(string? value, string field)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        return DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw AppException.Invalid(field, "Form.BadDate");
     }
 }
 

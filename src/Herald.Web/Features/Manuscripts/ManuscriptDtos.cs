@@ -23,12 +23,6 @@ public sealed record ManuscriptListItem(
     DateTime? SubmittedAt,
     DateTime UpdatedAt);
 
-/// <summary>一页结果。TotalCapped：总数只数到 Total（实际更多），见 ListManuscripts.CountCap。</summary>
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total, bool TotalCapped = false)
-{
-    public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
-}
-
 public enum StepState
 {
     Pending,

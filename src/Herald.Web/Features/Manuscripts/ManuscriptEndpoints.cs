@@ -1,4 +1,5 @@
 using Herald.Domain.Submission;
+using Herald.Web.Features.Common;
 using Herald.Web.Features.Reviews;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
@@ -162,10 +163,7 @@ public static class ManuscriptEndpoints
             .Accepts<ManuscriptApiForm>("multipart/form-data")
             .WithSummary("报送稿件")
             .WithDescription("multipart/form-data：title, body（纯文本，空行分段）, category（编号或名称）, importance（routine|important|major）, eventDate（yyyy-MM-dd）, emergency, knownAt（突发事件获知时间，ISO 8601）, document（.docx，正文为空时由其生成正文和图片）, photos（JPEG/PNG，可多个）+ captions（与 photos 一一对应，必填）, followUpOf（续报所接续的稿件）, draft=true 只保存草稿。请求头 Idempotency-Key（或字段 submissionKey）可防止重复提交。")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge);
 
         api.MapGet("/manuscripts", async Task<Ok<PagedResult<ManuscriptListItem>>> ([AsParameters] ManuscriptQuery query, HttpContext http, ListManuscripts list) =>
                 TypedResults.Ok(await list.HandleAsync(query, http.RequestAborted)))
@@ -187,10 +185,7 @@ public static class ManuscriptEndpoints
             .WithSummary("审核：approve 通过 / return 退回修改 / reject 不予采用")
             .WithDescription("{\"decision\":\"approve|return|reject\",\"comment\":\"…\",\"revision\":n}。退回和不予采用必须填写 comment。revision（可选）与当前不符时 409。只有当前步骤的审核人可以操作（否则 403）。" +
                              "标题或正文含阻断类敏感词时，通过答 409 Review.SensitiveBlocked（detail 列出这些词），须带 \"override\":true 和 \"overrideReason\":\"…\" 才能通过，放行记入流转记录和审计；命中明细见 GET /api/v1/manuscripts/{id}/sensitive。")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesCommandProblems();
 
         api.MapPost("/manuscripts/{id:long}/resubmit", async Task<Ok<ManuscriptDetail>> (long id, HttpContext http, SaveManuscript save) =>
             {
@@ -201,10 +196,7 @@ public static class ManuscriptEndpoints
             .Accepts<ManuscriptApiForm>("multipart/form-data")
             .WithSummary("修改后重新报送（退回修改的稿件或草稿），重新从第一级审核开始")
             .WithDescription("字段同报送；另可带 revision（乐观并发，与当前不符时 409）。未提供的图片保持不变。")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesCommandProblems();
 
         api.MapGet("/reviews/inbox", async Task<Ok<ReviewInbox>> (HttpContext http, GetReviewInbox inbox) =>
                 TypedResults.Ok(await inbox.HandleAsync(http.RequestAborted)))

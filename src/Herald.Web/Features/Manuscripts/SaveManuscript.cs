@@ -91,6 +91,9 @@ public sealed class SaveManuscript(
         if (errors.Count > 0 || content is null) throw new ManuscriptFormException(errors, state, state.TooLarge);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Any failure rolls the whole transaction back, so EF's savepoints buy nothing here; with them SQLite journals
+        // every page the save changes into a temporary file (about 60 KB per submission: open, write, unlink).
+        db.Database.AutoSavepointsEnabled = false;
         Manuscript m;
         if (id is { } existingId)
         {
@@ -111,12 +114,13 @@ public sealed class SaveManuscript(
         db.StagedUploads.RemoveRange(state.Photos);
         if (state.Document is not null) db.StagedUploads.Remove(state.Document);
 
+        // 报送在保存之前：稿件以最终状态写入一次（新稿件一条 INSERT，而不是 INSERT 再 UPDATE）。
+        var resubmission = input.Submit && await workflow.ApplyAsync(m, me, ct);
         await db.SaveChangesAsync(ct);
-        // 新稿件的编号在上面保存后才有：审计记录要指向它。
+        // 新稿件的编号在上面保存后才有：审计记录和通知要指向它。
         audit.Add(id is null ? "manuscript.create" : "manuscript.edit", "Manuscript", m.Id, m.Title);
-
         if (input.Submit)
-            await workflow.SubmitAsync(m, me, ct);
+            workflow.Record(m, me, resubmission);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         // 新建的稿件在内存中是完整的（内容、附件、全部流转记录），直接据此生成视图，不再读回；

@@ -1,5 +1,4 @@
 using Herald.Domain.Common;
-using Herald.Domain.Organization;
 using Herald.Domain.Submission;
 using Herald.Web.Features.Notifications;
 using Herald.Web.Features.Reviews;
@@ -19,8 +18,12 @@ public sealed class SubmitWorkflow(HeraldDbContext db, WorkflowPolicies policies
         (HeraldDbContext db, long unitId, DateOnly date, CancellationToken ct) =>
             db.Manuscripts.Where(x => x.UnitId == unitId && x.NameDate == date).Max(x => (int?)x.NameSequence));
 
-    /// <summary>调用方须已开启事务（同单位同日序号在事务内取得）。</summary>
-    public async Task SubmitAsync(Manuscript m, UserContext me, CancellationToken ct)
+    /// <summary>
+    /// 报送：确定路线、进入第一级审核、首次报送时分配规范名称。调用方须已开启事务（同单位同日序号在事务内取得）。
+    /// 在保存之前调用，新稿件以最终状态插入一次（不必先插入草稿再更新：稿件表有十几个索引）；返回是否为重新报送。
+    /// 保存之后（稿件已有编号）再调用 <see cref="Record"/>。
+    /// </summary>
+    public async Task<bool> ApplyAsync(Manuscript m, UserContext me, CancellationToken ct)
     {
         var now = clock.UtcNow;
         var tree = me.Tree;
@@ -36,8 +39,13 @@ public sealed class SubmitWorkflow(HeraldDbContext db, WorkflowPolicies policies
             var last = await LastSequence(db, m.UnitId, reportDate, ct) ?? 0;
             m.AssignStandardName(unit.Name, reportDate, last + 1);
         }
+        return resubmission;
+    }
 
-        notifier.ManuscriptChanged(m, me.Id, me.DisplayName, null, tree);
+    /// <summary>通知审核人、记审计：要用到稿件编号，所以在保存之后。</summary>
+    public void Record(Manuscript m, UserContext me, bool resubmission)
+    {
+        notifier.ManuscriptChanged(m, me.Id, me.DisplayName, null, me.Tree);
         audit.Add(resubmission ? "manuscript.resubmit" : "manuscript.submit", "Manuscript", m.Id,
             $"{m.StandardName}; route {m.RouteSteps}; status {m.Status}");
     }

@@ -1,6 +1,5 @@
 using Herald.Domain.Notifications;
-using Herald.Domain.Opinion.Cases;
-using Herald.Web.Features.Publishing;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Time;
 using Herald.Web.Infrastructure.Web;
@@ -20,7 +19,7 @@ public sealed class AssignCase(CaseStore store, CaseNotifier notifier, AuditLog 
             throw AppException.Invalid("unitId", "OpinionCase.UnitOutOfScope");
         if (unit.Disabled) throw AppException.Invalid("unitId", "OpinionCase.UnitDisabled", unit.Name);
         var now = clock.UtcNow;
-        DateTime? due = string.IsNullOrWhiteSpace(request.DueAt) ? null : PublishingCodes.ParseTime(request.DueAt, "dueAt", now);
+        DateTime? due = string.IsNullOrWhiteSpace(request.DueAt) ? null : Wire.TimeOrNow(request.DueAt, "dueAt", now);
         c.Assign(unitId, request.Instructions, due, me.Id, now);
         notifier.Tell(CaseAccess.UnitPeople(me.Tree, unitId), NotificationKind.OpinionAssigned, c, me.Id, me.DisplayName, c.Instructions);
         audit.Add("opinion_case.assign", "OpinionCase", c.Id, $"unit {unitId}; due {due:yyyy-MM-dd HH:mm}");

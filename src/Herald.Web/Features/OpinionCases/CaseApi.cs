@@ -1,4 +1,4 @@
-using Herald.Web.Features.Manuscripts;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Files;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,6 +13,8 @@ public static class CaseApi
     public static void MapCaseApi(this RouteGroupBuilder api)
     {
         var cases = api.MapGroup("/opinion/cases").WithTags("舆情处置");
+        // 对某件舆情的操作：错误响应相同（400/403/404/409），在组上声明一次。
+        var commands = cases.MapGroup("/{id:long}").ProducesCommandProblems();
 
         cases.MapGet("", async Task<Ok<PagedResult<CaseListItem>>> ([AsParameters] CaseQuery query, HttpContext http, ListCases list) =>
                 TypedResults.Ok(await list.HandleAsync(query, http.RequestAborted)))
@@ -38,21 +40,15 @@ public static class CaseApi
                              "\"ownerUnitId\":n（可选，缺省为宣传办所在单位）,\"superiorOffice\":\"县委网信办\",\"superiorReference\":\"文号\",\"superiorDueAt\":\"2026-11-21T17:00\"（上级交办时三项必填）}。" +
                              "时限按当时的规则算出：重大、特别重大 5 小时发布权威信息、24 小时举行新闻发布会，其他 48 小时回应，另有内部首次响应目标。" +
                              "suggestedSeverity/suggestedScore 为按关键词权重与扩散算出的建议等级。一条信息至多属于一件未办结的舆情（409）。" + Codes)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict);
 
-        cases.MapPost("/{id:long}/assign", async Task<Ok<CaseDetail>> (long id, AssignRequest request, HttpContext http, AssignCase assign) =>
+        commands.MapPost("/assign", async Task<Ok<CaseDetail>> (long id, AssignRequest request, HttpContext http, AssignCase assign) =>
                 TypedResults.Ok(await assign.HandleAsync(id, request, http.RequestAborted)))
             .WithSummary("交办（或改派）责任单位（宣传办）")
             .WithDescription("{\"unitId\":n,\"instructions\":\"交办要求\",\"dueAt\":\"2026-11-21T12:00\"（可选，不带时区按北京时间）,\"revision\":n（可选）}。" +
-                             "单位须在宣传办所辖范围内且在用；已反馈、已办结的不能交办；同一单位重复交办 409。责任单位的人员收到通知。")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+                             "单位须在宣传办所辖范围内且在用；已反馈、已办结的不能交办；同一单位重复交办 409。责任单位的人员收到通知。");
 
-        cases.MapPost("/{id:long}/responses", async Task<Created<CaseDetail>> (long id, HttpContext http, RecordResponse record) =>
+        commands.MapPost("/responses", async Task<Created<CaseDetail>> (long id, HttpContext http, RecordResponse record) =>
             {
                 var (request, files) = await CaseForms.ResponseAsync(http);
                 var detail = await record.HandleAsync(id, request, files, http.RequestAborted);
@@ -63,23 +59,15 @@ public static class CaseApi
             .WithDescription("JSON {\"kind\":\"statement|press_conference\",\"statement\":\"回应内容\",\"link\":\"https://…\",\"revision\":n}，" +
                              "或 multipart/form-data（字段相同，另可带 files：JPEG/PNG/PDF，按内容判断类型，至多 9 个）。" +
                              "重大、特别重大舆情的回应须按 major 路线（单位负责人 → 分管领导 → 主要负责人）审核后发布（status=pending_approval），其余登记即发布（released）。")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
-        cases.MapPost("/{id:long}/responses/{responseId:long}/review", async Task<Ok<CaseDetail>> (long id, long responseId, ApprovalRequest request,
+        commands.MapPost("/responses/{responseId:long}/review", async Task<Ok<CaseDetail>> (long id, long responseId, ApprovalRequest request,
                 HttpContext http, ReviewResponse review) =>
                 TypedResults.Ok(await review.HandleAsync(id, responseId, request, http.RequestAborted)))
             .WithSummary("审核重大舆情的回应：approve 通过 / return 退回")
-            .WithDescription("{\"decision\":\"approve|return\",\"comment\":\"…\"}。退回须填写 comment。只有当前步骤的审核人可以操作（否则 403）；最后一级通过即发布。")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithDescription("{\"decision\":\"approve|return\",\"comment\":\"…\"}。退回须填写 comment。只有当前步骤的审核人可以操作（否则 403）；最后一级通过即发布。");
 
-        cases.MapPost("/{id:long}/disposals", async Task<Created<CaseDetail>> (long id, HttpContext http, RecordDisposal record) =>
+        commands.MapPost("/disposals", async Task<Created<CaseDetail>> (long id, HttpContext http, RecordDisposal record) =>
             {
                 var (request, files) = await CaseForms.DisposalAsync(http);
                 return TypedResults.Created($"/api/v1/opinion/cases/{id}", await record.HandleAsync(id, request, files, http.RequestAborted));
@@ -87,72 +75,41 @@ public static class CaseApi
             .Accepts<DisposalRequest>("application/json", "multipart/form-data")
             .WithSummary("登记处置措施（责任单位或宣传办）")
             .WithDescription("JSON {\"description\":\"…\",\"takenAt\":\"2026-11-20T15:00\"（可选，缺省为现在）,\"revision\":n}，或 multipart/form-data（另可带 files）。")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
-        cases.MapPost("/{id:long}/feedback", async Task<Ok<CaseDetail>> (long id, FeedbackRequest request, HttpContext http, SubmitFeedback feedback) =>
+        commands.MapPost("/feedback", async Task<Ok<CaseDetail>> (long id, FeedbackRequest request, HttpContext http, SubmitFeedback feedback) =>
                 TypedResults.Ok(await feedback.HandleAsync(id, request, http.RequestAborted)))
             .WithSummary("反馈办理情况（责任单位或宣传办）")
-            .WithDescription("{\"report\":\"…\",\"revision\":n}。处置中的舆情才能反馈；有回应在审核中时不能反馈。上级交办的舆情办结前必须反馈。")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithDescription("{\"report\":\"…\",\"revision\":n}。处置中的舆情才能反馈；有回应在审核中时不能反馈。上级交办的舆情办结前必须反馈。");
 
-        cases.MapPost("/{id:long}/close", async Task<Ok<CaseDetail>> (long id, CloseRequest request, HttpContext http, CloseCase close) =>
+        commands.MapPost("/close", async Task<Ok<CaseDetail>> (long id, CloseRequest request, HttpContext http, CloseCase close) =>
                 TypedResults.Ok(await close.HandleAsync(id, request, http.RequestAborted)))
             .WithSummary("办结（宣传办）")
-            .WithDescription("{\"summary\":\"办结情况\",\"lessons\":\"经验教训\",\"revision\":n}，两项必填。已反馈的可以办结；处置中的只有非上级交办的可以办结；有回应在审核中时不能办结。")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithDescription("{\"summary\":\"办结情况\",\"lessons\":\"经验教训\",\"revision\":n}，两项必填。已反馈的可以办结；处置中的只有非上级交办的可以办结；有回应在审核中时不能办结。");
 
-        cases.MapPost("/{id:long}/reopen", async Task<Ok<CaseDetail>> (long id, ReopenRequest request, HttpContext http, ReopenCase reopen) =>
+        commands.MapPost("/reopen", async Task<Ok<CaseDetail>> (long id, ReopenRequest request, HttpContext http, ReopenCase reopen) =>
                 TypedResults.Ok(await reopen.HandleAsync(id, request, http.RequestAborted)))
             .WithSummary("重新打开已办结的舆情（宣传办）")
-            .WithDescription("{\"reason\":\"…\",\"revision\":n}，理由必填。回到处置中；上级交办的须重新反馈。")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithDescription("{\"reason\":\"…\",\"revision\":n}，理由必填。回到处置中；上级交办的须重新反馈。");
 
-        cases.MapPost("/{id:long}/severity", async Task<Ok<CaseDetail>> (long id, SeverityRequest request, HttpContext http, ChangeSeverity change) =>
+        commands.MapPost("/severity", async Task<Ok<CaseDetail>> (long id, SeverityRequest request, HttpContext http, ChangeSeverity change) =>
                 TypedResults.Ok(await change.HandleAsync(id, request, http.RequestAborted)))
             .WithSummary("调整等级（宣传办）")
-            .WithDescription("{\"severity\":\"critical\",\"reason\":\"…\"}。未满足的规则时限停止计时，按新等级从现在起算；已满足的保留。" + Codes)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithDescription("{\"severity\":\"critical\",\"reason\":\"…\"}。未满足的规则时限停止计时，按新等级从现在起算；已满足的保留。" + Codes);
 
-        cases.MapPost("/{id:long}/plans/{planId:long}", async Task<Ok<CaseDetail>> (long id, long planId, HttpContext http, ActivatePlan activate) =>
+        commands.MapPost("/plans/{planId:long}", async Task<Ok<CaseDetail>> (long id, long planId, HttpContext http, ActivatePlan activate) =>
                 TypedResults.Ok(await activate.HandleAsync(id, planId, http.RequestAborted)))
-            .WithSummary("启动应急预案（宣传办）：清单逐项生成任务")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("启动应急预案（宣传办）：清单逐项生成任务");
 
-        cases.MapPost("/{id:long}/tasks/{taskId:long}/complete", async Task<Ok<CaseDetail>> (long id, long taskId, CompleteTaskRequest request,
+        commands.MapPost("/tasks/{taskId:long}/complete", async Task<Ok<CaseDetail>> (long id, long taskId, CompleteTaskRequest request,
                 HttpContext http, CompleteTask complete) =>
                 TypedResults.Ok(await complete.HandleAsync(id, taskId, request.Note, http.RequestAborted)))
-            .WithSummary("完成预案任务（负责人、负责单位的人员或宣传办）")
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("完成预案任务（负责人、负责单位的人员或宣传办）");
 
-        cases.MapPost("/{id:long}/interviews", async Task<Ok<CaseDetail>> (long id, InterviewRequest request, HttpContext http, RecordInterview record) =>
+        commands.MapPost("/interviews", async Task<Ok<CaseDetail>> (long id, InterviewRequest request, HttpContext http, RecordInterview record) =>
                 TypedResults.Ok(await record.HandleAsync(id, request, http.RequestAborted)))
             .WithSummary("登记约谈问责（宣传办；只对有超时时限的舆情）")
-            .WithDescription("{\"interviewee\":\"被约谈人 职务\",\"interviewedAt\":\"2026-11-20T16:00\",\"interviewer\":\"约谈人 职务\",\"outcome\":\"结果\"}。")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithDescription("{\"interviewee\":\"被约谈人 职务\",\"interviewedAt\":\"2026-11-20T16:00\",\"interviewer\":\"约谈人 职务\",\"outcome\":\"结果\"}。");
 
         var opinion = api.MapGroup("/opinion").WithTags("舆情处置");
         opinion.MapGet("/deadline-rules", async Task<Ok<IReadOnlyList<DeadlineRuleDto>>> (HttpContext http, DeadlineRules rules) =>

@@ -1,5 +1,6 @@
 using Herald.Domain.Opinion.Cases;
 using Herald.Domain.Organization;
+using Herald.Web.Features.Common;
 
 namespace Herald.Web.Features.OpinionCases;
 
@@ -50,7 +51,7 @@ public sealed record CaseDetail(
     IReadOnlyList<DisposalDto> Disposals, IReadOnlyList<FeedbackDto> Feedbacks, IReadOnlyList<TaskDto> Tasks,
     IReadOnlyList<InterviewDto> Interviews, IReadOnlyList<CaseEventDto> History, CasePermissions Permissions);
 
-public sealed record CaseQuery(string? Status = null, string? Severity = null, long? UnitId = null, bool? Overdue = null, int Page = 1, int PageSize = 20);
+public sealed record CaseQuery(string? Status = null, string? Severity = null, long? UnitId = null, bool? Overdue = null, int Page = 1, int PageSize = 20) : IPagedQuery;
 
 // ---------- requests ----------
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -28,23 +29,11 @@ public static class CaseForms
         return (await JsonAsync<DisposalRequest>(http), []);
     }
 
-    /// <summary>页面表单的全部字段（防伪令牌除外），出错重新显示时填回。</summary>
-    public static async Task<Dictionary<string, string?>> ValuesAsync(HttpContext http)
-    {
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (key, value) in form)
-            if (!key.StartsWith("__", StringComparison.Ordinal)) values[key] = value.Count > 0 ? value[^1] : null;
-        return values;
-    }
-
-    public static string? Get(IReadOnlyDictionary<string, string?> values, string key) => values.TryGetValue(key, out var v) ? v : null;
-
     public static int? Int(IReadOnlyDictionary<string, string?> values, string key) =>
-        int.TryParse(Get(values, key), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+        int.TryParse(FormPost.Get(values, key), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
 
     public static long? Long(IReadOnlyDictionary<string, string?> values, string key) =>
-        long.TryParse(Get(values, key), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+        long.TryParse(FormPost.Get(values, key), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
 
     private static string? Get(IFormCollection form, string key) => form.TryGetValue(key, out var v) && v.Count > 0 ? v[^1] : null;
 

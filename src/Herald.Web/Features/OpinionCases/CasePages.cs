@@ -1,5 +1,5 @@
 using Herald.Domain.Common;
-using Herald.Web.Features.Publishing;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Localization;
 using Herald.Web.Infrastructure.Web;
@@ -12,8 +12,8 @@ public sealed class CaseDetailRenderer(GetCase get, Plans plans, ResponseRoute r
     public async Task<IResult> RenderAsync(long id, string? notice, CancellationToken ct) =>
         await RenderAsync(await get.HandleAsync(id, ct), notice, null, null, new Dictionary<string, string?>(), StatusCodes.Status200OK, ct);
 
-    public async Task<IResult> ErrorAsync(long id, string form, Exception ex, IReadOnlyDictionary<string, string?> values, CancellationToken ct) =>
-        await RenderAsync(await get.HandleAsync(id, ct), null, form, messages.DescribeWithField(ex), values, PublishingForms.StatusOf(ex), ct);
+    public async Task<IResult> ErrorAsync(long id, string form, FormFailure failure, IReadOnlyDictionary<string, string?> values, CancellationToken ct) =>
+        await RenderAsync(await get.HandleAsync(id, ct), null, form, failure.Message, values, failure.Status, ct);
 
     private async Task<IResult> RenderAsync(CaseDetail detail, string? notice, string? form, string? error, IReadOnlyDictionary<string, string?> values,
         int status, CancellationToken ct)
@@ -75,25 +75,25 @@ public static class CasePages
             return Pages.Render<CaseFormPage>(new { Selection = selection, Tree = me.Tree });
         });
 
-        pages.MapPost("/opinion/cases/new", async (HttpContext http, OpenCase open, CurrentUser current, Messages messages) =>
+        pages.MapPost("/opinion/cases/new", async (HttpContext http, OpenCase open, CurrentUser current) =>
         {
             var form = await http.Request.ReadFormAsync(http.RequestAborted);
-            var values = await CaseForms.ValuesAsync(http);
+            var values = await FormPost.ValuesAsync(http);
             var ids = form["itemIds"].Select(v => long.TryParse(v, out var x) ? x : 0).Where(x => x > 0).ToList();
-            try
-            {
-                var detail = await open.HandleAsync(new OpenCaseRequest(Get(values, "title"), Get(values, "summary"), Get(values, "category"),
-                    Get(values, "severity"), Get(values, "sentiment"), ids, CaseForms.Long(values, "ownerUnitId"), Get(values, "superiorOffice"),
-                    Get(values, "superiorReference"), Get(values, "superiorDueAt")), http.RequestAborted);
-                return Results.LocalRedirect($"/opinion/cases/{detail.Id}?notice=opened");
-            }
-            catch (Exception ex) when (FormErrors.IsUserError(ex))
-            {
-                var me = await current.GetAsync(http.RequestAborted);
-                var selection = await open.SelectAsync(ids, http.RequestAborted);
-                return Pages.Render<CaseFormPage>(new { Selection = selection, Tree = me.Tree, Values = values, Error = messages.DescribeWithField(ex) },
-                    PublishingForms.StatusOf(ex));
-            }
+            return await FormPost.RunAsync(http, async () =>
+                {
+                    var detail = await open.HandleAsync(new OpenCaseRequest(FormPost.Get(values, "title"), FormPost.Get(values, "summary"), FormPost.Get(values, "category"),
+                        FormPost.Get(values, "severity"), FormPost.Get(values, "sentiment"), ids, CaseForms.Long(values, "ownerUnitId"), FormPost.Get(values, "superiorOffice"),
+                        FormPost.Get(values, "superiorReference"), FormPost.Get(values, "superiorDueAt")), http.RequestAborted);
+                    return $"/opinion/cases/{detail.Id}?notice=opened";
+                },
+                async failure =>
+                {
+                    var me = await current.GetAsync(http.RequestAborted);
+                    var selection = await open.SelectAsync(ids, http.RequestAborted);
+                    return Pages.Render<CaseFormPage>(new { Selection = selection, Tree = me.Tree, Values = values, Error = failure.Message },
+                        failure.Status);
+                });
         });
 
         pages.MapGet("/opinion/cases/{id:long}", (long id, string? notice, HttpContext http, CaseDetailRenderer render) =>
@@ -101,10 +101,10 @@ public static class CasePages
 
         pages.MapPost("/opinion/cases/{id:long}/assign", (long id, HttpContext http, AssignCase assign, CaseDetailRenderer render) =>
             ActAsync(id, "assign", "assigned", http, render, v => assign.HandleAsync(id,
-                new AssignRequest(CaseForms.Long(v, "unitId"), Get(v, "instructions"), Get(v, "dueAt"), CaseForms.Int(v, "revision")), http.RequestAborted)));
+                new AssignRequest(CaseForms.Long(v, "unitId"), FormPost.Get(v, "instructions"), FormPost.Get(v, "dueAt"), CaseForms.Int(v, "revision")), http.RequestAborted)));
 
         pages.MapPost("/opinion/cases/{id:long}/severity", (long id, HttpContext http, ChangeSeverity change, CaseDetailRenderer render) =>
-            ActAsync(id, "severity", "severity", http, render, v => change.HandleAsync(id, new SeverityRequest(Get(v, "severity"), Get(v, "reason")),
+            ActAsync(id, "severity", "severity", http, render, v => change.HandleAsync(id, new SeverityRequest(FormPost.Get(v, "severity"), FormPost.Get(v, "reason")),
                 http.RequestAborted)));
 
         pages.MapPost("/opinion/cases/{id:long}/plans", (long id, HttpContext http, ActivatePlan activate, CaseDetailRenderer render) =>
@@ -112,16 +112,16 @@ public static class CasePages
                 CaseForms.Long(v, "planId") ?? throw AppException.Invalid("planId", "Required"), http.RequestAborted)));
 
         pages.MapPost("/opinion/cases/{id:long}/interviews", (long id, HttpContext http, RecordInterview record, CaseDetailRenderer render) =>
-            ActAsync(id, "interview", "interview", http, render, v => record.HandleAsync(id, new InterviewRequest(Get(v, "interviewee"),
-                Get(v, "interviewedAt"), Get(v, "interviewer"), Get(v, "outcome")), http.RequestAborted)));
+            ActAsync(id, "interview", "interview", http, render, v => record.HandleAsync(id, new InterviewRequest(FormPost.Get(v, "interviewee"),
+                FormPost.Get(v, "interviewedAt"), FormPost.Get(v, "interviewer"), FormPost.Get(v, "outcome")), http.RequestAborted)));
 
         pages.MapPost("/opinion/cases/{id:long}/close", (long id, HttpContext http, CloseCase close, CaseDetailRenderer render) =>
             ActAsync(id, "close", "closed", http, render, v => NamedAsCloseSummary(() => close.HandleAsync(id,
-                new CloseRequest(Get(v, "summary"), Get(v, "lessons"), CaseForms.Int(v, "revision")), http.RequestAborted))));
+                new CloseRequest(FormPost.Get(v, "summary"), FormPost.Get(v, "lessons"), CaseForms.Int(v, "revision")), http.RequestAborted))));
 
         pages.MapPost("/opinion/cases/{id:long}/reopen", (long id, HttpContext http, ReopenCase reopen, CaseDetailRenderer render) =>
             ActAsync(id, "reopen", "reopened", http, render, v => reopen.HandleAsync(id,
-                new ReopenRequest(Get(v, "reason"), CaseForms.Int(v, "revision")), http.RequestAborted)));
+                new ReopenRequest(FormPost.Get(v, "reason"), CaseForms.Int(v, "revision")), http.RequestAborted)));
 
         pages.MapPost("/opinion/cases/{id:long}/responses", (long id, HttpContext http, RecordResponse record, CaseDetailRenderer render) =>
             ActAsync(id, "response", "response", http, render, async _ =>
@@ -139,31 +139,28 @@ public static class CasePages
 
         pages.MapPost("/opinion/cases/{id:long}/feedback", (long id, HttpContext http, SubmitFeedback feedback, CaseDetailRenderer render) =>
             ActAsync(id, "feedback", "feedback", http, render, v => feedback.HandleAsync(id,
-                new FeedbackRequest(Get(v, "report"), CaseForms.Int(v, "revision")), http.RequestAborted)));
+                new FeedbackRequest(FormPost.Get(v, "report"), CaseForms.Int(v, "revision")), http.RequestAborted)));
 
         pages.MapPost("/opinion/cases/{id:long}/responses/{responseId:long}/review", (long id, long responseId, HttpContext http, ReviewResponse review,
                 CaseDetailRenderer render) =>
             ActAsync(id, "review-" + responseId, "reviewed", http, render, v => review.HandleAsync(id, responseId,
-                new ApprovalRequest(Get(v, "decision"), Get(v, "comment")), http.RequestAborted)));
+                new ApprovalRequest(FormPost.Get(v, "decision"), FormPost.Get(v, "comment")), http.RequestAborted)));
 
         pages.MapPost("/opinion/cases/{id:long}/tasks/{taskId:long}/complete", (long id, long taskId, HttpContext http, CompleteTask complete,
                 CaseDetailRenderer render) =>
-            ActAsync(id, "task", "task", http, render, v => complete.HandleAsync(id, taskId, Get(v, "note"), http.RequestAborted)));
+            ActAsync(id, "task", "task", http, render, v => complete.HandleAsync(id, taskId, FormPost.Get(v, "note"), http.RequestAborted)));
     }
 
     private static async Task<IResult> ActAsync(long id, string form, string notice, HttpContext http, CaseDetailRenderer render,
         Func<IReadOnlyDictionary<string, string?>, Task<CaseDetail>> action)
     {
-        var values = await CaseForms.ValuesAsync(http);
-        try
-        {
-            await action(values);
-            return Results.LocalRedirect($"/opinion/cases/{id}?notice={notice}");
-        }
-        catch (Exception ex) when (FormErrors.IsUserError(ex))
-        {
-            return await render.ErrorAsync(id, form, ex, values, http.RequestAborted);
-        }
+        var values = await FormPost.ValuesAsync(http);
+        return await FormPost.RunAsync(http, async () =>
+            {
+                await action(values);
+                return $"/opinion/cases/{id}?notice={notice}";
+            },
+            failure => render.ErrorAsync(id, form, failure, values, http.RequestAborted));
     }
 
     /// <summary>办结表单的 summary 一栏是"办结情况"，出错时按这个名称说明，不是立案时的"研判摘要"（API 仍报 summary）。</summary>
@@ -178,8 +175,6 @@ public static class CasePages
             throw new DomainValidationException("closeSummary", ex.Code, ex.Args);
         }
     }
-
-    private static string? Get(IReadOnlyDictionary<string, string?> values, string key) => CaseForms.Get(values, key);
 
     /// <summary>"1,2,3" → 编号列表（忽略无法识别的部分）。</summary>
     internal static List<long> ParseIds(string? text) =>

@@ -1,5 +1,6 @@
 using Herald.Domain.Common;
 using Herald.Domain.Opinion.Cases;
+using Herald.Web.Features.Common;
 using Herald.Web.Features.Reports;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
@@ -41,7 +42,7 @@ public sealed class CaseStats(HeraldDbContext db, CurrentUser current, Clock clo
 
     public static ReportPeriod PeriodOf(string? period, string? date, string? from, string? to, DateOnly today)
     {
-        var day = string.IsNullOrWhiteSpace(date) ? today : Publishing.PublishingCodes.ParseDate(date, "date");
+        var day = string.IsNullOrWhiteSpace(date) ? today : Wire.RequiredDate(date, "date");
         switch (period?.Trim().ToLowerInvariant())
         {
             case "week":

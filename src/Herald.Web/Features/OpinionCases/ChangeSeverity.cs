@@ -1,5 +1,5 @@
 using Herald.Domain.Opinion.Cases;
-using Herald.Web.Features.Publishing;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Data;
 using Herald.Web.Infrastructure.Time;
@@ -13,7 +13,7 @@ public sealed class ChangeSeverity(HeraldDbContext db, CaseStore store, AuditLog
     {
         var (me, scope, c) = await store.LoadAsync(id, ct);
         me.Require(scope.Manages(c));
-        var severity = PublishingCodes.ParseRequired<OpinionSeverity>(request.Severity, "severity");
+        var severity = Wire.RequiredCode<OpinionSeverity>(request.Severity, "severity");
         var from = c.Severity;
         c.ChangeSeverity(severity, request.Reason, await db.PolicyAsync(ct), me.Id, clock.UtcNow);
         audit.Add("opinion_case.severity", "OpinionCase", c.Id, $"{OpinionCodes.Code(from)} -> {OpinionCodes.Code(severity)}");

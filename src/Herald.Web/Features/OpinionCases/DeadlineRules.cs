@@ -1,5 +1,6 @@
 using System.Globalization;
 using Herald.Domain.Opinion.Cases;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
@@ -37,8 +38,8 @@ public sealed class DeadlineRules(HeraldDbContext db, CurrentUser current, Audit
         var changes = new List<string>();
         foreach (var cell in cells)
         {
-            var severity = Publishing.PublishingCodes.ParseRequired<OpinionSeverity>(cell.Severity, "severity");
-            var kind = Publishing.PublishingCodes.ParseRequired<DeadlineKind>(cell.Kind, "kind");
+            var severity = Wire.RequiredCode<OpinionSeverity>(cell.Severity, "severity");
+            var kind = Wire.RequiredCode<DeadlineKind>(cell.Kind, "kind");
             var field = $"{OpinionCodes.Code(severity)}.{OpinionCodes.Code(kind)}";
             if (!kind.IsPolicyKind()) throw AppException.Invalid(field, "OpinionPolicy.KindNotConfigurable");
             var existing = rules.FirstOrDefault(r => r.Severity == severity && r.Kind == kind);

@@ -1,5 +1,5 @@
 using Herald.Domain.Opinion.Cases;
-using Herald.Web.Features.Manuscripts;
+using Herald.Web.Features.Common;
 using Herald.Web.Features.Publishing;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
@@ -18,14 +18,13 @@ public sealed class ListCases(HeraldDbContext db, CurrentUser current, Clock clo
     {
         var me = await current.GetAsync(ct);
         var scope = CaseScope.Of(me);
-        var pageSize = Math.Clamp(query.PageSize, 1, 100);
-        var page = Math.Max(1, query.Page);
-        if (!scope.SeesAnything) return new PagedResult<CaseListItem>([], page, pageSize, 0);
+        var page = PageRequest.From(query);
+        if (!scope.SeesAnything) return PagedResult<CaseListItem>.Empty(page);
         var now = clock.UtcNow;
 
         var q = db.OpinionCases.AsNoTracking().Where(scope.Filter());
-        if (PublishingCodes.ParseOptional<OpinionCaseStatus>(query.Status, "status") is { } status) q = q.Where(c => c.Status == status);
-        if (PublishingCodes.ParseOptional<OpinionSeverity>(query.Severity, "severity") is { } severity) q = q.Where(c => c.Severity == severity);
+        if (Wire.OptionalCode<OpinionCaseStatus>(query.Status, "status") is { } status) q = q.Where(c => c.Status == status);
+        if (Wire.OptionalCode<OpinionSeverity>(query.Severity, "severity") is { } severity) q = q.Where(c => c.Severity == severity);
         if (query.UnitId is { } unitId)
         {
             var units = me.Tree.Subtree(unitId).ToArray();
@@ -35,10 +34,10 @@ public sealed class ListCases(HeraldDbContext db, CurrentUser current, Clock clo
             q = q.Where(c => c.Status != OpinionCaseStatus.Closed
                              && c.Deadlines.Any(d => d.MetAt == null && d.SupersededAt == null && d.DueAt < now));
 
-        var total = await q.CountAsync(ct);
+        var total = await q.CountAllAsync(ct);
         var rows = await q.OrderBy(c => c.Status == OpinionCaseStatus.Closed ? 1 : 0).ThenByDescending(c => c.Severity)
             .ThenByDescending(c => c.OpenedAt).ThenByDescending(c => c.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .TakePage(page)
             .Include(c => c.Deadlines)
             .ToListAsync(ct);
         var items = rows.Select(c =>
@@ -49,6 +48,6 @@ public sealed class ListCases(HeraldDbContext db, CurrentUser current, Clock clo
                 c.OwnerUnitId, c.UnitId, c.UnitId is null ? null : CaseViews.UnitName(me.Tree, c.UnitId), c.FromSuperior, c.OpenedAt,
                 c.ClosedAt, next, overdue);
         }).ToList();
-        return new PagedResult<CaseListItem>(items, page, pageSize, total);
+        return items.ToPage(page, total);
     }
 }

@@ -1,7 +1,7 @@
 using Herald.Domain.Common;
 using Herald.Domain.Opinion.Cases;
-using Herald.Web.Features.Publishing;
 using Herald.Web.Features.Reports;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
 using Herald.Web.Infrastructure.Localization;
@@ -29,22 +29,19 @@ public static class OfficePages
 
         pages.MapPost("/opinion/policy", async (HttpContext http, DeadlineRules rules, Messages messages) =>
         {
-            var values = await CaseForms.ValuesAsync(http);
+            var values = await FormPost.ValuesAsync(http);
             var cells = Enum.GetValues<OpinionSeverity>().SelectMany(s => DeadlineKinds.PolicyKinds.Select(k =>
             {
                 var key = OpinionCodes.Code(s) + "_" + OpinionCodes.Code(k);
-                return new DeadlineRuleInput(OpinionCodes.Code(s), OpinionCodes.Code(k), CaseForms.Get(values, "h_" + key), CaseForms.Get(values, "b_" + key));
+                return new DeadlineRuleInput(OpinionCodes.Code(s), OpinionCodes.Code(k), FormPost.Get(values, "h_" + key), FormPost.Get(values, "b_" + key));
             })).ToList();
-            try
-            {
-                await rules.SaveAsync(cells, http.RequestAborted);
-                return Results.LocalRedirect("/opinion/policy?notice=saved");
-            }
-            catch (Exception ex) when (FormErrors.IsUserError(ex))
-            {
-                return (IResult)Pages.Render<PolicyPage>(new { Rules = await rules.ListAsync(http.RequestAborted), CanEdit = true, Values = values,
-                    Error = messages.DescribeWithField(ex) }, PublishingForms.StatusOf(ex));
-            }
+            return await FormPost.RunAsync(http, async () =>
+                {
+                    await rules.SaveAsync(cells, http.RequestAborted);
+                    return "/opinion/policy?notice=saved";
+                },
+                async failure => Pages.Render<PolicyPage>(new { Rules = await rules.ListAsync(http.RequestAborted), CanEdit = true, Values = values,
+                    Error = failure.Message }, failure.Status));
         });
 
         pages.MapGet("/opinion/plans", async (long? edit, string? notice, HttpContext http, PlansPageModel model) =>
@@ -123,25 +120,22 @@ public static class OfficePages
 
     private static async Task<IResult> SavePlanAsync(long? id, HttpContext http, Plans plans, PlansPageModel model, Messages messages)
     {
-        var values = await CaseForms.ValuesAsync(http);
-        try
-        {
-            var steps = new List<PlanStepRequest>();
-            for (var i = 1; i <= 60 && values.ContainsKey($"steps[{i}].title"); i++)
+        var values = await FormPost.ValuesAsync(http);
+        return await FormPost.RunAsync(http, async () =>
             {
-                var prefix = $"steps[{i}].";
-                steps.Add(new PlanStepRequest(CaseForms.Get(values, prefix + "title"), CaseForms.Get(values, prefix + "owner"),
-                    CaseForms.Long(values, prefix + "unit"), await model.UserIdAsync(CaseForms.Get(values, prefix + "user"), i, http.RequestAborted),
-                    CaseForms.Get(values, prefix + "hours")));
-            }
-            await plans.SaveAsync(id, new PlanRequest(CaseForms.Get(values, "name"), CaseForms.Get(values, "category"), CaseForms.Get(values, "severity"),
-                CaseForms.Get(values, "description"), steps, CaseForms.Int(values, "revision")), http.RequestAborted);
-            return Results.LocalRedirect("/opinion/plans?notice=plan-saved");
-        }
-        catch (Exception ex) when (FormErrors.IsUserError(ex))
-        {
-            return await model.RenderAsync(id, null, values, messages.DescribeWithField(ex), PublishingForms.StatusOf(ex), http.RequestAborted);
-        }
+                var steps = new List<PlanStepRequest>();
+                for (var i = 1; i <= 60 && values.ContainsKey($"steps[{i}].title"); i++)
+                {
+                    var prefix = $"steps[{i}].";
+                    steps.Add(new PlanStepRequest(FormPost.Get(values, prefix + "title"), FormPost.Get(values, prefix + "owner"),
+                        CaseForms.Long(values, prefix + "unit"), await model.UserIdAsync(FormPost.Get(values, prefix + "user"), i, http.RequestAborted),
+                        FormPost.Get(values, prefix + "hours")));
+                }
+                await plans.SaveAsync(id, new PlanRequest(FormPost.Get(values, "name"), FormPost.Get(values, "category"), FormPost.Get(values, "severity"),
+                    FormPost.Get(values, "description"), steps, CaseForms.Int(values, "revision")), http.RequestAborted);
+                return "/opinion/plans?notice=plan-saved";
+            },
+            async failure => await model.RenderAsync(id, null, values, failure.Message, failure.Status, http.RequestAborted));
     }
 }
 

@@ -1,5 +1,5 @@
-using Herald.Domain.Opinion;
 using Herald.Domain.Opinion.Cases;
+using Herald.Web.Features.Common;
 using Herald.Web.Features.Publishing;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Auth;
@@ -41,8 +41,8 @@ public sealed class OpenCase(HeraldDbContext db, CurrentUser current, AuditLog a
         me.Require(scope.OfficeUnits.Count > 0);
         var owner = request.OwnerUnitId ?? OwnerRoots(me, scope).FirstOrDefault();
         if (!scope.CanOpenIn(owner)) throw AppException.Invalid("ownerUnitId", "OpinionCase.UnitOutOfScope");
-        var severity = PublishingCodes.ParseRequired<OpinionSeverity>(request.Severity, "severity");
-        var sentiment = PublishingCodes.ParseRequired<OpinionSentiment>(request.Sentiment, "sentiment");
+        var severity = Wire.RequiredCode<OpinionSeverity>(request.Severity, "severity");
+        var sentiment = Wire.RequiredCode<OpinionSentiment>(request.Sentiment, "sentiment");
         var ids = (request.ItemIds ?? []).Distinct().ToArray();
         if (ids.Length == 0) throw AppException.Invalid("items", "OpinionCase.ItemsRequired");
         var found = await db.OpinionItems.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct);
@@ -54,7 +54,7 @@ public sealed class OpenCase(HeraldDbContext db, CurrentUser current, AuditLog a
                        && string.IsNullOrWhiteSpace(request.SuperiorDueAt)
             ? null
             : new SuperiorAssignment(request.SuperiorOffice, request.SuperiorReference,
-                string.IsNullOrWhiteSpace(request.SuperiorDueAt) ? null : PublishingCodes.ParseTime(request.SuperiorDueAt, "superiorDueAt", now));
+                string.IsNullOrWhiteSpace(request.SuperiorDueAt) ? null : Wire.TimeOrNow(request.SuperiorDueAt, "superiorDueAt", now));
         var suggestion = SeverityAdvisor.Suggest(await SignalsAsync(ids, ct), now);
         var draft = new OpinionCaseDraft(request.Title, request.Summary, request.Category, severity, sentiment, owner, ids, superior);
         var c = OpinionCase.Open(draft, suggestion, await db.PolicyAsync(ct), me.Id, now);

@@ -1,4 +1,5 @@
 using Herald.Domain.Opinion.Cases;
+using Herald.Web.Features.Common;
 using Herald.Web.Features.Publishing;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Auth;
@@ -38,7 +39,7 @@ public sealed class Plans(HeraldDbContext db, CurrentUser current, AuditLog audi
     {
         var me = await current.GetAsync(ct);
         me.Require(me.IsOffice);
-        var severity = PublishingCodes.ParseRequired<OpinionSeverity>(request.Severity, "severity");
+        var severity = Wire.RequiredCode<OpinionSeverity>(request.Severity, "severity");
         var steps = (request.Steps ?? []).Select((s, i) => Step(s, i + 1, me)).ToList();
         var now = clock.UtcNow;
         EmergencyPlan plan;
@@ -73,7 +74,7 @@ public sealed class Plans(HeraldDbContext db, CurrentUser current, AuditLog audi
     private static PlanStepInput Step(PlanStepRequest s, int index, UserContext me)
     {
         var field = $"steps[{index}]";
-        var owner = PublishingCodes.ParseOptional<TaskOwnerKind>(s.Owner, field) ?? TaskOwnerKind.ResponsibleUnit;
+        var owner = Wire.OptionalCode<TaskOwnerKind>(s.Owner, field) ?? TaskOwnerKind.ResponsibleUnit;
         var minutes = 0;
         if (!string.IsNullOrWhiteSpace(s.Title))
         {

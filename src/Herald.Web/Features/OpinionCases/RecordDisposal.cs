@@ -1,4 +1,4 @@
-using Herald.Web.Features.Publishing;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Time;
 
@@ -13,7 +13,7 @@ public sealed class RecordDisposal(CaseStore store, CaseFiles files, AuditLog au
         me.Require(CaseAccess.CanHandle(me, scope, c));
         CaseStore.CheckRevision(c, request.Revision);
         var now = clock.UtcNow;
-        var takenAt = string.IsNullOrWhiteSpace(request.TakenAt) ? now : PublishingCodes.ParseTime(request.TakenAt, "takenAt", now);
+        var takenAt = string.IsNullOrWhiteSpace(request.TakenAt) ? now : Wire.TimeOrNow(request.TakenAt, "takenAt", now);
         var checkedFiles = await files.CheckAsync(uploads, ct);
         var disposal = c.RecordDisposal(request.Description, takenAt, checkedFiles.Select(f => f.File).ToList(), me.Id, now);
         await files.StoreAsync(checkedFiles, ct);

@@ -1,4 +1,4 @@
-using Herald.Web.Features.Publishing;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Time;
 using Herald.Web.Infrastructure.Web;
@@ -14,7 +14,7 @@ public sealed class RecordInterview(CaseStore store, AuditLog audit, Clock clock
         me.Require(scope.Manages(c));
         var now = clock.UtcNow;
         if (string.IsNullOrWhiteSpace(request.InterviewedAt)) throw AppException.Invalid("interviewedAt", "Required");
-        var at = PublishingCodes.ParseTime(request.InterviewedAt, "interviewedAt", now);
+        var at = Wire.TimeOrNow(request.InterviewedAt, "interviewedAt", now);
         c.RecordInterview(request.Interviewee, at, request.Interviewer, request.Outcome, me.Id, now);
         audit.Add("opinion_case.interview", "OpinionCase", c.Id);
         await store.SaveAsync(ct);

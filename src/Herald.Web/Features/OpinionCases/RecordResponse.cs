@@ -1,7 +1,7 @@
 using Herald.Domain.Notifications;
 using Herald.Domain.Opinion.Cases;
 using Herald.Domain.Organization;
-using Herald.Web.Features.Publishing;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Time;
 
@@ -19,7 +19,7 @@ public sealed class RecordResponse(CaseStore store, CaseFiles files, CaseNotifie
         var (me, scope, c) = await store.LoadAsync(id, ct);
         me.Require(CaseAccess.CanHandle(me, scope, c));
         CaseStore.CheckRevision(c, request.Revision);
-        var kind = PublishingCodes.ParseOptional<ResponseKind>(request.Kind, "kind") ?? ResponseKind.Statement;
+        var kind = Wire.OptionalCode<ResponseKind>(request.Kind, "kind") ?? ResponseKind.Statement;
         var checkedFiles = await files.CheckAsync(uploads, ct);
         var unitId = c.UnitId ?? 0;
         Func<Role, ReviewerResolution> reviewers = role => me.Tree.ResolveReviewers(role, unitId);

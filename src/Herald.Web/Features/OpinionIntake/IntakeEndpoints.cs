@@ -1,6 +1,6 @@
 using Herald.Domain.Identity;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Auth;
-using Herald.Web.Infrastructure.Localization;
 using Herald.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 
@@ -29,9 +29,7 @@ public static class IntakeEndpoints
                              "{index, id, duplicateOf, hits}，不合规的那条为 {index, errors}（其余照常收录）。duplicateOf：与已收录信息近似重复（3-gram Jaccard ≥ 0.8）" +
                              "时为该组最早一条的编号。hits：监测词表命中 {field: title|content, keyword, list, category, weight, start, length}，位置以原文的 UTF-16 码元计。" +
                              "可用宣传办签发的厂商令牌（范围 opinion.intake，只能调用本接口）或宣传办人员的完整令牌。")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status413PayloadTooLarge);
     }
 
     public static void MapIntakeTokenPages(this RouteGroupBuilder pages)
@@ -39,39 +37,33 @@ public static class IntakeEndpoints
         pages.MapGet("/opinion/intake-tokens", async (HttpContext http, IntakeTokens tokens) =>
             Pages.Render<IntakeTokensPage>(new { Tokens = await tokens.ListAsync(http.RequestAborted), Notice = http.Request.Query["notice"].ToString() }));
 
-        pages.MapPost("/opinion/intake-tokens", async ([FromForm] IntakeTokenForm form, HttpContext http, IntakeTokens tokens, Messages messages) =>
+        pages.MapPost("/opinion/intake-tokens", async ([FromForm] IntakeTokenForm form, HttpContext http, IntakeTokens tokens) =>
         {
-            try
-            {
-                var issued = await tokens.IssueAsync(form.Vendor, form.Days, http.RequestAborted);
-                return Pages.Render<IntakeTokensPage>(new { Tokens = await tokens.ListAsync(http.RequestAborted), Issued = issued });
-            }
-            catch (Exception ex) when (FormErrors.IsUserError(ex))
-            {
-                return Pages.Render<IntakeTokensPage>(new
+            return await FormPost.RunAsync(http, async () =>
+                {
+                    var issued = await tokens.IssueAsync(form.Vendor, form.Days, http.RequestAborted);
+                    return Pages.Render<IntakeTokensPage>(new { Tokens = await tokens.ListAsync(http.RequestAborted), Issued = issued });
+                },
+                async failure => Pages.Render<IntakeTokensPage>(new
                 {
                     Tokens = await tokens.ListAsync(http.RequestAborted),
-                    Error = messages.DescribeWithField(ex),
+                    Error = failure.Message,
                     Form = form,
-                }, StatusCodes.Status400BadRequest);
-            }
+                }, StatusCodes.Status400BadRequest));
         });
 
-        pages.MapPost("/opinion/intake-tokens/{id:long}/revoke", async (long id, HttpContext http, IntakeTokens tokens, Messages messages) =>
+        pages.MapPost("/opinion/intake-tokens/{id:long}/revoke", async (long id, HttpContext http, IntakeTokens tokens) =>
         {
-            try
-            {
-                await tokens.RevokeAsync(id, http.RequestAborted);
-                return Results.LocalRedirect("/opinion/intake-tokens?notice=revoked");
-            }
-            catch (Exception ex) when (FormErrors.IsUserError(ex))
-            {
-                return (IResult)Pages.Render<IntakeTokensPage>(new
+            return await FormPost.RunAsync(http, async () =>
+                {
+                    await tokens.RevokeAsync(id, http.RequestAborted);
+                    return "/opinion/intake-tokens?notice=revoked";
+                },
+                async failure => Pages.Render<IntakeTokensPage>(new
                 {
                     Tokens = await tokens.ListAsync(http.RequestAborted),
-                    Error = messages.DescribeWithField(ex),
-                }, StatusCodes.Status409Conflict);
-            }
+                    Error = failure.Message,
+                }, StatusCodes.Status409Conflict));
         });
     }
 }

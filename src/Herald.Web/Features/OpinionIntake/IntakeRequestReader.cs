@@ -1,7 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
-using Herald.Domain.Common;
 using Herald.Domain.Opinion;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Web;
 
 namespace Herald.Web.Features.OpinionIntake;
@@ -79,7 +78,7 @@ public static partial class IntakeRequestReader
         DateTime? publishedAt = null;
         if (values.GetValueOrDefault("publishedAt") is { Length: > 0 } time)
         {
-            if (TryParseTime(time, out var parsed)) publishedAt = parsed;
+            if (Wire.TryParseTime(time, out var parsed)) publishedAt = parsed;
             else errors.Add(new FieldError("publishedAt", "OpinionIntake.BadTime", time.Length > 40 ? time[..40] : time));
         }
         if (errors.Count > 0) return new ParsedIntakeItem(index, null, errors);
@@ -87,24 +86,4 @@ public static partial class IntakeRequestReader
             values.GetValueOrDefault("url"), values.GetValueOrDefault("title"), values.GetValueOrDefault("content"),
             values.GetValueOrDefault("author"), publishedAt), []);
     }
-
-    /// <summary>ISO 8601；不带时区的按北京时间（国内厂商多半这样给）。</summary>
-    public static bool TryParseTime(string text, out DateTime utc)
-    {
-        utc = default;
-        var trimmed = text.Trim();
-        var hasOffset = trimmed.EndsWith('Z') || trimmed.EndsWith('z') || OffsetSuffix().IsMatch(trimmed);
-        if (hasOffset)
-        {
-            if (!DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.None, out var offset)) return false;
-            utc = offset.UtcDateTime;
-            return true;
-        }
-        if (!DateTime.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)) return false;
-        utc = DateTime.SpecifyKind(DateTime.SpecifyKind(local, DateTimeKind.Unspecified) - ChinaTime.Offset, DateTimeKind.Utc);
-        return true;
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"[+-]\d{2}:?\d{2}$")]
-    private static partial System.Text.RegularExpressions.Regex OffsetSuffix();
 }

@@ -1,6 +1,6 @@
 using Herald.Domain.Common;
 using Herald.Domain.Opinion;
-using Herald.Web.Features.Manuscripts;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Data;
 using Herald.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +18,7 @@ public sealed record OpinionItemQuery(
     string? To = null,
     string? Q = null,
     int Page = 1,
-    int PageSize = 20);
+    int PageSize = 20) : IPagedQuery;
 
 public sealed record OpinionListItem(long Id, string Title, string Snippet, string Platform, string? Source, OpinionIntakeKind Kind,
     DateTime ReceivedAt, DateTime? PublishedAt, int HitCount, int HitWeight, int DuplicateCount, long? DuplicateOf, string? Unit,
@@ -46,14 +46,14 @@ public sealed class ListOpinionItems(HeraldDbContext db, OpinionAccess access, C
         }
         if (query.Hits is true) q = q.Where(i => i.HitCount > 0);
         if (query.Hits is false) q = q.Where(i => i.HitCount == 0);
-        var from = ListManuscripts.ParseDate(query.From, "from");
+        var from = Wire.OptionalDate(query.From, "from");
         if (from is null && !string.IsNullOrWhiteSpace(query.Q)) from = ChinaTime.DateOf(clock.UtcNow).AddDays(1 - DefaultSearchDays);
         if (from is { } day)
         {
             var start = ChinaTime.StartOfDayUtc(day);
             q = q.Where(i => i.ReceivedAt >= start);
         }
-        if (ListManuscripts.ParseDate(query.To, "to") is { } to)
+        if (Wire.OptionalDate(query.To, "to") is { } to)
         {
             var end = ChinaTime.StartOfDayUtc(to.AddDays(1));
             q = q.Where(i => i.ReceivedAt < end);
@@ -63,12 +63,10 @@ public sealed class ListOpinionItems(HeraldDbContext db, OpinionAccess access, C
             var text = query.Q.Trim();
             q = q.Where(i => (i.Title != null && i.Title.Contains(text)) || i.Content.Contains(text));
         }
-        var page = Math.Max(1, query.Page);
-        var size = Math.Clamp(query.PageSize, 1, ListManuscripts.MaxPageSize);
-        var cap = Math.Max(ListManuscripts.CountCap, (page + 10) * size);
-        var counted = await q.Take(cap + 1).CountAsync(ct);
+        var page = PageRequest.From(query);
+        var total = await q.CountCappedAsync(page, ct);
         var rows = await q.OrderByDescending(i => i.ReceivedAt).ThenByDescending(i => i.Id)
-            .Skip((page - 1) * size).Take(size)
+            .TakePage(page)
             .Select(i => new
             {
                 i.Id, i.Title, Snippet = i.Content.Substring(0, SnippetLength), i.Platform, i.Source, i.Kind, i.ReceivedAt, i.PublishedAt,
@@ -82,7 +80,7 @@ public sealed class ListOpinionItems(HeraldDbContext db, OpinionAccess access, C
             r.Title ?? Shorten(r.Snippet, 40), r.Snippet, r.Platform, r.Source, r.Kind, r.ReceivedAt, r.PublishedAt, r.HitCount, r.HitWeight,
             r.DuplicateCount, r.DuplicateOfId, r.ReporterUnitId is { } u ? scope.Me.Tree.Find(u)?.Name : null,
             byItem[r.Id].Select(h => h.ToDto()).ToList())).ToList();
-        return new PagedResult<OpinionListItem>(items, page, size, Math.Min(counted, cap), TotalCapped: counted > cap);
+        return items.ToPage(page, total);
     }
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length] + "…";

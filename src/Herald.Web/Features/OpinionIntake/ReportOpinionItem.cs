@@ -1,6 +1,7 @@
 using Herald.Domain.Common;
 using Herald.Domain.Opinion;
 using Herald.Domain.Submission;
+using Herald.Web.Features.Common;
 using Herald.Web.Features.Manuscripts;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Data;
@@ -57,7 +58,7 @@ public sealed class ReportOpinionItem(HeraldDbContext db, OpinionAccess access, 
         DateTime? publishedAt = null;
         if (!string.IsNullOrWhiteSpace(input.PublishedAt))
         {
-            if (IntakeRequestReader.TryParseTime(input.PublishedAt, out var parsed)) publishedAt = parsed;
+            if (Wire.TryParseTime(input.PublishedAt, out var parsed)) publishedAt = parsed;
             else errors.Add(new FieldError("publishedAt", "OpinionIntake.BadTime", input.PublishedAt));
         }
 

@@ -1,4 +1,4 @@
-using Herald.Web.Features.Manuscripts;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
 using Herald.Web.Infrastructure.Time;
@@ -9,8 +9,6 @@ namespace Herald.Web.Features.Organization;
 /// <summary>账号列表（管理员）：按姓名/用户名搜索、按单位筛选，分页。</summary>
 public sealed class ListUsers(HeraldDbContext db, CurrentUser current, Clock clock)
 {
-    public const int MaxPageSize = 100;
-
     public async Task<PagedResult<UserListItem>> HandleAsync(UserQuery query, CancellationToken ct = default)
     {
         var tree = await current.ManagerTreeAsync(ct);
@@ -28,10 +26,9 @@ public sealed class ListUsers(HeraldDbContext db, CurrentUser current, Clock clo
                                      || db.RoleAssignments.Any(r => r.UserId == u.Id && r.UnitId != null && units.Contains(r.UnitId.Value)));
         }
 
-        var page = Math.Max(1, query.Page);
-        var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
-        var total = await users.CountAsync(ct);
-        var rows = await users.OrderBy(u => u.UserName).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        var page = PageRequest.From(query);
+        var total = await users.CountAllAsync(ct);
+        var rows = await users.OrderBy(u => u.UserName).TakePage(page).ToListAsync(ct);
         var ids = rows.Select(u => u.Id).ToArray();
         var roles = await db.RoleAssignments.AsNoTracking().Where(r => ids.Contains(r.UserId))
             .OrderBy(r => r.Role).ThenBy(r => r.Id).ToListAsync(ct);
@@ -43,6 +40,6 @@ public sealed class ListUsers(HeraldDbContext db, CurrentUser current, Clock clo
             roles.Where(r => r.UserId == u.Id)
                 .Select(r => new RoleOnUnit(r.Id, r.Role, r.UnitId, r.UnitId is { } unit ? tree.PathName(unit) : null)).ToList(),
             u.Disabled, u.IsLockedOut(now), u.MustChangePassword, u.LastSignInAt)).ToList();
-        return new PagedResult<UserListItem>(items, page, size, total);
+        return items.ToPage(page, total);
     }
 }

@@ -1,3 +1,4 @@
+using Herald.Web.Features.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Herald.Web.Features.Organization;
@@ -19,7 +20,7 @@ public static class UserApi
 
     public static void MapUserApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/users", async Task<Ok<Manuscripts.PagedResult<UserListItem>>> ([AsParameters] UserQuery query, HttpContext http, ListUsers list) =>
+        api.MapGet("/users", async Task<Ok<PagedResult<UserListItem>>> ([AsParameters] UserQuery query, HttpContext http, ListUsers list) =>
                 TypedResults.Ok(await list.HandleAsync(query, http.RequestAborted)))
             .WithSummary("账号列表（q 按姓名或用户名，unitId 含下级单位，分页）")
             .WithDescription(Manage)

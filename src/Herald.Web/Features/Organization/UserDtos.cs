@@ -1,9 +1,10 @@
 using Herald.Domain.Organization;
+using Herald.Web.Features.Common;
 
 namespace Herald.Web.Features.Organization;
 
 /// <summary>账号列表的查询条件：q 按姓名或用户名；unitId 含下级单位（所属单位或在其上担任角色）。</summary>
-public sealed record UserQuery(string? Q = null, long? UnitId = null, int Page = 1, int PageSize = 20);
+public sealed record UserQuery(string? Q = null, long? UnitId = null, int Page = 1, int PageSize = 20) : IPagedQuery;
 
 public sealed record RoleOnUnit(long AssignmentId, Role Role, long? UnitId, string? UnitPath);
 

@@ -1,5 +1,5 @@
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Auth;
-using Herald.Web.Infrastructure.Localization;
 using Herald.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 
@@ -24,22 +24,19 @@ public static class UserEndpoints
                 Form = new UserForm { UnitId = unitId?.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             }));
 
-        pages.MapPost("/org/users/new", async ([FromForm] UserForm form, HttpContext http, CreateUser create, CurrentUser current, Messages messages) =>
+        pages.MapPost("/org/users/new", async ([FromForm] UserForm form, HttpContext http, CreateUser create, CurrentUser current) =>
         {
-            try
-            {
-                var issued = await create.HandleAsync(form.ToInput(), http.RequestAborted);
-                return PasswordPage(http, issued);
-            }
-            catch (Exception ex) when (FormErrors.IsUserError(ex))
-            {
-                return Pages.Render<UserFormPage>(new
+            return await FormPost.RunAsync(http, async () =>
+                {
+                    var issued = await create.HandleAsync(form.ToInput(), http.RequestAborted);
+                    return PasswordPage(http, issued);
+                },
+                async failure => Pages.Render<UserFormPage>(new
                 {
                     Tree = await current.ManagerTreeAsync(http.RequestAborted),
                     Form = form,
-                    Error = messages.DescribeWithField(ex),
-                }, StatusCodes.Status400BadRequest);
-            }
+                    Error = failure.Message,
+                }, StatusCodes.Status400BadRequest));
         });
 
         pages.MapGet("/org/users/{id:long}", async (long id, string? notice, HttpContext http, GetUser get, CurrentUser current) =>
@@ -51,37 +48,34 @@ public static class UserEndpoints
             }));
 
         pages.MapPost("/org/users/{id:long}/profile", (long id, [FromForm] UserForm form, HttpContext http, UpdateUserProfile update,
-                GetUser get, CurrentUser current, Messages messages) =>
-            RunAsync(id, http, get, current, messages, "saved", () => update.HandleAsync(id, form.ToInput(), http.RequestAborted), form));
+                GetUser get, CurrentUser current) =>
+            RunAsync(id, http, get, current, "saved", () => update.HandleAsync(id, form.ToInput(), http.RequestAborted), form));
 
         pages.MapPost("/org/users/{id:long}/roles", (long id, [FromForm] RoleForm form, HttpContext http, AssignRole assign,
-                GetUser get, CurrentUser current, Messages messages) =>
-            RunAsync(id, http, get, current, messages, "role-added", () => assign.HandleAsync(id, form.ToInput(), http.RequestAborted)));
+                GetUser get, CurrentUser current) =>
+            RunAsync(id, http, get, current, "role-added", () => assign.HandleAsync(id, form.ToInput(), http.RequestAborted)));
 
         pages.MapPost("/org/users/{id:long}/roles/{assignmentId:long}/remove", (long id, long assignmentId, HttpContext http, RemoveRole remove,
-                GetUser get, CurrentUser current, Messages messages) =>
-            RunAsync(id, http, get, current, messages, "role-removed", () => remove.HandleAsync(id, assignmentId, http.RequestAborted)));
+                GetUser get, CurrentUser current) =>
+            RunAsync(id, http, get, current, "role-removed", () => remove.HandleAsync(id, assignmentId, http.RequestAborted)));
 
-        pages.MapPost("/org/users/{id:long}/disable", (long id, HttpContext http, SetUserDisabled set, GetUser get, CurrentUser current, Messages messages) =>
-            RunAsync(id, http, get, current, messages, "disabled", () => set.HandleAsync(id, true, http.RequestAborted)));
+        pages.MapPost("/org/users/{id:long}/disable", (long id, HttpContext http, SetUserDisabled set, GetUser get, CurrentUser current) =>
+            RunAsync(id, http, get, current, "disabled", () => set.HandleAsync(id, true, http.RequestAborted)));
 
-        pages.MapPost("/org/users/{id:long}/enable", (long id, HttpContext http, SetUserDisabled set, GetUser get, CurrentUser current, Messages messages) =>
-            RunAsync(id, http, get, current, messages, "enabled", () => set.HandleAsync(id, false, http.RequestAborted)));
+        pages.MapPost("/org/users/{id:long}/enable", (long id, HttpContext http, SetUserDisabled set, GetUser get, CurrentUser current) =>
+            RunAsync(id, http, get, current, "enabled", () => set.HandleAsync(id, false, http.RequestAborted)));
 
-        pages.MapPost("/org/users/{id:long}/unlock", (long id, HttpContext http, UnlockUser unlock, GetUser get, CurrentUser current, Messages messages) =>
-            RunAsync(id, http, get, current, messages, "unlocked", () => unlock.HandleAsync(id, http.RequestAborted)));
+        pages.MapPost("/org/users/{id:long}/unlock", (long id, HttpContext http, UnlockUser unlock, GetUser get, CurrentUser current) =>
+            RunAsync(id, http, get, current, "unlocked", () => unlock.HandleAsync(id, http.RequestAborted)));
 
         pages.MapPost("/org/users/{id:long}/reset-password", async (long id, HttpContext http, ResetPassword reset, GetUser get,
-            CurrentUser current, Messages messages) =>
+            CurrentUser current) =>
         {
-            try
-            {
-                return PasswordPage(http, await reset.HandleAsync(id, http.RequestAborted));
-            }
-            catch (Exception ex) when (FormErrors.IsUserError(ex))
-            {
-                return await DetailWithErrorAsync(id, http, get, current, messages.DescribeWithField(ex), null);
-            }
+            return await FormPost.RunAsync(http, async () =>
+                {
+                    return PasswordPage(http, await reset.HandleAsync(id, http.RequestAborted));
+                },
+                async failure => await DetailWithErrorAsync(id, http, get, current, failure.Message, null));
         });
     }
 
@@ -92,18 +86,15 @@ public static class UserEndpoints
         return Pages.Render<PasswordIssuedPage>(new { Issued = issued });
     }
 
-    private static async Task<IResult> RunAsync(long id, HttpContext http, GetUser get, CurrentUser current, Messages messages,
+    private static async Task<IResult> RunAsync(long id, HttpContext http, GetUser get, CurrentUser current,
         string notice, Func<Task> action, UserForm? form = null)
     {
-        try
-        {
-            await action();
-            return Results.LocalRedirect($"/org/users/{id}?notice={notice}");
-        }
-        catch (Exception ex) when (FormErrors.IsUserError(ex))
-        {
-            return await DetailWithErrorAsync(id, http, get, current, messages.DescribeWithField(ex), form);
-        }
+        return await FormPost.RunAsync(http, async () =>
+            {
+                await action();
+                return $"/org/users/{id}?notice={notice}";
+            },
+            async failure => await DetailWithErrorAsync(id, http, get, current, failure.Message, form));
     }
 
     private static async Task<IResult> DetailWithErrorAsync(long id, HttpContext http, GetUser get, CurrentUser current, string error, UserForm? form) =>

@@ -1,7 +1,7 @@
+using Herald.Web.Features.Common;
 using Herald.Web.Features.Manuscripts;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Files;
-using Herald.Web.Infrastructure.Localization;
 using Herald.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -20,7 +20,7 @@ public static class AdoptionEndpoints
         pages.MapGet("/adoptions", async (string? status, string? outletId, string? kind, string? from, string? to, int? page, string? notice,
             HttpContext http, ListAdoptions list, ListOutlets outlets, CurrentUser current) =>
         {
-            var query = new AdoptionQuery(status, PublishingCodes.ParseId(outletId, "outletId"), kind, from, to, page ?? 1);
+            var query = new AdoptionQuery(status, Wire.OptionalId(outletId, "outletId"), kind, from, to, page ?? 1);
             var me = await current.GetAsync(http.RequestAborted);
             var office = PublishingAccess.CanManage(me);
             // 宣传办打开时先看待核实的；选"全部"传 status=all。
@@ -31,18 +31,18 @@ public static class AdoptionEndpoints
             return Pages.Render<AdoptionsPage>(new { Model = model });
         });
 
-        pages.MapPost("/manuscripts/{id:long}/adoptions", (long id, HttpContext http, RecordAdoption record, GetManuscript get, Messages messages) =>
-            RecordAsync(id, "adoption", http, get, messages, input => record.OutletAsync(id, input, http.RequestAborted)));
+        pages.MapPost("/manuscripts/{id:long}/adoptions", (long id, HttpContext http, RecordAdoption record, GetManuscript get) =>
+            RecordAsync(id, "adoption", http, get, input => record.OutletAsync(id, input, http.RequestAborted)));
 
-        pages.MapPost("/manuscripts/{id:long}/instructions", (long id, HttpContext http, RecordAdoption record, GetManuscript get, Messages messages) =>
-            RecordAsync(id, "instruction", http, get, messages, input => record.InstructionAsync(id, input, http.RequestAborted)));
+        pages.MapPost("/manuscripts/{id:long}/instructions", (long id, HttpContext http, RecordAdoption record, GetManuscript get) =>
+            RecordAsync(id, "instruction", http, get, input => record.InstructionAsync(id, input, http.RequestAborted)));
 
-        pages.MapPost("/adoptions/{id:long}/verify", (long id, HttpContext http, DecideAdoption decide, GetManuscript get, Messages messages) =>
-            DecideAsync(id, "adoption-verified", http, decide, get, messages, _ => decide.VerifyAsync(id, http.RequestAborted)));
+        pages.MapPost("/adoptions/{id:long}/verify", (long id, HttpContext http, DecideAdoption decide, GetManuscript get) =>
+            DecideAsync(id, "adoption-verified", http, decide, get, _ => decide.VerifyAsync(id, http.RequestAborted)));
 
-        pages.MapPost("/adoptions/{id:long}/refuse", (long id, HttpContext http, DecideAdoption decide, GetManuscript get, Messages messages) =>
-            DecideAsync(id, "adoption-refused", http, decide, get, messages,
-                values => decide.RefuseAsync(id, EditorialEndpoints.Get(values, "reason"), http.RequestAborted)));
+        pages.MapPost("/adoptions/{id:long}/refuse", (long id, HttpContext http, DecideAdoption decide, GetManuscript get) =>
+            DecideAsync(id, "adoption-refused", http, decide, get,
+                values => decide.RefuseAsync(id, FormPost.Get(values, "reason"), http.RequestAborted)));
 
         pages.MapGet("/adoptions/{id:long}/proof", (long id, HttpContext http, ListAdoptions list, FileStore files) =>
             ProofAsync(id, http, list, files));
@@ -53,7 +53,7 @@ public static class AdoptionEndpoints
         api.MapPost("/manuscripts/{id:long}/adoptions", async Task<Created<AdoptionDto>> (long id, HttpContext http, RecordAdoption record) =>
             {
                 var adoption = await record.OutletAsync(id, await AdoptionInput.ReadAsync(http.Request, http.RequestAborted), http.RequestAborted);
-                return TypedResults.Created($"/api/v1/adoptions?status={PublishingCodes.Code(adoption.Status)}", adoption);
+                return TypedResults.Created($"/api/v1/adoptions?status={Wire.Code(adoption.Status)}", adoption);
             })
             .Accepts<AdoptionRequest>("application/json", "multipart/form-data")
             .WithSummary("登记或申报用稿（媒体、政务信息）")
@@ -61,11 +61,7 @@ public static class AdoptionEndpoints
                              "或 multipart/form-data（字段相同，另可带 proof：JPEG/PNG 截图或 PDF，按内容判断类型）。宣传办登记的即为已核实（status=verified）；" +
                              "作者或稿件单位的信息员、单位负责人申报的待核实（pending），并通知宣传办。只有已审定的稿件可以登记；同一媒体对同一稿件只能登记一次（409）。" +
                              "用稿日期不能晚于今天，也不能早于报送日期。")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge);
 
         api.MapPost("/manuscripts/{id:long}/instructions", async Task<Created<AdoptionDto>> (long id, HttpContext http, RecordAdoption record) =>
             {
@@ -76,28 +72,19 @@ public static class AdoptionEndpoints
             .WithSummary("登记或申报领导批示")
             .WithDescription("JSON {\"leader\":\"姓名 职务\",\"level\":\"central|provincial|municipal|county|internal\",\"instructedOn\":\"2026-11-20\",\"url\":\"https://…\"}，" +
                              "或 multipart/form-data（另可带 proof）。核实规则与用稿相同；同一领导同一天对同一稿件的批示只登记一次（409）。")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge);
 
         api.MapPost("/adoptions/{id:long}/verify", async Task<Ok<AdoptionDto>> (long id, HttpContext http, DecideAdoption decide) =>
                 TypedResults.Ok(await decide.VerifyAsync(id, http.RequestAborted)))
             .WithSummary("核实申报的用稿（宣传办）")
             .WithDescription("只有待核实的可以核实；已核实或已不予认定的再核实得到 409，不作任何改变。申报人收到通知。")
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         api.MapPost("/adoptions/{id:long}/refuse", async Task<Ok<AdoptionDto>> (long id, ReasonRequest request, HttpContext http, DecideAdoption decide) =>
                 TypedResults.Ok(await decide.RefuseAsync(id, request.Reason, http.RequestAborted)))
             .WithSummary("不予认定（或撤销已核实的）用稿（宣传办）")
             .WithDescription("{\"reason\":\"…\"}，理由必填。已不予认定的再操作得到 409。申报人收到通知。")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesCommandProblems();
 
         api.MapGet("/adoptions", async Task<Ok<PagedResult<AdoptionDto>>> ([AsParameters] AdoptionQuery query, HttpContext http, ListAdoptions list) =>
                 TypedResults.Ok(await list.HandleAsync(query, http.RequestAborted)))
@@ -117,35 +104,29 @@ public static class AdoptionEndpoints
         return Results.Stream(files.OpenRead(hash), contentType, fileName);
     }
 
-    private static async Task<IResult> RecordAsync(long id, string form, HttpContext http, GetManuscript get, Messages messages,
+    private static async Task<IResult> RecordAsync(long id, string form, HttpContext http, GetManuscript get,
         Func<AdoptionInput, Task<AdoptionDto>> record)
     {
-        var values = await EditorialEndpoints.FormValuesAsync(http);
-        try
-        {
-            var adoption = await record(await AdoptionInput.ReadAsync(http.Request, http.RequestAborted));
-            var notice = adoption.Status == Domain.Publishing.AdoptionStatus.Verified ? "adoption-recorded" : "adoption-claimed";
-            return EditorialEndpoints.Done(values, $"/manuscripts/{id}#adoptions", notice);
-        }
-        catch (Exception ex) when (FormErrors.IsUserError(ex))
-        {
-            return await EditorialEndpoints.ShowErrorAsync(http, get, messages, id, form, ex, values);
-        }
+        var values = await FormPost.ValuesAsync(http);
+        return await FormPost.RunAsync(http, async () =>
+            {
+                var adoption = await record(await AdoptionInput.ReadAsync(http.Request, http.RequestAborted));
+                var notice = adoption.Status == Domain.Publishing.AdoptionStatus.Verified ? "adoption-recorded" : "adoption-claimed";
+                return FormPost.ReturnTo(values, $"/manuscripts/{id}#adoptions", notice);
+            },
+            failure => EditorialEndpoints.ShowErrorAsync(http, get, id, form, failure, values));
     }
 
     private static async Task<IResult> DecideAsync(long id, string notice, HttpContext http, DecideAdoption decide, GetManuscript get,
-        Messages messages, Func<IReadOnlyDictionary<string, string?>, Task<AdoptionDto>> action)
+        Func<IReadOnlyDictionary<string, string?>, Task<AdoptionDto>> action)
     {
-        var values = await EditorialEndpoints.FormValuesAsync(http);
-        try
-        {
-            var adoption = await action(values);
-            return EditorialEndpoints.Done(values, $"/manuscripts/{adoption.ManuscriptId}#adoptions", notice);
-        }
-        catch (Exception ex) when (FormErrors.IsUserError(ex))
-        {
-            var manuscriptId = await decide.ManuscriptOfAsync(id, http.RequestAborted);
-            return await EditorialEndpoints.ShowErrorAsync(http, get, messages, manuscriptId, "decide-" + id, ex, values);
-        }
+        var values = await FormPost.ValuesAsync(http);
+        return await FormPost.RunAsync(http, async () =>
+            {
+                var adoption = await action(values);
+                return FormPost.ReturnTo(values, $"/manuscripts/{adoption.ManuscriptId}#adoptions", notice);
+            },
+            async failure => await EditorialEndpoints.ShowErrorAsync(http, get, await decide.ManuscriptOfAsync(id, http.RequestAborted),
+                "decide-" + id, failure, values));
     }
 }

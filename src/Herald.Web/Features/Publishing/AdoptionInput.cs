@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Web;
 
 namespace Herald.Web.Features.Publishing;
@@ -30,11 +31,11 @@ public sealed class AdoptionInput
             var input = new AdoptionInput();
             foreach (var (key, value) in form)
                 if (!key.StartsWith("__", StringComparison.Ordinal)) input.Values[key] = value.Count > 0 ? value[^1] : null;
-            input.OutletId = PublishingCodes.ParseId(input.Value("outletId"), "outletId");
+            input.OutletId = Wire.OptionalId(input.Value("outletId"), "outletId");
             input.AdoptedOn = input.Value("adoptedOn");
             input.Column = input.Value("column");
             input.Url = input.Value("url");
-            input.FrontPage = PublishingCodes.Flag(input.Value("frontPage"));
+            input.FrontPage = Wire.Flag(input.Value("frontPage"));
             input.Leader = input.Value("leader");
             input.Level = input.Value("level");
             input.InstructedOn = input.Value("instructedOn");

@@ -1,5 +1,5 @@
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Auth;
-using Herald.Web.Infrastructure.Localization;
 using Herald.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -23,27 +23,27 @@ public static class ChannelEndpoints
             var channel = items.FirstOrDefault(c => c.Id == id) ?? throw AppException.NotFound();
             var form = new ChannelForm
             {
-                UnitId = channel.UnitId, Name = channel.Name, Type = PublishingCodes.Code(channel.Type), Url = channel.Url,
+                UnitId = channel.UnitId, Name = channel.Name, Type = Wire.Code(channel.Type), Url = channel.Url,
                 ResponsibleName = channel.ResponsibleName, ResponsiblePhone = channel.ResponsiblePhone,
             };
             return Pages.Render<ChannelsPage>(new { Model = await ModelAsync(list, current, form, id, null, null, http.RequestAborted) });
         });
 
         pages.MapPost("/publishing/channels", ([FromForm] ChannelForm form, HttpContext http, SaveChannel save, ListChannels list,
-                CurrentUser current, Messages messages) =>
-            RunAsync(http, list, current, messages, form, null, "added", () => save.HandleAsync(null, form, http.RequestAborted)));
+                CurrentUser current) =>
+            RunAsync(http, list, current, form, null, "added", () => save.HandleAsync(null, form, http.RequestAborted)));
 
         pages.MapPost("/publishing/channels/{id:long}/edit", (long id, [FromForm] ChannelForm form, HttpContext http, SaveChannel save,
-                ListChannels list, CurrentUser current, Messages messages) =>
-            RunAsync(http, list, current, messages, form, id, "updated", () => save.HandleAsync(id, form, http.RequestAborted)));
+                ListChannels list, CurrentUser current) =>
+            RunAsync(http, list, current, form, id, "updated", () => save.HandleAsync(id, form, http.RequestAborted)));
 
         pages.MapPost("/publishing/channels/{id:long}/disable", (long id, HttpContext http, SetChannelDisabled set, ListChannels list,
-                CurrentUser current, Messages messages) =>
-            RunAsync(http, list, current, messages, new ChannelForm(), null, "disabled", () => set.HandleAsync(id, true, http.RequestAborted)));
+                CurrentUser current) =>
+            RunAsync(http, list, current, new ChannelForm(), null, "disabled", () => set.HandleAsync(id, true, http.RequestAborted)));
 
         pages.MapPost("/publishing/channels/{id:long}/enable", (long id, HttpContext http, SetChannelDisabled set, ListChannels list,
-                CurrentUser current, Messages messages) =>
-            RunAsync(http, list, current, messages, new ChannelForm(), null, "enabled", () => set.HandleAsync(id, false, http.RequestAborted)));
+                CurrentUser current) =>
+            RunAsync(http, list, current, new ChannelForm(), null, "enabled", () => set.HandleAsync(id, false, http.RequestAborted)));
     }
 
     public static void MapChannelApi(this RouteGroupBuilder api)
@@ -60,9 +60,7 @@ public static class ChannelEndpoints
             })
             .WithSummary("登记发布渠道（宣传办）")
             .WithDescription("{\"unitId\":n,\"name\":\"…\",\"type\":\"we_chat\",\"url\":\"https://…\",\"responsibleName\":\"…\",\"responsiblePhone\":\"…\"}。只能为所辖单位登记（否则 403）；同一单位的渠道不能重名（409）。")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict);
     }
 
     private static async Task<ChannelsPageModel> ModelAsync(ListChannels list, CurrentUser current, ChannelForm form, long? editingId,
@@ -73,18 +71,18 @@ public static class ChannelEndpoints
         return new ChannelsPageModel(items, me.Tree, PublishingAccess.OfficeUnits(me), form, editingId, error, notice);
     }
 
-    private static async Task<IResult> RunAsync(HttpContext http, ListChannels list, CurrentUser current, Messages messages, ChannelForm form,
+    private static async Task<IResult> RunAsync(HttpContext http, ListChannels list, CurrentUser current, ChannelForm form,
         long? editingId, string notice, Func<Task> action)
     {
-        try
-        {
-            await action();
-            return Results.LocalRedirect("/publishing/channels?notice=" + notice);
-        }
-        catch (Exception ex) when (FormErrors.IsUserError(ex))
-        {
-            var model = await ModelAsync(list, current, form, editingId, messages.DescribeWithField(ex), null, http.RequestAborted);
-            return Pages.Render<ChannelsPage>(new { Model = model }, PublishingForms.StatusOf(ex));
-        }
+        return await FormPost.RunAsync(http, async () =>
+            {
+                await action();
+                return "/publishing/channels?notice=" + notice;
+            },
+            async failure =>
+            {
+                var model = await ModelAsync(list, current, form, editingId, failure.Message, null, http.RequestAborted);
+                return Pages.Render<ChannelsPage>(new { Model = model }, failure.Status);
+            });
     }
 }

@@ -1,4 +1,5 @@
 using Herald.Domain.Publishing;
+using Herald.Web.Features.Common;
 using Herald.Web.Features.Manuscripts;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
@@ -14,13 +15,11 @@ public sealed record AdoptionQuery(
     string? From = null,
     string? To = null,
     int Page = 1,
-    int PageSize = 20);
+    int PageSize = 20) : IPagedQuery;
 
 /// <summary>用稿登记列表：只含调用者能看到的稿件的登记（宣传办看所辖单位的，信息员看本单位的），按申报时间倒序分页。</summary>
 public sealed class ListAdoptions(HeraldDbContext db, CurrentUser current)
 {
-    public const int MaxPageSize = 100;
-
     public async Task<PagedResult<AdoptionDto>> HandleAsync(AdoptionQuery query, CancellationToken ct = default)
     {
         var me = await current.GetAsync(ct);
@@ -28,21 +27,20 @@ public sealed class ListAdoptions(HeraldDbContext db, CurrentUser current)
         var q = from a in db.Adoptions.AsNoTracking()
                 join m in visible on a.ManuscriptId equals m.Id
                 select new { Adoption = a, m.Title, m.UnitId };
-        if (PublishingCodes.ParseOptional<AdoptionStatus>(query.Status is "all" ? null : query.Status, "status") is { } status)
+        if (Wire.OptionalCode<AdoptionStatus>(query.Status is "all" ? null : query.Status, "status") is { } status)
             q = q.Where(x => x.Adoption.Status == status);
-        if (PublishingCodes.ParseOptional<AdoptionKind>(query.Kind, "kind") is { } kind) q = q.Where(x => x.Adoption.Kind == kind);
+        if (Wire.OptionalCode<AdoptionKind>(query.Kind, "kind") is { } kind) q = q.Where(x => x.Adoption.Kind == kind);
         if (query.OutletId is { } outletId) q = q.Where(x => x.Adoption.OutletId == outletId);
-        if (PublishingCodes.ParseOptionalDate(query.From, "from") is { } from) q = q.Where(x => x.Adoption.AdoptedOn >= from);
-        if (PublishingCodes.ParseOptionalDate(query.To, "to") is { } to) q = q.Where(x => x.Adoption.AdoptedOn <= to);
+        if (Wire.OptionalDate(query.From, "from") is { } from) q = q.Where(x => x.Adoption.AdoptedOn >= from);
+        if (Wire.OptionalDate(query.To, "to") is { } to) q = q.Where(x => x.Adoption.AdoptedOn <= to);
 
-        var page = Math.Max(1, query.Page);
-        var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
-        var total = await q.CountAsync(ct);
+        var page = PageRequest.From(query);
+        var total = await q.CountAllAsync(ct);
         var rows = await q.OrderByDescending(x => x.Adoption.ClaimedAt).ThenByDescending(x => x.Adoption.Id)
-            .Skip((page - 1) * size).Take(size).ToListAsync(ct);
+            .TakePage(page).ToListAsync(ct);
         var names = await EditorialRecords.NamesAsync(db, EditorialRecords.UserIds([], rows.Select(r => r.Adoption)), ct);
         var items = rows.Select(r => EditorialRecords.ToDto(r.Adoption, r.Title, r.UnitId, me.Tree, names)).ToList();
-        return new PagedResult<AdoptionDto>(items, page, size, total);
+        return items.ToPage(page, total);
     }
 
     /// <summary>用稿证明：稿件对调用者不可见、或没有证明时一律 404。</summary>

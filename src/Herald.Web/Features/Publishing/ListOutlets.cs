@@ -1,4 +1,5 @@
 using Herald.Domain.Publishing;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -16,8 +17,8 @@ public sealed class ListOutlets(HeraldDbContext db, CurrentUser current)
         var me = await current.GetAsync(ct);
         var q = db.Outlets.AsNoTracking();
         if (!(query.IncludeDisabled && PublishingAccess.CanManage(me))) q = q.Where(o => !o.Disabled);
-        if (PublishingCodes.ParseOptional<MediaLevel>(query.Level, "level") is { } level) q = q.Where(o => o.Level == level);
-        if (PublishingCodes.ParseOptional<OutletType>(query.Type, "type") is { } type) q = q.Where(o => o.Type == type);
+        if (Wire.OptionalCode<MediaLevel>(query.Level, "level") is { } level) q = q.Where(o => o.Level == level);
+        if (Wire.OptionalCode<OutletType>(query.Type, "type") is { } type) q = q.Where(o => o.Type == type);
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var text = query.Q.Trim();

@@ -1,5 +1,5 @@
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Auth;
-using Herald.Web.Infrastructure.Localization;
 using Herald.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -22,25 +22,25 @@ public static class OutletEndpoints
         {
             var all = await list.HandleAsync(new OutletQuery(IncludeDisabled: true), http.RequestAborted);
             var outlet = all.FirstOrDefault(o => o.Id == id) ?? throw AppException.NotFound();
-            var form = new OutletForm { Name = outlet.Name, Level = PublishingCodes.Code(outlet.Level), Type = PublishingCodes.Code(outlet.Type) };
+            var form = new OutletForm { Name = outlet.Name, Level = Wire.Code(outlet.Level), Type = Wire.Code(outlet.Type) };
             return Pages.Render<OutletsPage>(new { Model = await ModelAsync(list, current, new OutletQuery(), form, id, null, null, http.RequestAborted) });
         });
 
         pages.MapPost("/publishing/outlets", ([FromForm] OutletForm form, HttpContext http, SaveOutlet save, ListOutlets list,
-                CurrentUser current, Messages messages) =>
-            RunAsync(http, list, current, messages, form, null, "added", () => save.HandleAsync(null, form, http.RequestAborted)));
+                CurrentUser current) =>
+            RunAsync(http, list, current, form, null, "added", () => save.HandleAsync(null, form, http.RequestAborted)));
 
         pages.MapPost("/publishing/outlets/{id:long}/edit", (long id, [FromForm] OutletForm form, HttpContext http, SaveOutlet save,
-                ListOutlets list, CurrentUser current, Messages messages) =>
-            RunAsync(http, list, current, messages, form, id, "updated", () => save.HandleAsync(id, form, http.RequestAborted)));
+                ListOutlets list, CurrentUser current) =>
+            RunAsync(http, list, current, form, id, "updated", () => save.HandleAsync(id, form, http.RequestAborted)));
 
         pages.MapPost("/publishing/outlets/{id:long}/disable", (long id, HttpContext http, SetOutletDisabled set, ListOutlets list,
-                CurrentUser current, Messages messages) =>
-            RunAsync(http, list, current, messages, new OutletForm(), null, "disabled", () => set.HandleAsync(id, true, http.RequestAborted)));
+                CurrentUser current) =>
+            RunAsync(http, list, current, new OutletForm(), null, "disabled", () => set.HandleAsync(id, true, http.RequestAborted)));
 
         pages.MapPost("/publishing/outlets/{id:long}/enable", (long id, HttpContext http, SetOutletDisabled set, ListOutlets list,
-                CurrentUser current, Messages messages) =>
-            RunAsync(http, list, current, messages, new OutletForm(), null, "enabled", () => set.HandleAsync(id, false, http.RequestAborted)));
+                CurrentUser current) =>
+            RunAsync(http, list, current, new OutletForm(), null, "enabled", () => set.HandleAsync(id, false, http.RequestAborted)));
     }
 
     public static void MapOutletApi(this RouteGroupBuilder api)
@@ -58,9 +58,7 @@ public static class OutletEndpoints
             })
             .WithSummary("新增媒体（宣传办）")
             .WithDescription("{\"name\":\"…\",\"level\":\"provincial\",\"type\":\"newspaper\"}。名称与已有媒体（含停用的）相同时 409。")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict);
     }
 
     private static async Task<OutletsPageModel> ModelAsync(ListOutlets list, CurrentUser current, OutletQuery filter, OutletForm form,
@@ -72,18 +70,18 @@ public static class OutletEndpoints
         return new OutletsPageModel(await list.HandleAsync(query, ct), query, form, editingId, error, notice);
     }
 
-    private static async Task<IResult> RunAsync(HttpContext http, ListOutlets list, CurrentUser current, Messages messages, OutletForm form,
+    private static async Task<IResult> RunAsync(HttpContext http, ListOutlets list, CurrentUser current, OutletForm form,
         long? editingId, string notice, Func<Task> action)
     {
-        try
-        {
-            await action();
-            return Results.LocalRedirect("/publishing/outlets?notice=" + notice);
-        }
-        catch (Exception ex) when (FormErrors.IsUserError(ex))
-        {
-            var model = await ModelAsync(list, current, new OutletQuery(), form, editingId, messages.DescribeWithField(ex), null, http.RequestAborted);
-            return Pages.Render<OutletsPage>(new { Model = model }, PublishingForms.StatusOf(ex));
-        }
+        return await FormPost.RunAsync(http, async () =>
+            {
+                await action();
+                return "/publishing/outlets?notice=" + notice;
+            },
+            async failure =>
+            {
+                var model = await ModelAsync(list, current, new OutletQuery(), form, editingId, failure.Message, null, http.RequestAborted);
+                return Pages.Render<OutletsPage>(new { Model = model }, failure.Status);
+            });
     }
 }

@@ -1,4 +1,5 @@
 using Herald.Domain.Notifications;
+using Herald.Web.Features.Common;
 using Herald.Web.Features.Manuscripts;
 using Herald.Web.Features.Notifications;
 using Herald.Web.Infrastructure.Audit;
@@ -27,7 +28,7 @@ public sealed class PublishManuscript(HeraldDbContext db, CurrentUser current, N
         var channel = await db.Channels.FirstOrDefaultAsync(c => c.Id == channelId && units.Contains(c.UnitId), ct)
                       ?? throw AppException.Invalid("channelId", "Publishing.ChannelNotForUnit");
         var now = clock.UtcNow;
-        var publishedAt = PublishingCodes.ParseTime(request.PublishedAt, "publishedAt", now);
+        var publishedAt = Wire.TimeOrNow(request.PublishedAt, "publishedAt", now);
 
         var publication = m.Publish(channel, request.Url, publishedAt, me.Id, now);
         notifier.Tell(PublishingAccess.AuthorAndHead(me.Tree, m), NotificationKind.Published, m, me.Id, me.DisplayName, null);

@@ -1,6 +1,7 @@
 using Herald.Domain.Notifications;
 using Herald.Domain.Publishing;
 using Herald.Domain.Submission;
+using Herald.Web.Features.Common;
 using Herald.Web.Features.Manuscripts;
 using Herald.Web.Features.Notifications;
 using Herald.Web.Infrastructure.Audit;
@@ -23,7 +24,7 @@ public sealed class RecordAdoption(HeraldDbContext db, CurrentUser current, Proo
         var (me, m, verified) = await LoadAsync(manuscriptId, ct);
         var outletId = input.OutletId ?? throw AppException.Invalid("outletId", "Required");
         var outlet = await db.Outlets.FirstOrDefaultAsync(o => o.Id == outletId, ct) ?? throw AppException.Invalid("outletId", "Adoption.OutletUnknown");
-        var adoptedOn = PublishingCodes.ParseDate(input.AdoptedOn, "adoptedOn");
+        var adoptedOn = Wire.RequiredDate(input.AdoptedOn, "adoptedOn");
         var proof = await proofs.CheckAsync(input.Proof, ct);
 
         var adoption = m.RecordAdoption(outlet, adoptedOn, input.Column, input.Url, input.FrontPage, proof?.File, me.Id, verified, clock.UtcNow);
@@ -33,8 +34,8 @@ public sealed class RecordAdoption(HeraldDbContext db, CurrentUser current, Proo
     public async Task<AdoptionDto> InstructionAsync(long manuscriptId, AdoptionInput input, CancellationToken ct = default)
     {
         var (me, m, verified) = await LoadAsync(manuscriptId, ct);
-        var level = PublishingCodes.ParseRequired<MediaLevel>(input.Level, "level");
-        var instructedOn = PublishingCodes.ParseDate(input.InstructedOn, "instructedOn");
+        var level = Wire.RequiredCode<MediaLevel>(input.Level, "level");
+        var instructedOn = Wire.RequiredDate(input.InstructedOn, "instructedOn");
         var proof = await proofs.CheckAsync(input.Proof, ct);
 
         Adoption adoption;

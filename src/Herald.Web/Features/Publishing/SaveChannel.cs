@@ -1,4 +1,5 @@
 using Herald.Domain.Publishing;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
@@ -21,7 +22,7 @@ public sealed class SaveChannel(HeraldDbContext db, CurrentUser current, AuditLo
         {
             var unitId = form.UnitId ?? throw AppException.Invalid("unitId", "Required");
             if (!offices.Contains(unitId)) throw AppException.Forbidden("Channel.UnitNotInScope");
-            var type = PublishingCodes.ParseRequired<ChannelType>(form.Type, "channelType");
+            var type = Wire.RequiredCode<ChannelType>(form.Type, "channelType");
             channel = Channel.Create(unitId, form.Name ?? "", type, form.Url, form.ResponsibleName ?? "", form.ResponsiblePhone, null, clock.UtcNow);
             db.Channels.Add(channel);
         }
@@ -29,13 +30,13 @@ public sealed class SaveChannel(HeraldDbContext db, CurrentUser current, AuditLo
         {
             channel = await db.Channels.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw AppException.NotFound();
             if (!offices.Contains(channel.UnitId)) throw AppException.NotFound();
-            var type = PublishingCodes.ParseRequired<ChannelType>(form.Type, "channelType");
+            var type = Wire.RequiredCode<ChannelType>(form.Type, "channelType");
             channel.Update(form.Name ?? "", type, form.Url, form.ResponsibleName ?? "", form.ResponsiblePhone, channel.ResponsibleUserId);
         }
         if (await db.Channels.AnyAsync(c => c.UnitId == channel.UnitId && c.Name == channel.Name && c.Id != channel.Id, ct))
             throw AppException.Conflict("Channel.DuplicateName", channel.Name);
 
-        var detail = $"{channel.Name} ({PublishingCodes.Code(channel.Type)})";
+        var detail = $"{channel.Name} ({Wire.Code(channel.Type)})";
         if (id is null)
             await db.SaveNewAsync(() => audit.Add("channel.create", "Channel", channel.Id, detail), Duplicate(channel), Stale, ct);
         else

@@ -1,4 +1,5 @@
 using Herald.Domain.Publishing;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
@@ -29,7 +30,7 @@ public sealed class SaveOutlet(HeraldDbContext db, CurrentUser current, AuditLog
         if (await db.Outlets.AnyAsync(o => o.Name == outlet.Name && o.Id != outlet.Id, ct))
             throw Duplicate(outlet)();
 
-        var detail = $"{outlet.Name} ({PublishingCodes.Code(outlet.Level)}, {PublishingCodes.Code(outlet.Type)})";
+        var detail = $"{outlet.Name} ({Wire.Code(outlet.Level)}, {Wire.Code(outlet.Type)})";
         if (id is null)
             await db.SaveNewAsync(() => audit.Add("outlet.create", "Outlet", outlet.Id, detail), Duplicate(outlet), Stale, ct);
         else
@@ -40,9 +41,9 @@ public sealed class SaveOutlet(HeraldDbContext db, CurrentUser current, AuditLog
         return ListOutlets.ToDto(outlet);
     }
 
-    private static MediaLevel Level(OutletForm form) => PublishingCodes.ParseRequired<MediaLevel>(form.Level, "level");
+    private static MediaLevel Level(OutletForm form) => Wire.RequiredCode<MediaLevel>(form.Level, "level");
 
-    private static OutletType Type(OutletForm form) => PublishingCodes.ParseRequired<OutletType>(form.Type, "outletType");
+    private static OutletType Type(OutletForm form) => Wire.RequiredCode<OutletType>(form.Type, "outletType");
 
     private static Func<AppException> Duplicate(Outlet outlet) => () => AppException.Conflict("Outlet.DuplicateName", outlet.Name);
 

@@ -1,5 +1,5 @@
 using Herald.Domain.Scoring;
-using Herald.Web.Features.Scoring;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
 using Herald.Web.Infrastructure.Web;
@@ -48,8 +48,8 @@ public sealed class GetPointsDetail(HeraldDbContext db, CurrentUser current, Bui
         return lines.Select(l => new PointsLine(l.Date, ReportCodes.Kind(l.Kind), l.UnitId, me.Tree.Find(l.UnitId)?.Name ?? "",
                 l.AuthorId, l.AuthorId is { } a ? names.GetValueOrDefault(a) : null,
                 l.ManuscriptId, l.ManuscriptId is { } m ? titles.GetValueOrDefault(m) : null, l.AdoptionId, l.Source,
-                l.Level is { } level ? ScoringCodes.Code(level) : null, l.FrontPage, l.RuleSetId, l.RuleEffectiveFrom,
-                l.BasePoints, l.Multiplier, l.AlreadyCounted, l.Points, l.Cap, l.CapPeriod is { } p ? ScoringCodes.Code(p) : null,
+                l.Level is { } level ? Wire.Code(level) : null, l.FrontPage, l.RuleSetId, l.RuleEffectiveFrom,
+                l.BasePoints, l.Multiplier, l.AlreadyCounted, l.Points, l.Cap, l.CapPeriod is { } p ? Wire.Code(p) : null,
                 l.Quota, l.Count, l.Missing))
             .ToList();
     }

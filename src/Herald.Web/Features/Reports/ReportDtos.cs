@@ -1,4 +1,5 @@
 using Herald.Domain.Scoring;
+using Herald.Web.Features.Common;
 
 namespace Herald.Web.Features.Reports;
 
@@ -63,7 +64,7 @@ public sealed record PointsDetail(
 
 public static class ReportCodes
 {
-    public static string Kind(ScoreLineKind kind) => Scoring.ScoringCodes.Code(kind);
+    public static string Kind(ScoreLineKind kind) => Wire.Code(kind);
 
     public static string KindKey(ScoreLineKind kind) => "Reports.LineKind." + kind;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Herald.Domain.Common;
+using Herald.Web.Features.Common;
 using Herald.Web.Features.Scoring;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Localization;
@@ -89,17 +90,14 @@ public static class ReportEndpoints
             })
             .WithSummary("单位统计：投稿、审定、发布、用稿（按级别）、批示、上稿率、积分、任务完成、迟报、漏报、名次")
             .WithDescription(periodHelp + " adoptionRate 为 0–1（用稿篇数 ÷ 投稿篇数）；quotaMet 为 null 表示该单位本期不考核报送任务。")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         api.MapGet("/reports/units/{unitId:long}/points", async Task<Ok<PointsDetail>> (long unitId, string? from, string? to, HttpContext http,
                 GetPointsDetail get, Clock clock) =>
                 TypedResults.Ok(await get.ForUnitAsync(unitId, ReportPeriod.Parse(from, to, ChinaTime.DateOf(clock.UtcNow)), http.RequestAborted)))
             .WithSummary("单位积分明细：每一条得分与扣分（合计等于单位统计中的积分）")
             .WithDescription(periodHelp)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         api.MapGet("/reports/correspondents", async Task<Ok<CorrespondentReportResponse>> (string? from, string? to, long? rootUnitId,
                 HttpContext http, BuildPeriodReport build, Clock clock) =>
@@ -109,17 +107,14 @@ public static class ReportEndpoints
             })
             .WithSummary("信息员（作者）统计：投稿、审定、发布、用稿、批示、上稿率、积分、迟报、名次")
             .WithDescription(periodHelp + " 作者积分不含单位层面的上限削减和漏报扣分。")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         api.MapGet("/reports/correspondents/{userId:long}/points", async Task<Ok<PointsDetail>> (long userId, string? from, string? to,
                 HttpContext http, GetPointsDetail get, Clock clock) =>
                 TypedResults.Ok(await get.ForCorrespondentAsync(userId, ReportPeriod.Parse(from, to, ChinaTime.DateOf(clock.UtcNow)), http.RequestAborted)))
             .WithSummary("作者积分明细（只含调用者可见单位的稿件）")
             .WithDescription(periodHelp)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
     }
 
     /// <summary>图表数据（放在页面 #report-chart-data 的 data-json 属性里，由 /js/reports.js 交给 ECharts）。</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Herald.Domain.Common;
 using Herald.Domain.Publishing;
 using Herald.Domain.Scoring;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
@@ -38,26 +39,26 @@ public sealed class CreateRuleVersion(HeraldDbContext db, CurrentUser current, A
         foreach (var level in ScoringCodes.Levels)
             foreach (var type in ScoringCodes.Types)
             {
-                var key = ScoringCodes.Code(level) + "." + ScoringCodes.Code(type);
+                var key = Wire.Code(level) + "." + Wire.Code(type);
                 if (Amount(input.Points.GetValueOrDefault(key), "points." + key, errors, required: true) is { } value)
                     points[(level, type)] = value;
             }
         var bonus = new Dictionary<MediaLevel, decimal>();
         foreach (var level in ScoringCodes.Levels)
         {
-            var key = ScoringCodes.Code(level);
+            var key = Wire.Code(level);
             if (Amount(input.InstructionBonus.GetValueOrDefault(key), "instructionBonus." + key, errors, required: true) is { } value)
                 bonus[level] = value;
         }
 
         var multiplier = Number(input.FrontPageMultiplier, "frontPageMultiplier", errors, required: true);
         if (multiplier is < 1m or > 10m) errors.Add(new("frontPageMultiplier", "Scoring.MultiplierRange"));
-        if (!ScoringCodes.TryParse<MultiAdoptionMode>(input.MultiAdoption, out var mode)) errors.Add(new("multiAdoption", "Scoring.ModeInvalid"));
+        if (!Wire.TryParseCode<MultiAdoptionMode>(input.MultiAdoption, out var mode)) errors.Add(new("multiAdoption", "Scoring.ModeInvalid"));
         var cap = Number(input.CapPoints, "capPoints", errors, required: false);
         if (cap is <= 0m) errors.Add(new("capPoints", "Scoring.CapPositive"));
         else if (cap > 100_000m) errors.Add(new("capPoints", "Scoring.CapRange"));
         var capPeriod = CapPeriod.Month;
-        if (!string.IsNullOrWhiteSpace(input.CapPeriod) && !ScoringCodes.TryParse(input.CapPeriod, out capPeriod))
+        if (!string.IsNullOrWhiteSpace(input.CapPeriod) && !Wire.TryParseCode(input.CapPeriod, out capPeriod))
             errors.Add(new("capPeriod", "Scoring.CapPeriodInvalid"));
         var quota = 0;
         if (string.IsNullOrWhiteSpace(input.MonthlyQuota)) errors.Add(new("monthlyQuota", "Required"));

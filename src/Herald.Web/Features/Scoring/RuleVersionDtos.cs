@@ -1,5 +1,6 @@
 using System.Globalization;
 using Herald.Domain.Scoring;
+using Herald.Web.Features.Common;
 
 namespace Herald.Web.Features.Scoring;
 
@@ -30,11 +31,11 @@ public static class RuleSetMapping
     public static RuleSetDto AsDto(this ScoringRuleSet rule, string? createdByName, bool current)
     {
         var points = ScoringCodes.Levels.ToDictionary(
-            ScoringCodes.Code,
-            level => (IReadOnlyDictionary<string, decimal>)ScoringCodes.Types.ToDictionary(ScoringCodes.Code, type => rule.PointsFor(level, type)));
-        var bonus = ScoringCodes.Levels.ToDictionary(ScoringCodes.Code, rule.BonusFor);
-        return new RuleSetDto(rule.Id, rule.EffectiveFrom, points, rule.FrontPageMultiplier, bonus, ScoringCodes.Code(rule.MultiAdoption),
-            rule.CapPoints, ScoringCodes.Code(rule.CapPeriod), rule.MonthlyQuota, rule.MissingPenalty, rule.LatePenalty, rule.Note,
+            Wire.Code,
+            level => (IReadOnlyDictionary<string, decimal>)ScoringCodes.Types.ToDictionary(Wire.Code, type => rule.PointsFor(level, type)));
+        var bonus = ScoringCodes.Levels.ToDictionary(Wire.Code, rule.BonusFor);
+        return new RuleSetDto(rule.Id, rule.EffectiveFrom, points, rule.FrontPageMultiplier, bonus, Wire.Code(rule.MultiAdoption),
+            rule.CapPoints, Wire.Code(rule.CapPeriod), rule.MonthlyQuota, rule.MissingPenalty, rule.LatePenalty, rule.Note,
             rule.CreatedById, createdByName, rule.CreatedAt, current);
     }
 
@@ -103,8 +104,8 @@ public sealed class RuleVersionInput
         foreach (var level in ScoringCodes.Levels)
         {
             foreach (var type in ScoringCodes.Types)
-                input.Points[ScoringCodes.Code(level) + "." + ScoringCodes.Code(type)] = Value(ScoringCodes.PointsField(level, type));
-            input.InstructionBonus[ScoringCodes.Code(level)] = Value(ScoringCodes.BonusField(level));
+                input.Points[Wire.Code(level) + "." + Wire.Code(type)] = Value(ScoringCodes.PointsField(level, type));
+            input.InstructionBonus[Wire.Code(level)] = Value(ScoringCodes.BonusField(level));
         }
         return input;
     }

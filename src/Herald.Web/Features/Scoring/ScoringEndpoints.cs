@@ -1,4 +1,5 @@
 using Herald.Domain.Common;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Localization;
 using Herald.Web.Infrastructure.Time;
@@ -30,35 +31,35 @@ public static class ScoringEndpoints
         {
             var form = await http.Request.ReadFormAsync(http.RequestAborted);
             var input = RuleVersionInput.FromForm(form);
-            try
-            {
-                await create.HandleAsync(input, http.RequestAborted);
-                return Results.LocalRedirect("/scoring/rules?notice=created");
-            }
-            catch (Exception ex) when (FormErrors.IsUserError(ex))
-            {
-                var errors = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
-                string? summary = null;
-                if (ex is ValidationFailedException many)
+            return await FormPost.RunAsync(http, async () =>
                 {
-                    foreach (var e in many.Errors)
+                    await create.HandleAsync(input, http.RequestAborted);
+                    return "/scoring/rules?notice=created";
+                },
+                async failure =>
+                {
+                    var errors = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+                    string? summary = null;
+                    if (failure.Exception is ValidationFailedException many)
                     {
-                        if (!errors.TryGetValue(e.Field, out var list)) errors[e.Field] = list = [];
-                        list.Add(messages.Error(e.Code, e.Args));
+                        foreach (var e in many.Errors)
+                        {
+                            if (!errors.TryGetValue(e.Field, out var list)) errors[e.Field] = list = [];
+                            list.Add(messages.Error(e.Code, e.Args));
+                        }
+                        summary = messages["Scoring.FixErrors"];
                     }
-                    summary = messages["Scoring.FixErrors"];
-                }
-                else summary = messages.DescribeWithField(ex);
-                return (IResult)Pages.Render<ScoringRulesPage>(new
-                {
-                    View = await get.HandleAsync(http.RequestAborted),
-                    CanEdit = true,
-                    Form = input,
-                    Today = ChinaTime.DateOf(clock.UtcNow),
-                    Errors = errors,
-                    Error = summary,
-                }, ex is AppException { Kind: ProblemKind.Conflict } ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
-            }
+                    else summary = failure.Message;
+                    return Pages.Render<ScoringRulesPage>(new
+                    {
+                        View = await get.HandleAsync(http.RequestAborted),
+                        CanEdit = true,
+                        Form = input,
+                        Today = ChinaTime.DateOf(clock.UtcNow),
+                        Errors = errors,
+                        Error = summary,
+                    }, failure.Exception is AppException { Kind: ProblemKind.Conflict } ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
+                });
         });
     }
 
@@ -82,8 +83,6 @@ public static class ScoringEndpoints
                              "frontPageMultiplier 1–10；multiAdoption 为 highest_only 或 sum；capPoints 为空表示不设上限，capPeriod 为 month、quarter 或 year；" +
                              "monthlyQuota 0–100（0 表示不考核）；missingPenalty、latePenalty 0–1000。各字段的错误在 errors 中逐项给出。" +
                              "basedOn（可选）为填写时的最新版本编号，已有更新的版本时 409。")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict);
     }
 }

@@ -67,13 +67,41 @@ public sealed class HeraldDbContext(DbContextOptions<HeraldDbContext> options) :
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        AppendOnlyGuard.Check(ChangeTracker);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var detecting = DetectChangesOnce();
+        try
+        {
+            AppendOnlyGuard.Check(ChangeTracker);
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        AppendOnlyGuard.Check(ChangeTracker);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var detecting = DetectChangesOnce();
+        try
+        {
+            AppendOnlyGuard.Check(ChangeTracker);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
+    }
+
+    /// <summary>
+    /// 每次保存只比较一遍快照：否则守卫的 Entries()、写闸的 HasChanges() 和 SaveChanges 本身各把所有跟踪的实体比较一遍。
+    /// 返回原来的自动检测设置，保存后恢复。
+    /// </summary>
+    private bool DetectChangesOnce()
+    {
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        if (detecting) ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        return detecting;
     }
 }

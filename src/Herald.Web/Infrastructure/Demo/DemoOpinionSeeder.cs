@@ -7,7 +7,6 @@ using Herald.Domain.Organization;
 using Herald.Web.Features.OpinionCases;
 using Herald.Web.Features.OpinionIntake;
 using Herald.Web.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Web.Infrastructure.Demo;
 

@@ -1,4 +1,4 @@
-using Herald.Web.Infrastructure.Localization;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -17,20 +17,20 @@ public static class FeedEndpoints
             return Pages.Render<FeedsPage>(new { Feeds = list, Notice = notice, Form = editing is null ? new FeedForm() : FeedForm.From(editing), EditingId = editing?.Id });
         });
 
-        pages.MapPost("/opinion/feeds", ([FromForm] FeedForm form, HttpContext http, ManageFeeds feeds, Messages messages) =>
-            SaveAsync(null, form, http, feeds, messages));
+        pages.MapPost("/opinion/feeds", ([FromForm] FeedForm form, HttpContext http, ManageFeeds feeds) =>
+            SaveAsync(null, form, http, feeds));
 
-        pages.MapPost("/opinion/feeds/{id:long}", (long id, [FromForm] FeedForm form, HttpContext http, ManageFeeds feeds, Messages messages) =>
-            SaveAsync(id, form, http, feeds, messages));
+        pages.MapPost("/opinion/feeds/{id:long}", (long id, [FromForm] FeedForm form, HttpContext http, ManageFeeds feeds) =>
+            SaveAsync(id, form, http, feeds));
 
-        pages.MapPost("/opinion/feeds/{id:long}/disable", (long id, HttpContext http, ManageFeeds feeds, Messages messages) =>
-            RunAsync(http, feeds, messages, "disabled", () => feeds.SetDisabledAsync(id, true, http.RequestAborted)));
+        pages.MapPost("/opinion/feeds/{id:long}/disable", (long id, HttpContext http, ManageFeeds feeds) =>
+            RunAsync(http, feeds, "disabled", () => feeds.SetDisabledAsync(id, true, http.RequestAborted)));
 
-        pages.MapPost("/opinion/feeds/{id:long}/enable", (long id, HttpContext http, ManageFeeds feeds, Messages messages) =>
-            RunAsync(http, feeds, messages, "enabled", () => feeds.SetDisabledAsync(id, false, http.RequestAborted)));
+        pages.MapPost("/opinion/feeds/{id:long}/enable", (long id, HttpContext http, ManageFeeds feeds) =>
+            RunAsync(http, feeds, "enabled", () => feeds.SetDisabledAsync(id, false, http.RequestAborted)));
 
-        pages.MapPost("/opinion/feeds/{id:long}/poll", (long id, HttpContext http, ManageFeeds feeds, Messages messages) =>
-            RunAsync(http, feeds, messages, "poll", () => feeds.PollNowAsync(id, http.RequestAborted)));
+        pages.MapPost("/opinion/feeds/{id:long}/poll", (long id, HttpContext http, ManageFeeds feeds) =>
+            RunAsync(http, feeds, "poll", () => feeds.PollNowAsync(id, http.RequestAborted)));
     }
 
     public static void MapFeedApi(this RouteGroupBuilder api)
@@ -50,50 +50,40 @@ public static class FeedEndpoints
             .WithSummary("新建订阅源")
             .WithDescription("{\"name\":\"县政府网站\",\"url\":\"https://…/rss.xml\",\"platform\":\"新闻网站\",\"intervalMinutes\":30,\"timeoutSeconds\":15,\"maxKilobytes\":2048}。" +
                              "间隔 5–1440 分钟，超时 2–120 秒，大小上限 16–10240 KB。新建后下一轮即轮询。")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden);
 
         api.MapPut("/opinion/feeds/{id:long}", async Task<Ok<FeedDto>> (long id, FeedRequest request, HttpContext http, ManageFeeds feeds) =>
                 TypedResults.Ok(await feeds.SaveAsync(id, request, http.RequestAborted)))
             .WithSummary("修改订阅源")
             .WithDescription("字段同新建；未给出的间隔、超时、大小上限保持不变。revision 与当前不符时 409。")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesCommandProblems();
     }
 
-    private static async Task<IResult> SaveAsync(long? id, FeedForm form, HttpContext http, ManageFeeds feeds, Messages messages)
+    private static async Task<IResult> SaveAsync(long? id, FeedForm form, HttpContext http, ManageFeeds feeds)
     {
-        try
-        {
-            await feeds.SaveAsync(id, form.ToRequest(), http.RequestAborted);
-            return Results.LocalRedirect("/opinion/feeds?notice=" + (id is null ? "created" : "saved"));
-        }
-        catch (Exception ex) when (FormErrors.IsUserError(ex))
-        {
-            return Pages.Render<FeedsPage>(new
+        return await FormPost.RunAsync(http, async () =>
+            {
+                await feeds.SaveAsync(id, form.ToRequest(), http.RequestAborted);
+                return "/opinion/feeds?notice=" + (id is null ? "created" : "saved");
+            },
+            async failure => Pages.Render<FeedsPage>(new
             {
                 Feeds = await feeds.ListAsync(http.RequestAborted),
-                Error = messages.DescribeWithField(ex),
+                Error = failure.Message,
                 Form = form,
                 EditingId = id,
-            }, StatusCodes.Status400BadRequest);
-        }
+            }, StatusCodes.Status400BadRequest));
     }
 
-    private static async Task<IResult> RunAsync(HttpContext http, ManageFeeds feeds, Messages messages, string notice, Func<Task> action)
+    private static async Task<IResult> RunAsync(HttpContext http, ManageFeeds feeds, string notice, Func<Task> action)
     {
-        try
-        {
-            await action();
-            return Results.LocalRedirect("/opinion/feeds?notice=" + notice);
-        }
-        catch (Exception ex) when (FormErrors.IsUserError(ex))
-        {
-            return Pages.Render<FeedsPage>(new { Feeds = await feeds.ListAsync(http.RequestAborted), Error = messages.DescribeWithField(ex), Form = new FeedForm() },
-                StatusCodes.Status409Conflict);
-        }
+        return await FormPost.RunAsync(http, async () =>
+            {
+                await action();
+                return "/opinion/feeds?notice=" + notice;
+            },
+            async failure => Pages.Render<FeedsPage>(new { Feeds = await feeds.ListAsync(http.RequestAborted), Error = failure.Message, Form = new FeedForm() },
+                StatusCodes.Status409Conflict));
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Html;
 
 namespace Herald.Web.Features.OpinionIntake.Feeds;
@@ -234,7 +235,7 @@ public static class FeedParser
         string[] formats = ["d MMM yyyy HH:mm:ss zzz", "d MMM yyyy HH:mm zzz", "dd MMM yyyy HH:mm:ss zzz", "d MMM yy HH:mm:ss zzz"];
         if (DateTimeOffset.TryParseExact(s, formats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var rfc822))
             return rfc822.UtcDateTime;
-        return IntakeRequestReader.TryParseTime(s, out var utc) ? utc : null;
+        return Wire.TryParseTime(s, out var utc) ? utc : null;
     }
 
     private static string ReplaceZone(string s)

@@ -1,4 +1,3 @@
-using Herald.Domain.Common;
 using Herald.Domain.Opinion;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Auth;
