@@ -120,7 +120,7 @@ public sealed class SaveManuscript(
         // 新稿件的编号在上面保存后才有：审计记录和通知要指向它。
         audit.Add(id is null ? "manuscript.create" : "manuscript.edit", "Manuscript", m.Id, m.Title);
         if (input.Submit)
-            workflow.Record(m, me, resubmission);
+            await workflow.RecordAsync(m, me, resubmission, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         // 新建的稿件在内存中是完整的（内容、附件、全部流转记录），直接据此生成视图，不再读回；
