@@ -77,7 +77,7 @@ public static class ImportEndpoints
     }
 
     private static async Task<IResult> TemplateAsync(HttpContext http, ImportTemplate template) =>
-        Results.File(await template.HandleAsync(http.RequestAborted), XlsxWriter.ContentType, ImportTemplate.FileName);
+        Results.File(await template.HandleAsync(http.RequestAborted), XlsxWriter.ContentType, template.FileName);
 }
 
 /// <summary>仅用于 OpenAPI 文档：导入的 multipart 字段。</summary>
