@@ -31,8 +31,8 @@ public static class ManuscriptEndpoints
         pages.MapGet("/manuscripts/new", async (long? followUpOf, HttpContext http, ManuscriptFormBuilder forms) =>
             Pages.Render<ManuscriptFormPage>(new { Model = await forms.NewAsync(followUpOf, http.RequestAborted) }));
 
-        pages.MapPost("/manuscripts/new", (HttpContext http, SaveManuscript save, ManuscriptFormBuilder forms) =>
-            SaveFromFormAsync(null, http, save, forms));
+        pages.MapPost("/manuscripts/new", (HttpContext http, SaveManuscript save, ManuscriptFormBuilder forms, TextCheckStop textCheck) =>
+            SaveFromFormAsync(null, http, save, forms, textCheck));
 
         pages.MapGet("/manuscripts/{id:long}/edit", async (long id, string? notice, HttpContext http, ManuscriptFormBuilder forms) =>
         {
@@ -41,8 +41,8 @@ public static class ManuscriptEndpoints
             return Pages.Render<ManuscriptFormPage>(new { Model = model });
         });
 
-        pages.MapPost("/manuscripts/{id:long}/edit", (long id, HttpContext http, SaveManuscript save, ManuscriptFormBuilder forms) =>
-            SaveFromFormAsync(id, http, save, forms));
+        pages.MapPost("/manuscripts/{id:long}/edit", (long id, HttpContext http, SaveManuscript save, ManuscriptFormBuilder forms, TextCheckStop textCheck) =>
+            SaveFromFormAsync(id, http, save, forms, textCheck));
 
         // 选择 Word 原件或图片后（htmx）：暂存文件、导入正文，重新渲染正文与图片区域。
         pages.MapPost("/manuscripts/form/refresh", async (HttpContext http, CurrentUser current, ManuscriptStager stager,
@@ -121,9 +121,10 @@ public static class ManuscriptEndpoints
         Common.Tables.ListExport.Xlsx(messages["Export.Manuscripts"], clock.UtcNow, ManuscriptExport.Columns(messages),
             await list.ExportAsync(query, http.RequestAborted));
 
-    private static async Task<IResult> SaveFromFormAsync(long? id, HttpContext http, SaveManuscript save, ManuscriptFormBuilder forms)
+    private static async Task<IResult> SaveFromFormAsync(long? id, HttpContext http, SaveManuscript save, ManuscriptFormBuilder forms, TextCheckStop textCheck)
     {
         var input = await ManuscriptInput.ReadAsync(http.Request, submitByDefault: false, http.RequestAborted);
+        if (input.Submit && await textCheck.ShowHitsFirstAsync(id, input, http) is { } stop) return stop;
         try
         {
             var view = await save.HandleAsync(id, input, http.RequestAborted);

@@ -9,6 +9,7 @@ public sealed class ManuscriptsModule : IModule
     {
         services.AddScoped<UploadStaging>();
         services.AddScoped<ManuscriptStager>();
+        services.AddScoped<TextCheckStop>();
         services.AddScoped<SaveManuscript>();
         services.AddScoped<SubmitWorkflow>();
         services.AddScoped<GetManuscript>();
