@@ -37,6 +37,8 @@ public sealed class ParityAccessTests(HeraldFactory factory) : IClassFixture<Her
         { "head", "GET", "/api/v1/org/import/template", null, HttpStatusCode.Forbidden, "Forbidden" },
         { "head", "GET", "/api/v1/reports/export.xlsx?rootUnitId={bureau}", null, HttpStatusCode.NotFound, "NotFound" },
         { "auditor", "POST", "/api/v1/opinion/reports", "multipart", HttpStatusCode.Forbidden, "OpinionItem.NoReportUnit" },
+        { "head", "PUT", "/api/v1/usage-rules", "{\"rules\":[]}", HttpStatusCode.Forbidden, "Forbidden" },
+        { "officer", "GET", "/api/v1/usage-rules/export", null, HttpStatusCode.Forbidden, "Forbidden" },
     };
 
     [Theory]

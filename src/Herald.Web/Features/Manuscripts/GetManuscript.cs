@@ -108,7 +108,8 @@ public sealed class GetManuscript(HeraldDbContext db, CurrentUser current, Workf
             CanSubmit: isAuthor && m.Status.IsEditable(),
             CanReview: m.IsAwaiting(me.Id, reviewers),
             CanDelete: m.CanBeDeletedBy(me.Id),
-            CanFollowUp: m.Emergency && m.SubmittedAt is not null && m.FollowUpOfId is null && me.SubmitUnits.Contains(m.UnitId));
+            CanFollowUp: m.Emergency && m.SubmittedAt is not null && m.FollowUpOfId is null && me.SubmitUnits.Contains(m.UnitId),
+            CanWithdraw: m.CanBeWithdrawnBy(me.Id));
 
         VersionDiff? diff = null;
         if (m.VersionNumber >= 2)

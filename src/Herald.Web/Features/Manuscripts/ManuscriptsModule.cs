@@ -16,13 +16,22 @@ public sealed class ManuscriptsModule : IModule
         services.AddScoped<ListManuscripts>();
         services.AddScoped<ReviewManuscript>();
         services.AddScoped<DeleteDraft>();
+        services.AddScoped<WithdrawManuscript>();
         services.AddScoped<GetPool>();
         services.AddScoped<ManuscriptFormBuilder>();
     }
 
-    public void MapPages(RouteGroupBuilder pages) => pages.MapManuscriptPages();
+    public void MapPages(RouteGroupBuilder pages)
+    {
+        pages.MapManuscriptPages();
+        pages.MapWithdrawPage();
+    }
 
-    public void MapApi(RouteGroupBuilder api) => api.MapManuscriptApi();
+    public void MapApi(RouteGroupBuilder api)
+    {
+        api.MapManuscriptApi();
+        api.MapWithdrawApi();
+    }
 
     public void MapFiles(RouteGroupBuilder files) => files.MapManuscriptFiles();
 }
