@@ -4,12 +4,13 @@ using Herald.Domain.Organization;
 using Herald.Web.Tests.Publishing;
 using Herald.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
 using static Herald.Web.Tests.Publishing.PublishingApi;
 
 namespace Herald.Web.Tests.Tables;
 
 /// <summary>用稿登记数据表：新筛选（单位、标题、级别）、排序、导出（范围同列表），批量核实逐条检查、逐条报告。</summary>
-public sealed class AdoptionTableTests(HeraldFactory factory) : IClassFixture<HeraldFactory>
+public sealed class AdoptionTableTests(HeraldFactory factory, ITestOutputHelper output) : IClassFixture<HeraldFactory>
 {
     /// <summary>officer 申报一条用稿，返回（稿件，登记）。</summary>
     private async Task<(long Manuscript, long Adoption, string Title)> ClaimedAsync(string outlet = ProvincialPaper, string? title = null)
@@ -55,6 +56,17 @@ public sealed class AdoptionTableTests(HeraldFactory factory) : IClassFixture<He
         office.Column("媒体级别").ShouldBe(["省级", "省级"]);
         office.Column("状态").ShouldBe(["待核实", "待核实"]);
         officer.Column("编号").Select(long.Parse).ShouldBe([own]);
+    }
+
+    [Fact]
+    public async Task Export_OpensInLibreOfficeCalc()
+    {
+        var (_, _, title) = await ClaimedAsync();
+
+        var sheet = await ExportedSheet.GetAsync(await factory.ApiClientAsync("office"), $"/api/v1/adoptions/export.xlsx?q={title}");
+
+        sheet.Column("稿件标题").ShouldBe([title]);
+        await sheet.ShouldOpenInCalcAsync(output);
     }
 
     [Fact]

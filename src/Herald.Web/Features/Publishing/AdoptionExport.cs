@@ -14,7 +14,7 @@ public static class AdoptionExport
         .Text(t["Field.Unit"], a => a.UnitName, 22)
         .Text(t["Adoptions.Kind"], a => a.GovInfo ? t["Adoption.GovInfo"] : t["AdoptionKind." + a.Kind], 12)
         .Text(t["Export.Source"], a => a.SourceName, 24)
-        .Text(t["Field.Level"], a => t["MediaLevel." + a.Level], 8)
+        .Text(t["Adoptions.Level"], a => t["MediaLevel." + a.Level], 10)
         .Text(t["Field.OutletType"], a => a.OutletType is { } type ? t["OutletType." + type] : "", 12)
         .Text(t["Adoption.FrontPage"], a => a.FrontPage ? t["Common.Yes"] : "", 10)
         .Date(t["Field.AdoptedOn"], a => a.AdoptedOn)
