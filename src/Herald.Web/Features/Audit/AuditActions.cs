@@ -18,7 +18,7 @@ public static class AuditActions
             "user.create", "user.update", "user.disable", "user.enable", "user.unlock", "user.password_reset",
             "role.assign", "role.remove", "org.import", "correspondent.register", "correspondent.update", "correspondent.end"]),
         new("manuscript", ["manuscript.create", "manuscript.edit", "manuscript.submit", "manuscript.resubmit", "manuscript.approve",
-            "manuscript.return", "manuscript.reject", "manuscript.sensitive-override", "manuscript.delete"]),
+            "manuscript.return", "manuscript.reject", "manuscript.sensitive-override", "manuscript.withdraw", "manuscript.delete"]),
         new("publishing", ["manuscript.publish", "manuscript.not_used", "adoption.claim", "adoption.record", "adoption.verify",
             "adoption.refuse", "adoption.revoke", "bulletin.create", "bulletin.edit", "bulletin.publish",
             "channel.create", "channel.update", "channel.disable", "channel.enable",
@@ -29,7 +29,7 @@ public static class AuditActions
             "opinion_case.reopen", "opinion_policy.update", "emergency_plan.create", "emergency_plan.update", "emergency_plan.disable",
             "emergency_plan.enable", "feed.create", "feed.update", "feed.disable", "feed.enable"]),
         new("settings", ["category.create", "category.rename", "category.move", "category.disable", "category.enable",
-            "keywords.create", "keywords.update", "scoring.rules.create", "system.seed"]),
+            "keywords.create", "keywords.update", "usage.update", "scoring.rules.create", "system.seed"]),
     ];
 
     public static readonly IReadOnlySet<string> All = Areas.SelectMany(a => a.Codes).ToHashSet(StringComparer.Ordinal);
