@@ -18,6 +18,7 @@ public sealed class PublishingModule : IModule
         services.AddScoped<PublishManuscript>();
         services.AddScoped<MarkNotUsed>();
         services.AddScoped<ProofUpload>();
+        services.AddScoped<ProofStaging>();
         services.AddScoped<RecordAdoption>();
         services.AddScoped<DecideAdoption>();
         services.AddScoped<ListAdoptions>();
