@@ -31,7 +31,8 @@ public sealed class ManuscriptStager(HeraldDbContext db, UploadStaging staging, 
                 staged[i].Caption = Caption(input.StagedCaptions, i);
                 photos.Add(staged[i]);
             }
-            await db.SaveChangesAsync(ct);
+            // Nothing loaded (the API's submissions), nothing to save.
+            if (staged.Count > 0) await db.SaveChangesAsync(ct);
         }
         catch (AppException ex)
         {
