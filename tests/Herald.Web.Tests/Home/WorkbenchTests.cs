@@ -74,11 +74,12 @@ public sealed class WorkbenchTests(CaseFactory factory) : IClassFixture<CaseFact
         var detail = await CaseSetup.GetAsync(await factory.ApiClientAsync("office"), $"/api/v1/opinion/cases/{caseId}");
         var due = detail.Json.Items("clocks").Where(c => c.Bool("active") && c.StrOrNull("metAt") is null)
             .Select(c => DateTime.Parse(c.Str("dueAt"), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal)).Min();
-        using var session = await factory.SignInAsync("opinion");
-
+        // 每次拨钟后重新登录（会话有空闲超时）。
         factory.Clock.Set(new DateTimeOffset(due, TimeSpan.Zero) - TimeSpan.FromMinutes(210));
-        var (_, before) = await session.GetPageAsync("/");
+        using var early = await factory.SignInAsync("opinion");
+        var (_, before) = await early.GetPageAsync("/");
         factory.Clock.Set(new DateTimeOffset(due, TimeSpan.Zero) + TimeSpan.FromHours(51));
+        using var session = await factory.SignInAsync("opinion");
         var (_, after) = await session.GetPageAsync("/");
 
         var left = CaseItem(before, caseId).QuerySelector("[data-testid=countdown]")!;
@@ -154,8 +155,13 @@ public sealed class WorkbenchTests(CaseFactory factory) : IClassFixture<CaseFact
 
     private static string Figure(IHtmlDocument home, string id) => home.QuerySelector($"[data-testid=figure-{id}] .stat-value")!.TextContent.Trim();
 
-    private static IElement CaseItem(IHtmlDocument home, long caseId) =>
-        home.QuerySelectorAll("[data-testid=waiting-item][data-kind=case]").Single(i => i.GetAttribute("href") == $"/opinion/cases/{caseId}");
+    private static IElement CaseItem(IHtmlDocument home, long caseId)
+    {
+        var items = home.QuerySelectorAll("[data-testid=waiting-item]").ToList();
+        var found = items.Where(i => i.GetAttribute("href") == $"/opinion/cases/{caseId}" && i.GetAttribute("data-kind") == "case").ToList();
+        found.Count.ShouldBe(1, string.Join(", ", items.Select(i => i.GetAttribute("data-kind") + " " + i.GetAttribute("href"))));
+        return found[0];
+    }
 
     private static List<string> Since(IHtmlDocument home) =>
         home.QuerySelectorAll("[data-testid=waiting-item]").Select(i => i.GetAttribute("data-since")!).ToList();
