@@ -47,6 +47,8 @@ public static class HeraldModules
 
     public static IServiceCollection AddHeraldModules(this IServiceCollection services)
     {
+        // 内核（Features/Common）的服务。
+        services.AddScoped<Common.Batches.Batch>();
         foreach (var module in All) module.AddServices(services);
         return services;
     }
