@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Herald.Domain.Organization;
@@ -139,7 +140,7 @@ public sealed class WorkbenchTests(CaseFactory factory) : IClassFixture<CaseFact
     [Theory]
     [InlineData("admin", "/org/users")]
     [InlineData("auditor", "/audit")]
-    public async Task Home_AdminAndAuditor_ShortcutsAndNoWaitingList(string user, string shortcut)
+    public async Task Home_AdminAndAuditor_ShortcutsAndNoWaitingItems(string user, string shortcut)
     {
         using var session = await factory.SignInAsync(user);
 
@@ -147,7 +148,25 @@ public sealed class WorkbenchTests(CaseFactory factory) : IClassFixture<CaseFact
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         home.QuerySelector($"[data-testid=home-shortcuts] a[href='{shortcut}']").ShouldNotBeNull();
-        home.QuerySelector("[data-testid=home-waiting]").ShouldBeNull();
+        home.QuerySelectorAll("[data-testid=waiting-item]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Home_Admin_UnitsWithoutHeadCardFollowedListsTheSameUnits()
+    {
+        var admin = await factory.ApiClientAsync("admin");
+        var name = "无负责人单位" + Guid.NewGuid().ToString("N")[..6];
+        (await admin.PostAsJsonAsync("/api/v1/units", new { name, type = "agency" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        using var session = await factory.SignInAsync("admin");
+
+        var (_, home) = await session.GetPageAsync("/");
+
+        var href = home.QuerySelector("[data-testid=home-unit_no_head]")!.GetAttribute("href")!;
+        var (_, list) = await session.GetPageAsync(href);
+        var rows = list.QuerySelectorAll("[data-testid=unit-row]");
+        rows.Length.ShouldBe(Count(home, "unit_no_head"));
+        rows.Select(r => r.QuerySelector(".unit-name")!.TextContent.Trim()).ShouldContain(name);
+        rows.ShouldAllBe(r => r.QuerySelector("[data-warning=NoHead]") != null);
     }
 
     private static int Count(IHtmlDocument home, string kind) =>
