@@ -118,6 +118,25 @@ public sealed class WorkbenchTests(CaseFactory factory) : IClassFixture<CaseFact
         home.QuerySelector("[data-testid=home-charts]").ShouldBeNull();
     }
 
+    [Fact]
+    public async Task Home_OfficeFigures_CachedForTwoMinutesThenRecomputed()
+    {
+        var name = "wbo" + Guid.NewGuid().ToString("N")[..6];
+        await factory.AddUserAsync(name, "测试宣传办", "示例街道", Role.Office);
+        using var session = await factory.SignInAsync(name);
+        var (_, first) = await session.GetPageAsync("/");
+        var before = int.Parse(Figure(first, "submitted"), CultureInfo.InvariantCulture);
+
+        await ManuscriptApi.SubmitAsync(await factory.ApiClientAsync("officer"), ManuscriptApi.Marker());
+        var (_, cached) = await session.GetPageAsync("/");
+        factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        var (_, fresh) = await session.GetPageAsync("/");
+
+        Figure(cached, "submitted").ShouldBe(before.ToString(CultureInfo.InvariantCulture));
+        Figure(fresh, "submitted").ShouldBe((before + 1).ToString(CultureInfo.InvariantCulture));
+        fresh.QuerySelector("[data-testid=figures-at]")!.TextContent.ShouldContain("统计于");
+    }
+
     [Theory]
     [InlineData("viewer")]
     [InlineData("principal")]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Herald.Domain.Common;
 using Herald.Domain.Organization;
 using Herald.Web.Features.Common;
@@ -6,6 +7,8 @@ using Herald.Web.Features.Notifications;
 using Herald.Web.Features.Reports;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Time;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Localization;
 
 namespace Herald.Web.Features.Home;
 
@@ -26,18 +29,25 @@ public sealed record Shortcut(string Key, string Href, string Icon);
 
 /// <summary>
 /// 宣传办、主要负责人、领导的时期数字（period 为 month|quarter|year），全部出自统计报表（<see cref="BuildPeriodReport"/>），不另算；
-/// Top、Bottom 为按积分名次的前后几个单位；ReportLink 为同一时期的报表（数字背后的清单）。
+/// Top、Bottom 为按积分名次的前后几个单位；ChartJson 为报表页同样的图表数据；ReportLink 为同一时期的报表（数字背后的清单）；
+/// ComputedAt 为统计的时刻（数字最多缓存 <see cref="GetWorkbench.FiguresFor"/>）。
 /// </summary>
-public sealed record PeriodFigures(string Period, DateOnly From, DateOnly To, PeriodReport Report, IReadOnlyList<UnitReportRow> Top,
-    IReadOnlyList<UnitReportRow> Bottom, string ReportLink, bool Dashboard);
+public sealed record PeriodFigures(string Period, DateOnly From, DateOnly To, ReportTotals Totals, IReadOnlyList<UnitReportRow> Top,
+    IReadOnlyList<UnitReportRow> Bottom, string ChartJson, string ReportLink, bool Dashboard, DateTime ComputedAt);
 
 /// <summary>
 /// 工作台：合并登记的各个 <see cref="IWaitingWorkSource"/>（每个模块登记自己的），待办按开始等待的时间从早到晚排、同一链接只列一次；
 /// 首页自己不查询任何模块的数据，只调用它们的公开查询。
 /// </summary>
 public sealed class GetWorkbench(CurrentUser current, IEnumerable<IWaitingWorkSource> sources, ListManuscripts manuscripts,
-    BuildPeriodReport reports, NotificationCenter notifications, Clock clock)
+    BuildPeriodReport reports, NotificationCenter notifications, Clock clock, IMemoryCache cache, IStringLocalizer<Text> localizer)
 {
+    /// <summary>
+    /// 时期数字按人缓存这么久：省级范围的月报表要算几百毫秒，首页每次打开都重算达不到 50 ms；
+    /// 这些是整月（季、年）的累计数，晚两分钟无碍，页面注明统计时刻。待办件数不缓存。
+    /// </summary>
+    public static readonly TimeSpan FiguresFor = TimeSpan.FromMinutes(2);
+
     /// <summary>每组最多取的件数，合并清单最多列出的件数。</summary>
     public const int PerGroup = 20, MaxItems = 30, RankedUnits = 5;
 
@@ -76,13 +86,19 @@ public sealed class GetWorkbench(CurrentUser current, IEnumerable<IWaitingWorkSo
             "quarter" => ReportPeriod.Quarter(today.Year, (today.Month - 1) / 3 + 1),
             _ => ReportPeriod.Month(today.Year, today.Month),
         };
+        var key = ("home-figures", me.Id, range.From, range.To, CultureInfo.CurrentUICulture.Name);
+        if (cache.TryGetValue(key, out PeriodFigures? cached) && cached is not null && clock.UtcNow - cached.ComputedAt < FiguresFor) return cached;
+
         var report = await reports.HandleAsync(range, null, ct);
         var ranked = report.Units.OrderBy(u => u.Rank).ThenBy(u => u.UnitPath, StringComparer.Ordinal).ToList();
         var top = ranked.Take(RankedUnits).ToList();
         var bottom = ranked.Skip(top.Count).TakeLast(RankedUnits).Reverse().ToList();
         var link = $"/reports?from={ReportQuery.Text(range.From)}&to={ReportQuery.Text(range.To)}";
-        return new PeriodFigures(chosen, range.From, range.To, report, top, bottom, link,
-            Dashboard: me.HasAny(Role.Principal, Role.Viewer));
+        var figures = new PeriodFigures(chosen, range.From, range.To, report.Totals, top, bottom, ReportEndpoints.ChartJson(report, localizer), link,
+            Dashboard: me.HasAny(Role.Principal, Role.Viewer), ComputedAt: clock.UtcNow);
+        // 只缓存首页要的几样（不含报表的全部明细行）。
+        cache.Set(key, figures, FiguresFor);
+        return figures;
     }
 
     private static List<Shortcut> Shortcuts(UserContext me)

@@ -8,6 +8,7 @@ public sealed class HomeModule : IModule
 {
     public void AddServices(IServiceCollection services)
     {
+        services.AddMemoryCache();
         services.AddScoped<GetWorkbench>();
     }
 
