@@ -97,6 +97,22 @@ public sealed class WorkbenchTests(CaseFactory factory) : IClassFixture<CaseFact
     }
 
     [Fact]
+    public async Task Home_SupervisingLeader_SeesCasesOfSupervisedUnitsButNotOthers()
+    {
+        factory.Clock.SetChina(2026, 11, 20, 10);
+        var supervised = await factory.AssignedCaseAsync(unitName: CaseSetup.Community);
+        var elsewhere = await factory.AssignedCaseAsync(unitName: "示例街道社会事务办公室");
+        using var session = await factory.SignInAsync("leader");
+
+        var (_, home) = await session.GetPageAsync("/");
+
+        var links = home.QuerySelectorAll("[data-testid=waiting-item][data-kind=case_supervised]").Select(i => i.GetAttribute("href")).ToList();
+        links.ShouldContain($"/opinion/cases/{supervised}");
+        links.ShouldNotContain($"/opinion/cases/{elsewhere}");
+        (await ListedAsync(session, home, "case_supervised", "[data-testid=case-row]")).ShouldBe(Count(home, "case_supervised"));
+    }
+
+    [Fact]
     public async Task Home_Office_CardsMatchTheListsBehindThemAndFiguresMatchTheReport()
     {
         using var session = await factory.SignInAsync("office");

@@ -6,7 +6,7 @@ namespace Herald.Web.Features.OpinionCases;
 
 /// <summary>
 /// 待办来源：交办给我所在单位、未办结的舆情（kind case，每个单位一组，带最近一项时限的倒计时）；
-/// 宣传办、主要负责人、领导另有所辖范围内未办结的舆情（kind case_open）。件数、超期件数与列表页同一查询（open=true、overdue=true）。
+/// 宣传办、主要负责人、领导另有所辖范围内未办结的舆情（kind case_open），分管领导另有分管单位的（kind case_supervised）。件数、超期件数与列表页同一查询（open=true、overdue=true）。
 /// </summary>
 public sealed class CasesWaiting(ListCases list) : IWaitingWorkSource
 {
@@ -20,6 +20,9 @@ public sealed class CasesWaiting(ListCases list) : IWaitingWorkSource
             groups.Add(await GroupAsync("case", unitId, me.Tree.Find(unitId)?.Name, take, ct));
         if (CaseScope.Of(me).Wide.Count > 0)
             groups.Add(await GroupAsync("case_open", null, null, take, ct));
+        else if (me.Has(Role.SupervisingLeader))
+            // 分管领导没有宽范围：不带单位筛选的列表正是其分管单位（及所在单位）的舆情。
+            groups.Add(await GroupAsync("case_supervised", null, null, take, ct));
         return groups;
     }
 
