@@ -41,5 +41,6 @@ public sealed class OrganizationModule : IModule
     {
         api.MapUnitApi();
         api.MapUserApi();
+        api.MapImportApi();
     }
 }
