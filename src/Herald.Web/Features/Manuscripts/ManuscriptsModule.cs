@@ -14,6 +14,7 @@ public sealed class ManuscriptsModule : IModule
         services.AddScoped<SubmitWorkflow>();
         services.AddScoped<GetManuscript>();
         services.AddScoped<ListManuscripts>();
+        services.AddScoped<IWaitingWorkSource, MyManuscriptsWaiting>();
         services.AddScoped<ReviewManuscript>();
         services.AddScoped<DeleteDraft>();
         services.AddScoped<WithdrawManuscript>();

@@ -51,7 +51,9 @@ public sealed record CaseDetail(
     IReadOnlyList<DisposalDto> Disposals, IReadOnlyList<FeedbackDto> Feedbacks, IReadOnlyList<TaskDto> Tasks,
     IReadOnlyList<InterviewDto> Interviews, IReadOnlyList<CaseEventDto> History, CasePermissions Permissions);
 
-public sealed record CaseQuery(string? Status = null, string? Severity = null, long? UnitId = null, bool? Overdue = null, int Page = 1, int PageSize = 20) : IPagedQuery;
+/// <summary>舆情列表筛选；open=true 只看未办结的，overdue=true 只看有超时未满足时限的。</summary>
+public sealed record CaseQuery(string? Status = null, string? Severity = null, long? UnitId = null, bool? Overdue = null, int Page = 1, int PageSize = 20,
+    bool? Open = null) : IPagedQuery;
 
 // ---------- requests ----------
 

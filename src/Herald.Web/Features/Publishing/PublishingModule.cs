@@ -22,6 +22,8 @@ public sealed class PublishingModule : IModule
         services.AddScoped<RecordAdoption>();
         services.AddScoped<DecideAdoption>();
         services.AddScoped<ListAdoptions>();
+        services.AddScoped<IWaitingWorkSource, PoolWaiting>();
+        services.AddScoped<IWaitingWorkSource, ClaimsWaiting>();
     }
 
     public void MapPages(RouteGroupBuilder pages)
