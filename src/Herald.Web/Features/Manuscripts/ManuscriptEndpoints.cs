@@ -90,7 +90,7 @@ public static class ManuscriptEndpoints
         pages.MapGet("/reviews", async (string? done, long? m, HttpContext http, GetReviewInbox inbox) =>
             Pages.Render<ReviewInboxPage>(new { Inbox = await inbox.HandleAsync(http.RequestAborted), Done = done, DoneId = m }));
 
-        pages.MapGet("/pool", async ([AsParameters] ManuscriptQuery query, long? categoryId, HttpContext http, GetPool pool,
+        pages.MapGet("/pool", async ([AsParameters] ManuscriptQuery query, long? categoryId, string? editorial, HttpContext http, GetPool pool,
             CurrentUser current, HeraldDbContext db) =>
         {
             var me = await current.GetAsync(http.RequestAborted);
@@ -99,8 +99,9 @@ public static class ManuscriptEndpoints
             {
                 Query = query,
                 CategoryId = categoryId,
+                Editorial = editorial,
                 Categories = categories,
-                Result = await pool.HandleAsync(query, categoryId, http.RequestAborted),
+                Result = await pool.HandleAsync(query, categoryId, editorial, http.RequestAborted),
                 Tree = me.Tree,
             });
         });
