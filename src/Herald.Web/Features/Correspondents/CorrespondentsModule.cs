@@ -19,5 +19,9 @@ public sealed class CorrespondentsModule : IModule
 
     public void MapPages(RouteGroupBuilder pages) => pages.MapCorrespondentPages();
 
-    public void MapApi(RouteGroupBuilder api) => api.MapCorrespondentApi();
+    public void MapApi(RouteGroupBuilder api)
+    {
+        api.MapCorrespondentApi();
+        api.MapCorrespondentExportApi();
+    }
 }

@@ -19,8 +19,15 @@ public static class CaseApi
         cases.MapGet("", async Task<Ok<PagedResult<CaseListItem>>> ([AsParameters] CaseQuery query, HttpContext http, ListCases list) =>
                 TypedResults.Ok(await list.HandleAsync(query, http.RequestAborted)))
             .WithSummary("舆情列表（分页；只含调用者可见的）")
-            .WithDescription("status、severity 见下；unitId：责任单位（含下级）；overdue=true 只看有超时未满足时限的；page、pageSize（≤100）。" +
-                             "未办结的在前，等级高的在前。nextClock 为最早到期的一项时限。" + Codes)
+            .WithDescription("status、severity 见下；unitId：责任单位（含下级）；overdue=true 只看有超时未满足时限的；q：标题关键词；from/to：立案日期 yyyy-MM-dd；" +
+                             "page、pageSize（≤100）；sort：priority（默认：未办结的在前，等级高的在前）|openedAt|severity|title|unit|status，dir：asc|desc。" +
+                             "nextClock 为最早到期的一项时限。" + Codes)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        cases.MapGet("/export.xlsx", CasePages.ExportAsync)
+            .WithSummary("导出舆情列表（Excel）：与列表相同的范围、筛选和排序，全部行")
+            .WithDescription("参数同 GET /api/v1/opinion/cases（不分页）。等级、状态、时限为中文名称，北京时间。流式写出，超过 500000 行 400 Export.TooManyRows。")
+            .Produces(StatusCodes.Status200OK, contentType: Infrastructure.Spreadsheets.XlsxWriter.ContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         cases.MapGet("/{id:long}", async Task<Ok<CaseDetail>> (long id, HttpContext http, GetCase get) =>

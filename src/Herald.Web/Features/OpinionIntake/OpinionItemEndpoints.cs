@@ -67,10 +67,13 @@ public static class OpinionItemEndpoints
             {
                 Query = query,
                 Result = await list.HandleAsync(query, http.RequestAborted),
+                Sort = ListOpinionItems.SortOf(query),
                 SeesAll = scope.All,
                 CanReport = scope.ReportUnits.Count > 0,
             });
         });
+
+        pages.MapGet("/opinion/items/export.xlsx", ExportItemsAsync);
 
         pages.MapGet("/opinion/items/{id:long}", async (long id, string? notice, HttpContext http, GetOpinionItem get, CurrentUser current) =>
             Pages.Render<OpinionItemPage>(new
@@ -89,7 +92,15 @@ public static class OpinionItemEndpoints
                 TypedResults.Ok(await list.HandleAsync(query, http.RequestAborted)))
             .WithSummary("舆情信息列表（收到时间倒序，分页）；有 q 而没有 from 时只查最近 30 天")
             .WithDescription("platform；hits=true|false（有无命中）；from/to：收到日期 yyyy-MM-dd（北京时间）；q：标题或内容包含；page、pageSize（≤100）。" +
-                             "宣传办和主要负责人看全部，近似重复的一组只列组首（duplicateCount 为组内另有几条）；其他人只看本单位上报的。");
+                             "kind：manual|api|feed；sort：receivedAt（默认）|publishedAt|hitWeight|platform，dir：asc|desc。" +
+                             "宣传办和主要负责人看全部，近似重复的一组只列组首（duplicateCount 为组内另有几条）；其他人只看本单位上报的。")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        api.MapGet("/opinion/items/export.xlsx", ExportItemsAsync)
+            .WithSummary("导出舆情信息（Excel）：与列表相同的范围、筛选和排序，全部行")
+            .WithDescription("参数同 GET /api/v1/opinion/items（不分页；有 q 而没有 from 时同样只查最近 30 天）。流式写出，超过 500000 行 400 Export.TooManyRows。")
+            .Produces(StatusCodes.Status200OK, contentType: Infrastructure.Spreadsheets.XlsxWriter.ContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapGet("/opinion/items/{id:long}", async Task<Ok<OpinionItemDetail>> (long id, HttpContext http, GetOpinionItem get) =>
                 TypedResults.Ok(await get.HandleAsync(id, http.RequestAborted)))
@@ -125,6 +136,11 @@ public static class OpinionItemEndpoints
         http.Response.Headers.CacheControl = "private, max-age=86400";
         return Results.Stream(files.OpenRead(shot.FileHash), shot.ContentType);
     }
+
+    private static async Task<IResult> ExportItemsAsync([AsParameters] OpinionItemQuery query, HttpContext http, ListOpinionItems list,
+        Infrastructure.Localization.Messages messages, Infrastructure.Time.Clock clock) =>
+        Common.Tables.ListExport.Xlsx(messages["Export.OpinionItems"], clock.UtcNow, OpinionItemExport.Columns(messages),
+            await list.ExportAsync(query, http.RequestAborted));
 
     private static async Task<ReportPageModel> ModelAsync(OpinionAccess access, ReportInput input, IReadOnlyList<StagedUpload> staged,
         IReadOnlyList<string> errors, string submissionKey, CancellationToken ct)

@@ -22,8 +22,16 @@ public static class UserApi
     {
         api.MapGet("/users", async Task<Ok<PagedResult<UserListItem>>> ([AsParameters] UserQuery query, HttpContext http, ListUsers list) =>
                 TypedResults.Ok(await list.HandleAsync(query, http.RequestAborted)))
-            .WithSummary("账号列表（q 按姓名或用户名，unitId 含下级单位，分页）")
-            .WithDescription(Manage)
+            .WithSummary("账号列表（q 按姓名或用户名，unitId 含下级单位，role、state 筛选，sort/dir 排序，分页）")
+            .WithDescription("state：active|disabled|locked|must_change；sort：userName（默认）|displayName|unit|lastSignInAt，dir：asc|desc。" + Manage)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        api.MapGet("/users/export.xlsx", UserEndpoints.ExportUsersAsync)
+            .WithSummary("导出账号列表（Excel）：与列表相同的筛选和排序，全部行")
+            .WithDescription("参数同 GET /api/v1/users（不分页）。角色、状态为中文名称；不含任何凭据。流式写出，超过 500000 行 400 Export.TooManyRows。" + Manage)
+            .Produces(StatusCodes.Status200OK, contentType: Infrastructure.Spreadsheets.XlsxWriter.ContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         api.MapGet("/users/{id:long}", async Task<Ok<UserDetail>> (long id, HttpContext http, GetUser get) =>

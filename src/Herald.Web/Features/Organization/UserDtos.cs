@@ -3,8 +3,19 @@ using Herald.Web.Features.Common;
 
 namespace Herald.Web.Features.Organization;
 
-/// <summary>账号列表的查询条件：q 按姓名或用户名；unitId 含下级单位（所属单位或在其上担任角色）。</summary>
-public sealed record UserQuery(string? Q = null, long? UnitId = null, int Page = 1, int PageSize = 20) : IPagedQuery;
+/// <summary>
+/// 账号列表的查询条件：q 按姓名或用户名；unitId 含下级单位（所属单位或在其上担任角色）；role 为担任的角色代码；
+/// state 为 active（正常）|disabled（停用）|locked（锁定）|must_change（须改口令）；sort 为 userName（默认）|displayName|unit|lastSignInAt。
+/// </summary>
+public sealed record UserQuery(
+    string? Q = null,
+    long? UnitId = null,
+    int Page = 1,
+    int PageSize = 20,
+    string? Role = null,
+    string? State = null,
+    string? Sort = null,
+    string? Dir = null) : IPagedQuery;
 
 public sealed record RoleOnUnit(long AssignmentId, Role Role, long? UnitId, string? UnitPath);
 
