@@ -172,6 +172,25 @@ public sealed class WorkbenchTests(CaseFactory factory) : IClassFixture<CaseFact
         (await ListedAsync(session, month, "case_open", "[data-testid=case-row]")).ShouldBe(Count(month, "case_open"));
     }
 
+    [Fact]
+    public async Task Home_Admin_LockedAccountAndLockoutEventLinkToFilteredLists()
+    {
+        var name = "wbl" + Guid.NewGuid().ToString("N")[..6];
+        await factory.AddUserAsync(name, "测试锁定", PartyOffice, Role.Correspondent);
+        using (var anonymous = factory.AnonymousSession())
+            for (var i = 0; i < 5; i++)
+                await anonymous.PostFormAsync("/signin", "/signin", new() { ["UserName"] = name, ["Password"] = "Wrong#2026pass", ["ReturnUrl"] = "/" });
+        using var session = await factory.SignInAsync("admin");
+
+        var (_, home) = await session.GetPageAsync("/");
+
+        (await ListedAsync(session, home, "locked_user", "[data-testid=user-row]")).ShouldBe(Count(home, "locked_user"));
+        var (_, locked) = await session.GetPageAsync(home.QuerySelector("[data-testid=home-locked_user]")!.GetAttribute("href")!);
+        locked.QuerySelectorAll("[data-testid=user-row]").Select(r => r.GetAttribute("data-user-name")).ShouldContain(name);
+        (await ListedAsync(session, home, "security_event", "[data-testid=audit-row]")).ShouldBe(Count(home, "security_event"));
+        home.QuerySelectorAll("[data-testid=waiting-item][data-kind=security_event]").Select(i => i.TextContent).ShouldContain(t => t.Contains("测试锁定"));
+    }
+
     [Theory]
     [InlineData("admin", "/org/users")]
     [InlineData("auditor", "/audit")]
@@ -183,7 +202,7 @@ public sealed class WorkbenchTests(CaseFactory factory) : IClassFixture<CaseFact
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         home.QuerySelector($"[data-testid=home-shortcuts] a[href='{shortcut}']").ShouldNotBeNull();
-        home.QuerySelectorAll("[data-testid=waiting-item]").ShouldBeEmpty();
+        home.QuerySelectorAll("[data-testid=waiting-item]").Where(i => i.GetAttribute("data-kind") != "security_event").ShouldBeEmpty();
     }
 
     [Fact]

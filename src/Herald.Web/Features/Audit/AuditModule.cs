@@ -8,6 +8,7 @@ public sealed class AuditModule : IModule
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<SearchAudit>();
+        services.AddScoped<IWaitingWorkSource, SecurityEventsWaiting>();
     }
 
     public void MapPages(RouteGroupBuilder pages) => pages.MapAuditPages();

@@ -3,13 +3,21 @@ using Herald.Web.Infrastructure.Auth;
 
 namespace Herald.Web.Features.Organization;
 
-/// <summary>待办来源：系统管理员、安全管理员看到的找不到单位负责人的单位（kind unit_no_head，只有件数），与 /org/units?warning=no_head 同一查询。</summary>
-public sealed class OrganizationWaiting(ListUnits units) : IWaitingWorkSource
+/// <summary>
+/// 待办来源（系统管理员、安全管理员，只有件数）：锁定中的账号（kind locked_user，与 /org/users?state=locked 同一查询），
+/// 找不到单位负责人的单位（kind unit_no_head，与 /org/units?warning=no_head 同一查询）。
+/// </summary>
+public sealed class OrganizationWaiting(ListUsers users, ListUnits units) : IWaitingWorkSource
 {
     public async Task<IReadOnlyList<WaitingGroup>> ListAsync(UserContext me, int take, CancellationToken ct)
     {
         if (!me.CanManageOrganization) return [];
+        var locked = await users.HandleAsync(new UserQuery(State: "locked", PageSize: 1), ct);
         var rows = await units.HandleAsync(ct);
-        return [new WaitingGroup("unit_no_head", rows.Count(r => r.Warnings.Contains(UnitWarning.NoHead)), "/org/units?warning=no_head", [])];
+        return
+        [
+            new WaitingGroup("locked_user", locked.Total, "/org/users?state=locked", []),
+            new WaitingGroup("unit_no_head", rows.Count(r => r.Warnings.Contains(UnitWarning.NoHead)), "/org/units?warning=no_head", []),
+        ];
     }
 }
