@@ -7,15 +7,13 @@ public sealed class ManuscriptsModule : IModule
 {
     public void AddServices(IServiceCollection services)
     {
-        services.AddScoped<UploadStaging>();
         services.AddScoped<ManuscriptStager>();
         services.AddScoped<SaveManuscript>();
         services.AddScoped<SubmitWorkflow>();
         services.AddScoped<GetManuscript>();
         services.AddScoped<ListManuscripts>();
-        services.AddScoped<ReviewManuscript>();
+        services.AddScoped<ManuscriptDetailPages>();
         services.AddScoped<DeleteDraft>();
-        services.AddScoped<GetPool>();
         services.AddScoped<ManuscriptFormBuilder>();
     }
 

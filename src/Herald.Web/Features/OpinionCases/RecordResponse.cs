@@ -3,7 +3,6 @@ using Herald.Domain.Opinion.Cases;
 using Herald.Domain.Organization;
 using Herald.Domain.Submission;
 using Herald.Web.Features.Common;
-using Herald.Web.Features.Reviews;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Time;
 

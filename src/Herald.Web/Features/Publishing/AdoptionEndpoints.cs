@@ -31,17 +31,17 @@ public static class AdoptionEndpoints
             return Pages.Render<AdoptionsPage>(new { Model = model });
         });
 
-        pages.MapPost("/manuscripts/{id:long}/adoptions", (long id, HttpContext http, RecordAdoption record, GetManuscript get) =>
-            RecordAsync(id, "adoption", http, get, input => record.OutletAsync(id, input, http.RequestAborted)));
+        pages.MapPost("/manuscripts/{id:long}/adoptions", (long id, HttpContext http, RecordAdoption record, ManuscriptDetailPages detail) =>
+            RecordAsync(id, "adoption", http, detail, input => record.OutletAsync(id, input, http.RequestAborted)));
 
-        pages.MapPost("/manuscripts/{id:long}/instructions", (long id, HttpContext http, RecordAdoption record, GetManuscript get) =>
-            RecordAsync(id, "instruction", http, get, input => record.InstructionAsync(id, input, http.RequestAborted)));
+        pages.MapPost("/manuscripts/{id:long}/instructions", (long id, HttpContext http, RecordAdoption record, ManuscriptDetailPages detail) =>
+            RecordAsync(id, "instruction", http, detail, input => record.InstructionAsync(id, input, http.RequestAborted)));
 
-        pages.MapPost("/adoptions/{id:long}/verify", (long id, HttpContext http, DecideAdoption decide, GetManuscript get) =>
-            DecideAsync(id, "adoption-verified", http, decide, get, _ => decide.VerifyAsync(id, http.RequestAborted)));
+        pages.MapPost("/adoptions/{id:long}/verify", (long id, HttpContext http, DecideAdoption decide, ManuscriptDetailPages detail) =>
+            DecideAsync(id, "adoption-verified", http, decide, detail, _ => decide.VerifyAsync(id, http.RequestAborted)));
 
-        pages.MapPost("/adoptions/{id:long}/refuse", (long id, HttpContext http, DecideAdoption decide, GetManuscript get) =>
-            DecideAsync(id, "adoption-refused", http, decide, get,
+        pages.MapPost("/adoptions/{id:long}/refuse", (long id, HttpContext http, DecideAdoption decide, ManuscriptDetailPages detail) =>
+            DecideAsync(id, "adoption-refused", http, decide, detail,
                 values => decide.RefuseAsync(id, FormPost.Get(values, "reason"), http.RequestAborted)));
 
         pages.MapGet("/adoptions/{id:long}/proof", (long id, HttpContext http, ListAdoptions list, FileStore files) =>
@@ -104,7 +104,7 @@ public static class AdoptionEndpoints
         return Results.Stream(files.OpenRead(hash), contentType, fileName);
     }
 
-    private static async Task<IResult> RecordAsync(long id, string form, HttpContext http, GetManuscript get,
+    private static async Task<IResult> RecordAsync(long id, string form, HttpContext http, ManuscriptDetailPages detail,
         Func<AdoptionInput, Task<AdoptionDto>> record)
     {
         var values = await FormPost.ValuesAsync(http);
@@ -114,10 +114,10 @@ public static class AdoptionEndpoints
                 var notice = adoption.Status == Domain.Publishing.AdoptionStatus.Verified ? "adoption-recorded" : "adoption-claimed";
                 return FormPost.ReturnTo(values, $"/manuscripts/{id}#adoptions", notice);
             },
-            failure => EditorialEndpoints.ShowErrorAsync(http, get, id, form, failure, values));
+            failure => EditorialEndpoints.ShowErrorAsync(http, detail, id, form, failure, values));
     }
 
-    private static async Task<IResult> DecideAsync(long id, string notice, HttpContext http, DecideAdoption decide, GetManuscript get,
+    private static async Task<IResult> DecideAsync(long id, string notice, HttpContext http, DecideAdoption decide, ManuscriptDetailPages detail,
         Func<IReadOnlyDictionary<string, string?>, Task<AdoptionDto>> action)
     {
         var values = await FormPost.ValuesAsync(http);
@@ -126,7 +126,7 @@ public static class AdoptionEndpoints
                 var adoption = await action(values);
                 return FormPost.ReturnTo(values, $"/manuscripts/{adoption.ManuscriptId}#adoptions", notice);
             },
-            async failure => await EditorialEndpoints.ShowErrorAsync(http, get, await decide.ManuscriptOfAsync(id, http.RequestAborted),
+            async failure => await EditorialEndpoints.ShowErrorAsync(http, detail, await decide.ManuscriptOfAsync(id, http.RequestAborted),
                 "decide-" + id, failure, values));
     }
 }

@@ -1,11 +1,12 @@
 using Herald.Domain.Organization;
 using Herald.Domain.Submission;
 using Herald.Web.Features.Common;
+using Herald.Web.Features.Manuscripts;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Herald.Web.Features.Manuscripts;
+namespace Herald.Web.Features.Publishing;
 
 /// <summary>
 /// 采编池（待采编）：宣传办、主要负责人、领导所辖单位已审定的稿件，按审定时间倒序。

@@ -1,0 +1,9 @@
+using Herald.Domain.Organization;
+using Herald.Web.Features.Manuscripts;
+
+namespace Herald.Web.Features.Reviews;
+
+/// <summary>审核请求。稿件有阻断类敏感词时，通过须 override=true 并给出 overrideReason。</summary>
+public sealed record ReviewRequest(string? Decision, string? Comment, int? Revision, bool? Override = null, string? OverrideReason = null);
+
+public sealed record ReviewInbox(IReadOnlyList<ManuscriptListItem> Items, IReadOnlyDictionary<Role, int> CountsByStep, int Total);
