@@ -4,7 +4,8 @@
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-WEB_DLL="$REPO/src/Herald.Web/bin/Release/net10.0/Herald.Web.dll"
+# HERALD_WEB_DLL: measure another build of Herald (e.g. an older commit built elsewhere) with the same scripts.
+WEB_DLL="${HERALD_WEB_DLL:-$REPO/src/Herald.Web/bin/Release/net10.0/Herald.Web.dll}"
 LOAD_DLL="$REPO/bench/Herald.Load/bin/Release/net10.0/Herald.Load.dll"
 DATAGEN_DLL="$REPO/bench/Herald.DataGen/bin/Release/net10.0/Herald.DataGen.dll"
 BENCH_PASSWORD="${BENCH_PASSWORD:-Bench#2026pass}"

@@ -9,8 +9,9 @@ import collections, re, sys
 # (part, regex over frame names). Async continuations run on the thread pool, so a part is seen from its MoveNext frames.
 PARTS = [
     ("request total (Kestrel HTTP/1 processing)", r"HttpProtocol.*ProcessRequests"),
-    ("authentication (bearer token handler)", r"TokenAuthenticationHandler|AuthenticationMiddleware|AuthenticationHandler`1"),
-    ("cookie authentication / antiforgery", r"CookieAuthenticationHandler|Antiforgery"),
+    # Middleware frames (AuthenticationMiddleware, AntiforgeryMiddleware) sit under the whole rest of the request: match handlers.
+    ("authentication (bearer token handler)", r"TokenAuthenticationHandler|AuthenticationHandler`1"),
+    ("cookie authentication / antiforgery", r"CookieAuthenticationHandler|DefaultAntiforgery"),
     ("multipart form parsing (ReadFormAsync)", r"FormFeature|MultipartReader|FormReader|ManuscriptInput"),
     ("SaveManuscript (whole handler)", r"SaveManuscript"),
     ("CurrentUser / org tree", r"CurrentUser|OrgDirectory|OrgTree"),
@@ -59,7 +60,7 @@ def samples(path):
 APP = re.compile(r"\[(Herald\.[A-Za-z.]+)\] ([^\s(]+?)(?:\+<([A-Za-z_]+)>d__\d+)?(?:::|\()")
 FRAMEWORK = [("Kestrel/sockets", r"Kestrel|System\.Net\.Sockets"), ("EF Core", r"EntityFrameworkCore"),
              ("Microsoft.Data.Sqlite", r"Microsoft\.Data\.Sqlite|libe_sqlite3"), ("ASP.NET Core", r"Microsoft\.AspNetCore"),
-             ("GC/runtime", r"libcoreclr|WKS::"), ("JIT", r"libclrjit"), ("thread pool", r"ThreadPool"), ("kernel", r"\[kernel")]
+             ("JIT", r"libclrjit"), ("GC/runtime", r"libcoreclr|WKS::"), ("thread pool", r"ThreadPool"), ("kernel", r"\[kernel")]
 
 
 def owner(frames):

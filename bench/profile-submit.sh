@@ -27,10 +27,10 @@ token() {
 TOKENS="$(token officer),$(token officer2)"
 export TOKENS
 log "warming up ${WARMUP} s"
-wrk -t2 -c32 -d"${WARMUP}s" -s "$LUA" "$BENCH_URL" | grep '^RESULT'
+wrk -t2 -c32 -d"${WARMUP}s" --timeout 10s -s "$LUA" "$BENCH_URL" | grep '^RESULT'
 log "recording ${SECONDS_TRACED} s under load (load average $(loadavg))"
 cpu0=$(awk '{ print $14 + $15 }' "/proc/$APP_PID/stat")
-wrk -t2 -c32 -d"${SECONDS_TRACED}s" -s "$LUA" "$BENCH_URL" >"$data/wrk.txt" &
+wrk -t2 -c32 -d"${SECONDS_TRACED}s" --timeout 10s -s "$LUA" "$BENCH_URL" >"$data/wrk.txt" &
 WRK=$!
 perf record -F 499 -g -p "$APP_PID" -o "$data/perf.data" -- sleep "$SECONDS_TRACED" 2>/dev/null
 wait "$WRK"

@@ -55,6 +55,20 @@ public sealed class ApiTokenTests(HeraldFactory factory) : IClassFixture<HeraldF
     }
 
     [Fact]
+    public async Task Token_UsedThenAccountRenamed_NextCallSeesNewName()
+    {
+        using var admin = await factory.ApiClientAsync("admin");
+        var id = await factory.AddUserAsync("rename.token", "改名前", "幸福社区", Herald.Domain.Organization.Role.Correspondent);
+        using var user = await factory.ApiClientAsync("rename.token");
+        (await (await user.GetAsync("/api/v1/me")).ReadJsonAsync()).Str("displayName").ShouldBe("改名前");
+
+        (await admin.PutAsJsonAsync($"/api/v1/users/{id}", new { displayName = "改名后" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // 令牌验证结果有短时缓存：账号的改动必须立即生效，不能等缓存过期。
+        (await (await user.GetAsync("/api/v1/me")).ReadJsonAsync()).Str("displayName").ShouldBe("改名后");
+    }
+
+    [Fact]
     public async Task Token_PastTokenLifetimeHours_Rejected()
     {
         var issuedAt = factory.Clock.GetUtcNow().UtcDateTime;

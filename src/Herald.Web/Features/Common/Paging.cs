@@ -40,8 +40,22 @@ public sealed record PageRequest(int Page, int Size, string? Sort = null, string
     public int CountLimit => Math.Max(CountCap, (Page + 10) * Size);
 }
 
+/// <summary>一页结果的页码信息（数据表的工具栏、分页用，与行的类型无关）。</summary>
+public interface IPageInfo
+{
+    int Page { get; }
+
+    int PageSize { get; }
+
+    int Total { get; }
+
+    bool TotalCapped { get; }
+
+    int PageCount { get; }
+}
+
 /// <summary>一页结果。TotalCapped：总数只数到 Total（实际更多），见 <see cref="PageRequest.CountCap"/>。</summary>
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total, bool TotalCapped = false)
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total, bool TotalCapped = false) : IPageInfo
 {
     public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
 
@@ -99,8 +113,8 @@ public sealed class SortKeys<T>
 
     public IReadOnlyCollection<string> Names => keys.Keys;
 
-    /// <summary>按请求排序；请求里没有排序键时用 <paramref name="defaultKey"/>。</summary>
-    public IOrderedQueryable<T> Apply(IQueryable<T> query, PageRequest page, string defaultKey)
+    /// <summary>请求的排序（键与方向），名单外的 400；请求里没有排序键时用 <paramref name="defaultKey"/>。</summary>
+    public TableSort Resolve(PageRequest page, string defaultKey)
     {
         var name = page.Sort ?? defaultKey;
         if (!keys.TryGetValue(name, out var key))
@@ -112,6 +126,18 @@ public sealed class SortKeys<T>
             "desc" => true,
             _ => throw AppException.Invalid("dir", "Paging.UnknownDirection", page.Dir),
         };
-        return key.Apply(query, descending);
+        return new TableSort(keys.Keys.First(k => k.Equals(name, StringComparison.OrdinalIgnoreCase)), descending);
     }
+
+    /// <summary>按请求排序；请求里没有排序键时用 <paramref name="defaultKey"/>。</summary>
+    public IOrderedQueryable<T> Apply(IQueryable<T> query, PageRequest page, string defaultKey) => Apply(query, Resolve(page, defaultKey));
+
+    /// <summary>按已解析的排序。</summary>
+    public IOrderedQueryable<T> Apply(IQueryable<T> query, TableSort sort) => keys[sort.Key].Apply(query, sort.Descending);
+}
+
+/// <summary>生效的排序：白名单里的键和方向（数据表的表头据此显示箭头）。</summary>
+public sealed record TableSort(string Key, bool Descending)
+{
+    public string Dir => Descending ? "desc" : "asc";
 }

@@ -2,6 +2,7 @@ using Herald.Domain.Common;
 using Herald.Domain.Organization;
 using Herald.Domain.Submission;
 using Herald.Web.Features.Common;
+using Herald.Web.Features.Common.Tables;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
 using Herald.Web.Infrastructure.Web;
@@ -9,7 +10,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Web.Features.Manuscripts;
 
-/// <summary>稿件查询条件。from/to 为报送日期（北京时间，含当日）。</summary>
+/// <summary>
+/// 稿件查询条件。from/to 为报送日期（北京时间，含当日）；sort 为 updatedAt（默认）|submittedAt|title|unit|status|eventDate，
+/// dir 为 asc|desc。
+/// </summary>
 public sealed record ManuscriptQuery(
     string? Status = null,
     long? UnitId = null,
@@ -18,26 +22,57 @@ public sealed record ManuscriptQuery(
     string? Q = null,
     bool Mine = false,
     int Page = 1,
-    int PageSize = 20) : IPagedQuery;
+    int PageSize = 20,
+    string? Sort = null,
+    string? Dir = null) : IPagedQuery;
 
-/// <summary>稿件列表：只含调用者可见的稿件，按最近更新倒序分页。</summary>
+/// <summary>稿件列表：只含调用者可见的稿件，默认按最近更新倒序分页；导出为同一查询的全部行。</summary>
 public sealed class ListManuscripts(HeraldDbContext db, CurrentUser current)
 {
+    public const string DefaultSort = "updatedAt";
+
+    /// <summary>可排序的列（白名单）。同值的按编号倒序，翻页稳定。</summary>
+    public static readonly SortKeys<Manuscript> Sorting = new SortKeys<Manuscript>()
+        .Add("updatedAt", m => m.UpdatedAt, descending: true)
+        .Add("submittedAt", m => m.SubmittedAt, descending: true)
+        .Add("title", m => m.Title)
+        .Add("unit", m => m.UnitId)
+        .Add("status", m => m.Status)
+        .Add("eventDate", m => m.EventDate, descending: true);
+
+    public static TableSort SortOf(ManuscriptQuery query) => Sorting.Resolve(PageRequest.From(query), DefaultSort);
+
     public async Task<PagedResult<ManuscriptListItem>> HandleAsync(ManuscriptQuery query, CancellationToken ct = default)
     {
         var me = await current.GetAsync(ct);
-        var q = await db.Manuscripts.AsNoTracking().VisibleInListsAsync(db.Manuscripts.AsNoTracking(), me, ct);
-        q = ApplyFilters(q, query, me);
         var page = PageRequest.From(query);
+        var q = await FilteredAsync(query, me, ct);
         var total = await q.CountCappedAsync(page, ct);
         // 先取本页的编号（过滤和排序只用索引），再读这些行的列。
-        var ids = await q.OrderByDescending(m => m.UpdatedAt).ThenByDescending(m => m.Id)
-            .TakePage(page)
-            .Select(m => m.Id).ToListAsync(ct);
+        var ids = await Sorted(q, query).TakePage(page).Select(m => m.Id).ToListAsync(ct);
         var rows = await db.Manuscripts.AsNoTracking().Where(m => ids.Contains(m.Id)).ToRows(db).ToItemsAsync(me.Tree, ct);
         var position = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         return rows.OrderBy(r => position[r.Id]).ToList().ToPage(page, total);
     }
+
+    /// <summary>导出：与列表相同的范围、筛选和排序，不分页。</summary>
+    public async Task<IAsyncEnumerable<ManuscriptListItem>> ExportAsync(ManuscriptQuery query, CancellationToken ct = default)
+    {
+        var me = await current.GetAsync(ct);
+        var q = Sorted(await FilteredAsync(query, me, ct), query);
+        var tree = me.Tree;
+        return await ListExport.RowsAsync(q.ToRows(db), r => r.ToItem(tree), ct);
+    }
+
+    private async Task<IQueryable<Manuscript>> FilteredAsync(ManuscriptQuery query, UserContext me, CancellationToken ct)
+    {
+        SortOf(query);
+        var q = await db.Manuscripts.AsNoTracking().VisibleInListsAsync(db.Manuscripts.AsNoTracking(), me, ct);
+        return ApplyFilters(q, query, me);
+    }
+
+    private static IOrderedQueryable<Manuscript> Sorted(IQueryable<Manuscript> q, ManuscriptQuery query) =>
+        Sorting.Apply(q, SortOf(query)).ThenByDescending(m => m.Id);
 
     public static IQueryable<Manuscript> ApplyFilters(IQueryable<Manuscript> q, ManuscriptQuery query, UserContext me)
     {
@@ -112,8 +147,10 @@ public static class ManuscriptListProjection
     public static async Task<List<ManuscriptListItem>> ToItemsAsync(this IQueryable<ManuscriptListRow> rows, OrgTree tree, CancellationToken ct)
     {
         var list = await rows.ToListAsync(ct);
-        return list.Select(r => new ManuscriptListItem(r.Id, r.Title, r.StandardName ?? "", r.Status, r.Importance, r.Emergency,
-            r.IsLate, r.UnitId, tree.Find(r.UnitId)?.Name ?? "", r.Author, r.Category, r.CurrentStepRole, r.EventDate,
-            r.SubmittedAt, r.UpdatedAt)).ToList();
+        return list.Select(r => r.ToItem(tree)).ToList();
     }
+
+    public static ManuscriptListItem ToItem(this ManuscriptListRow r, OrgTree tree) =>
+        new(r.Id, r.Title, r.StandardName ?? "", r.Status, r.Importance, r.Emergency, r.IsLate, r.UnitId, tree.Find(r.UnitId)?.Name ?? "",
+            r.Author, r.Category, r.CurrentStepRole, r.EventDate, r.SubmittedAt, r.UpdatedAt);
 }

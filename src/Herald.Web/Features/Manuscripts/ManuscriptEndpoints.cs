@@ -17,8 +17,13 @@ public static class ManuscriptEndpoints
         {
             var me = await current.GetAsync(http.RequestAborted);
             var result = await list.HandleAsync(query, http.RequestAborted);
-            return Pages.Render<ManuscriptListPage>(new { Query = query, Result = result, Tree = me.Tree, Notice = http.Request.Query["notice"].ToString() });
+            return Pages.Render<ManuscriptListPage>(new
+            {
+                Query = query, Result = result, Sort = ListManuscripts.SortOf(query), Tree = me.Tree, Notice = http.Request.Query["notice"].ToString(),
+            });
         });
+
+        pages.MapGet("/manuscripts/export.xlsx", ExportAsync);
 
         pages.MapGet("/manuscripts/new", async (long? followUpOf, HttpContext http, ManuscriptFormBuilder forms) =>
             Pages.Render<ManuscriptFormPage>(new { Model = await forms.NewAsync(followUpOf, http.RequestAborted) }));
@@ -66,6 +71,12 @@ public static class ManuscriptEndpoints
             return Results.Stream(files.OpenRead(row.Hash), row.ContentType, row.Kind == UploadStaging.DocumentKind ? row.FileName : null);
         });
     }
+
+    /// <summary>导出当前筛选和排序下的全部稿件（网页与 API 共用）。</summary>
+    private static async Task<IResult> ExportAsync([AsParameters] ManuscriptQuery query, HttpContext http, ListManuscripts list, Messages messages,
+        Infrastructure.Time.Clock clock) =>
+        Common.Tables.ListExport.Xlsx(messages["Export.Manuscripts"], clock.UtcNow, ManuscriptExport.Columns(messages),
+            await list.ExportAsync(query, http.RequestAborted));
 
     private static async Task<IResult> SaveFromFormAsync(long? id, HttpContext http, SaveManuscript save, ManuscriptFormBuilder forms)
     {
@@ -125,7 +136,16 @@ public static class ManuscriptEndpoints
         api.MapGet("/manuscripts", async Task<Ok<PagedResult<ManuscriptListItem>>> ([AsParameters] ManuscriptQuery query, HttpContext http, ListManuscripts list) =>
                 TypedResults.Ok(await list.HandleAsync(query, http.RequestAborted)))
             .WithSummary("稿件列表（分页；只含调用者可见的稿件）")
-            .WithDescription("status: draft|in_review|returned|rejected|approved；unitId（含下级）；from/to：报送日期 yyyy-MM-dd；q：标题关键词；mine=true 只看本人；page、pageSize（≤100）。total 最多数到 10000 条（且至少到当前页之后十页），超过时 totalCapped 为 true。");
+            .WithDescription("status: draft|in_review|returned|rejected|approved；unitId（含下级）；from/to：报送日期 yyyy-MM-dd；q：标题关键词；mine=true 只看本人；" +
+                             "sort：updatedAt（默认）|submittedAt|title|unit|status|eventDate，dir：asc|desc（其他值 400）；page、pageSize（≤100）。" +
+                             "total 最多数到 10000 条（且至少到当前页之后十页），超过时 totalCapped 为 true。");
+
+        api.MapGet("/manuscripts/export.xlsx", ExportAsync)
+            .WithSummary("导出稿件列表（Excel）：与列表相同的筛选和排序，全部行")
+            .WithDescription("参数同 GET /api/v1/manuscripts（status、unitId、from、to、q、mine、sort、dir；不分页）。只含调用者可见的稿件。" +
+                             "边读边写（流式），超过 500000 行时 400 Export.TooManyRows。文件名如 稿件列表-2026年12月7日.xlsx（Content-Disposition filename*）。")
+            .Produces(StatusCodes.Status200OK, contentType: Infrastructure.Spreadsheets.XlsxWriter.ContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapGet("/manuscripts/{id:long}", async Task<Ok<ManuscriptDetail>> (long id, HttpContext http, GetManuscript get) =>
                 TypedResults.Ok((await get.HandleAsync(id, http.RequestAborted)).Detail))

@@ -90,62 +90,83 @@ public sealed class SaveManuscript(
         var unitId = ResolveUnit(me, input, errors);
         if (errors.Count > 0 || content is null) throw new ManuscriptFormException(errors, state, state.TooLarge);
 
+        // A new manuscript (not a follow-up) needs nothing from the database until it is written: build and submit it
+        // in memory before taking the write transaction, which one writer holds at a time.
+        Manuscript? m = null;
+        var resubmission = false;
+        if (id is null && input.FollowUpOf is null)
+        {
+            m = Manuscript.CreateDraft(unitId!.Value, me.Id, content, now, input.SubmissionKey);
+            db.Manuscripts.Add(m);
+            resubmission = Prepare(m, me, input, state, now);
+        }
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Any failure rolls the whole transaction back, so EF's savepoints buy nothing here; with them SQLite journals
         // every page the save changes into a temporary file (about 60 KB per submission: open, write, unlink).
         db.Database.AutoSavepointsEnabled = false;
-        Manuscript m;
-        if (id is { } existingId)
+        if (m is null)
         {
-            m = await db.Manuscripts.Include(x => x.Attachments).VisibleTo(me).FirstOrDefaultAsync(x => x.Id == existingId, ct)
-                ?? throw AppException.NotFound();
-            m.Edit(me.Id, input.Revision ?? m.Revision, content, now);
-            ApplyExistingPhotos(m, me.Id, input, now);
+            if (id is { } existingId)
+            {
+                m = await db.Manuscripts.Include(x => x.Attachments).VisibleTo(me).FirstOrDefaultAsync(x => x.Id == existingId, ct)
+                    ?? throw AppException.NotFound();
+                m.Edit(me.Id, input.Revision ?? m.Revision, content, now);
+                ApplyExistingPhotos(m, me.Id, input, now);
+            }
+            else
+            {
+                m = await CreateFollowUpAsync(me, input.FollowUpOf!.Value, content, now, input.SubmissionKey, ct);
+            }
+            resubmission = Prepare(m, me, input, state, now);
         }
-        else
-        {
-            m = await CreateAsync(me, unitId!.Value, input, content, now, ct);
-        }
-
-        foreach (var photo in state.Photos)
-            m.AddPhoto(me.Id, new StoredFileRef(photo.Hash, photo.FileName, photo.ContentType, photo.Size, photo.Width, photo.Height), photo.Caption, now);
-        if (state.Document is { } doc)
-            m.SetDocument(me.Id, new StoredFileRef(doc.Hash, doc.FileName, doc.ContentType, doc.Size), now);
-        db.StagedUploads.RemoveRange(state.Photos);
-        if (state.Document is not null) db.StagedUploads.Remove(state.Document);
 
         // 报送在保存之前：稿件以最终状态写入一次（新稿件一条 INSERT，而不是 INSERT 再 UPDATE）。
-        var resubmission = input.Submit && await workflow.ApplyAsync(m, me, ct);
+        if (input.Submit)
+            await workflow.NameAsync(m, me, ct);
         await db.SaveChangesAsync(ct);
         // 新稿件的编号在上面保存后才有：审计记录和通知要指向它。
         audit.Add(id is null ? "manuscript.create" : "manuscript.edit", "Manuscript", m.Id, m.Title);
         if (input.Submit)
             workflow.Record(m, me, resubmission);
-        await db.SaveChangesAsync(ct);
+        // Since the first save only rows were added, and Add() tracks them at once: no need to compare every tracked entity again.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
         await tx.CommitAsync(ct);
         // 新建的稿件在内存中是完整的（内容、附件、全部流转记录），直接据此生成视图，不再读回；
         // 修改的稿件加载时没带流转记录，所以重新读取。
         return id is null ? await views.BuildAsync(m, me, ct, justCreated: true) : await views.HandleAsync(m.Id, ct);
     }
 
-    private async Task<Manuscript> CreateAsync(UserContext me, long unitId, ManuscriptInput input, ManuscriptContent content,
-        DateTime now, CancellationToken ct)
+    private async Task<Manuscript> CreateFollowUpAsync(UserContext me, long originalId, ManuscriptContent content, DateTime now,
+        string? submissionKey, CancellationToken ct)
     {
-        Manuscript m;
-        if (input.FollowUpOf is { } originalId)
-        {
-            var original = await db.Manuscripts.AsNoTracking().VisibleTo(me).FirstOrDefaultAsync(x => x.Id == originalId, ct)
-                ?? throw AppException.Invalid("followUpOf", "Manuscript.FollowUpOriginalMissing");
-            if (!me.SubmitUnits.Contains(original.UnitId)) throw AppException.Forbidden("Manuscript.FollowUpOtherUnit");
-            var number = await db.Manuscripts.CountAsync(x => x.FollowUpOfId == original.Id, ct) + 1;
-            m = Manuscript.CreateFollowUp(original, me.Id, content, number, now, input.SubmissionKey);
-        }
-        else
-        {
-            m = Manuscript.CreateDraft(unitId, me.Id, content, now, input.SubmissionKey);
-        }
+        var original = await db.Manuscripts.AsNoTracking().VisibleTo(me).FirstOrDefaultAsync(x => x.Id == originalId, ct)
+            ?? throw AppException.Invalid("followUpOf", "Manuscript.FollowUpOriginalMissing");
+        if (!me.SubmitUnits.Contains(original.UnitId)) throw AppException.Forbidden("Manuscript.FollowUpOtherUnit");
+        var number = await db.Manuscripts.CountAsync(x => x.FollowUpOfId == original.Id, ct) + 1;
+        var m = Manuscript.CreateFollowUp(original, me.Id, content, number, now, submissionKey);
         db.Manuscripts.Add(m);
         return m;
+    }
+
+    /// <summary>暂存的图片与 Word 原件归入稿件；需要时报送。返回是否为重新报送。</summary>
+    private bool Prepare(Manuscript m, UserContext me, ManuscriptInput input, StagedState state, DateTime now)
+    {
+        foreach (var photo in state.Photos)
+            m.AddPhoto(me.Id, new StoredFileRef(photo.Hash, photo.FileName, photo.ContentType, photo.Size, photo.Width, photo.Height), photo.Caption, now);
+        if (state.Document is { } doc)
+            m.SetDocument(me.Id, new StoredFileRef(doc.Hash, doc.FileName, doc.ContentType, doc.Size), now);
+        db.StagedUploads.RemoveRange(state.Photos);
+        if (state.Document is not null) db.StagedUploads.Remove(state.Document);
+        return input.Submit && workflow.Submit(m, me);
     }
 
     /// <summary>已有图片：修改图片说明、删除勾选的图片。</summary>

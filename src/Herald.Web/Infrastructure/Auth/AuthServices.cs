@@ -13,6 +13,8 @@ public static class AuthServices
     {
         services.AddSingleton<PasswordHashing>();
         services.AddSingleton<OrgDirectory>();
+        services.AddSingleton<TokenCache>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, TokenCache.Invalidator>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<HeraldCookieEvents>();
         services.AddSingleton<IAuthorizationHandler, TokenScopeHandler>();

@@ -17,7 +17,8 @@ public sealed class TokenAuthenticationHandler(
     UrlEncoder encoder,
     HeraldDbContext db,
     Clock clock,
-    ProblemWriter problems)
+    ProblemWriter problems,
+    TokenCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private static readonly TimeSpan TouchEvery = TimeSpan.FromMinutes(5);
@@ -31,9 +32,6 @@ public sealed class TokenAuthenticationHandler(
                 select new TokenRow(t.Id, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.Scope, u.Id, u.UserName, u.DisplayName, u.Disabled))
             .FirstOrDefault());
 
-    private sealed record TokenRow(long Id, DateTime ExpiresAt, DateTime? RevokedAt, DateTime? LastUsedAt, string Scope,
-        long UserId, string UserName, string DisplayName, bool Disabled);
-
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -42,8 +40,14 @@ public sealed class TokenAuthenticationHandler(
         if (token.Length is 0 or > 200) return AuthenticateResult.Fail("malformed token");
 
         var hash = TokenHashing.Hash(token);
-        var row = await FindToken(db, hash, Context.RequestAborted);
         var now = clock.UtcNow;
+        var row = cache.Find(hash, now);
+        if (row is null)
+        {
+            var generation = cache.Generation;
+            row = await FindToken(db, hash, Context.RequestAborted);
+            if (row is not null) cache.Store(hash, row, now, generation);
+        }
         if (row is null || row.RevokedAt is not null || row.ExpiresAt <= now || row.Disabled)
             return AuthenticateResult.Fail("invalid token");
 
@@ -51,6 +55,7 @@ public sealed class TokenAuthenticationHandler(
         {
             await db.ApiTokens.Where(t => t.Id == row.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+            cache.Store(hash, row with { LastUsedAt = now }, now, cache.Generation);
         }
 
         var identity = new ClaimsIdentity(

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Web.Infrastructure.Data;
@@ -22,6 +23,8 @@ public static class DataServices
             Directory.CreateDirectory(dataDir);
             options.UseSqlite(herald.Database.ConnectionString ?? SqliteSetup.ConnectionString(dataDir));
             options.AddInterceptors(sp.GetRequiredService<SqliteSetup.ConnectionPragmas>(), sp.GetRequiredService<SqliteWriteGate>());
+            // Interceptors other parts of the app register (e.g. the token cache's invalidation).
+            options.AddInterceptors(sp.GetServices<IInterceptor>());
             options.UseQueryTrackingBehavior(QueryTrackingBehavior.TrackAll);
         }, poolSize: 256);
         return services;

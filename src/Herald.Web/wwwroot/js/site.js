@@ -142,6 +142,23 @@
     }
   });
 
+  // 数据表的"全选本页"：勾上或取消同一表格里同名的行复选框；行复选框变化时，全选框显示全选、部分或未选。
+  document.addEventListener('change', function (e) {
+    var el = e.target;
+    var table = el.closest && el.closest('table');
+    if (!table) return;
+    if (el.dataset && el.dataset.selectAll) {
+      table.querySelectorAll('input[type=checkbox][name="' + el.dataset.selectAll + '"]').forEach(function (box) { box.checked = el.checked; });
+      return;
+    }
+    var all = table.querySelector('input[data-select-all="' + el.name + '"]');
+    if (!all) return;
+    var boxes = table.querySelectorAll('input[type=checkbox][name="' + el.name + '"]');
+    var checked = Array.prototype.filter.call(boxes, function (box) { return box.checked; }).length;
+    all.checked = checked === boxes.length;
+    all.indeterminate = checked > 0 && checked < boxes.length;
+  });
+
   // htmx 请求带上防伪令牌。
   document.addEventListener('htmx:configRequest', function (e) {
     var token = document.querySelector('input[name="__RequestVerificationToken"]');

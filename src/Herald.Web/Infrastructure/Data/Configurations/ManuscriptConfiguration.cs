@@ -21,7 +21,7 @@ internal sealed class ManuscriptConfiguration : IEntityTypeConfiguration<Manuscr
 {
     public void Configure(EntityTypeBuilder<Manuscript> b)
     {
-        // SQLite runs INSERT/UPDATE … RETURNING like a trigger, under a statement journal: with this table's 18 indexes
+        // SQLite runs INSERT/UPDATE … RETURNING like a trigger, under a statement journal: with this table's 14 indexes
         // that journal outgrows memory and goes to a temporary file on every save. EF then reads the key back instead.
         b.ToTable("manuscripts", t => t.UseSqlReturningClause(false));
         b.Property(m => m.Title).HasMaxLength(Manuscript.TitleMaxLength).IsRequired();
