@@ -39,6 +39,7 @@ public interface IManuscriptDetailSection
 
 /// <summary>详情页的数据：稿件、提示、没有哪一块显示的错误说明，以及各模块的区块。</summary>
 public sealed record ManuscriptDetailModel(ManuscriptView View, string? Notice, string? Error, IReadOnlyList<DetailSection> Sections)
+    : IPageModel<ManuscriptDetailPage>
 {
     public IEnumerable<DetailSection> In(DetailSlot slot) => Sections.Where(s => s.Slot == slot);
 }
@@ -54,6 +55,6 @@ public sealed class ManuscriptDetailPages(GetManuscript get, IEnumerable<IManusc
         foreach (var section in sections)
             if (await section.BuildAsync(context, ct) is { } part) built.Add(part);
         var error = failed is not null && !built.Any(s => s.ShowsFailure) ? failed.Message : null;
-        return Pages.Render<ManuscriptDetailPage>(new { Model = new ManuscriptDetailModel(context.View, notice, error, built) }, status);
+        return Pages.Render(new ManuscriptDetailModel(context.View, notice, error, built), status);
     }
 }

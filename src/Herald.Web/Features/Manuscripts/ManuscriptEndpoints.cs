@@ -18,10 +18,8 @@ public static class ManuscriptEndpoints
         {
             var me = await current.GetAsync(http.RequestAborted);
             var result = await list.HandleAsync(query, http.RequestAborted);
-            return Pages.Render<ManuscriptListPage>(new
-            {
-                Query = query, Result = result, Sort = ListManuscripts.SortOf(query), Tree = me.Tree, Notice = http.Request.Query["notice"].ToString(),
-            });
+            return Pages.Render(new ManuscriptListModel(query, result, ListManuscripts.SortOf(query), me.Tree, me.ManuscriptUnits,
+                me.SubmitUnits.Count > 0, http.Request.Query["notice"].ToString()));
         });
 
         pages.MapGet("/manuscripts/export.xlsx", ExportAsync);

@@ -12,7 +12,7 @@ namespace Herald.Web.Features.Publishing;
 /// <summary>采编池页的数据：筛选、本页稿件及各自的采编状态与可发布渠道。</summary>
 public sealed record PoolPageModel(ManuscriptQuery Query, long? CategoryId, IReadOnlyList<FormOption> Categories,
     PagedResult<ManuscriptListItem> Result, OrgTree Tree, IReadOnlyDictionary<long, PoolRow> Rows, DateTime NowUtc, string? Notice,
-    string ReturnBase);
+    string ReturnBase) : IPageModel<PoolPage>;
 
 /// <summary>采编池（待采编）：宣传办在这里发布或标记不采用。</summary>
 public static class PoolEndpoints
@@ -26,10 +26,7 @@ public static class PoolEndpoints
             var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).Select(c => new FormOption(c.Id.ToString(), c.Name)).ToListAsync(http.RequestAborted);
             var result = await pool.HandleAsync(query, categoryId, http.RequestAborted);
             var rows = await desk.ForPoolAsync(result.Items, http.RequestAborted);
-            return Pages.Render<PoolPage>(new
-            {
-                Model = new PoolPageModel(query, categoryId, categories, result, me.Tree, rows, desk.NowUtc, notice, ReturnBase(http.Request)),
-            });
+            return Pages.Render(new PoolPageModel(query, categoryId, categories, result, me.Tree, rows, desk.NowUtc, notice, ReturnBase(http.Request)));
         });
     }
 

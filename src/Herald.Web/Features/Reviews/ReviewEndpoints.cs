@@ -24,7 +24,7 @@ public static class ReviewEndpoints
                     StatusCodes.Status400BadRequest, http.RequestAborted)));
 
         pages.MapGet("/reviews", async (string? done, long? m, HttpContext http, GetReviewInbox inbox) =>
-            Pages.Render<ReviewInboxPage>(new { Inbox = await inbox.HandleAsync(http.RequestAborted), Done = done, DoneId = m }));
+            Pages.Render(new ReviewInboxModel(await inbox.HandleAsync(http.RequestAborted), done, m)));
     }
 
     public static void MapReviewApi(this RouteGroupBuilder api)
