@@ -155,6 +155,10 @@ public sealed class OrgTree
         return new ReviewerResolution(null, []);
     }
 
+    /// <summary>路线中在该单位（逐级向上）找不到审核人的级别，按路线顺序；为空则每一级都有人审核。</summary>
+    public IReadOnlyList<Role> MissingReviewers(Review.ReviewRoute route, long unitId) =>
+        route.Steps.Distinct().Where(role => !ResolveReviewers(role, unitId).Found).ToList();
+
     public IReadOnlyList<Assignment> AssignmentsOf(long userId) =>
         _byUser.TryGetValue(userId, out var list) ? list : [];
 

@@ -63,7 +63,7 @@ public sealed partial class PublishingFlowTests(HeraldServer server) : IClassFix
     private static async Task PublishFromPoolAsync(IPage office, long id)
     {
         await office.OpenMenuAsync("/pool");
-        await Expect(office.Locator("h1")).ToHaveTextAsync("采编池（待采编）");
+        await Expect(office.Locator("h1")).ToHaveTextAsync("采编池");
         var row = office.PoolRow(Title);
         await Expect(row.GetByTestId("editorial-status")).ToHaveTextAsync("待采编");
         await row.Locator("[data-testid=pool-actions] > summary").ClickAsync();
@@ -76,6 +76,10 @@ public sealed partial class PublishingFlowTests(HeraldServer server) : IClassFix
 
         await Expect(office).ToHaveURLAsync(new Regex($@"/pool\?notice=published#m{id}$"));
         await Expect(office.GetByTestId("alert-success")).ToHaveTextAsync("已发布，作者和单位负责人已收到通知。");
+        // 已发布的稿件离开"待采编"，在"已发布"中。
+        await Expect(office.PoolRow(Title)).ToHaveCountAsync(0);
+        await office.Locator("select#editorial").SelectOptionAsync("published");
+        await office.Locator("form.filter-bar button[type=submit]").ClickAsync();
         row = office.PoolRow(Title);
         await Expect(row.GetByTestId("editorial-status")).ToHaveTextAsync("已发布");
         await Expect(row).ToContainTextAsync(Channel);
@@ -107,7 +111,7 @@ public sealed partial class PublishingFlowTests(HeraldServer server) : IClassFix
     /// <summary>宣传办从采编池打开稿件，登记大众日报头版用稿（版面、头版、版面截图），登记即为已核实。</summary>
     private static async Task RecordProvincialAdoptionAsync(IPage office, long id)
     {
-        await office.GotoAsync("/pool");
+        await office.GotoAsync("/pool?editorial=published");
         await office.ManuscriptRow(Title).ClickAsync();
         await Expect(office).ToHaveURLAsync(new Regex($"/manuscripts/{id}$"));
         await Expect(office.Locator("h1")).ToHaveTextAsync(Title);

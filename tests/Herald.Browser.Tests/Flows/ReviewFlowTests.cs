@@ -90,6 +90,7 @@ public sealed class ReviewFlowTests(HeraldServer server) : IClassFixture<HeraldS
         await officer.OpenMenuAsync("/manuscripts/new", whileMenuShown: () => Screenshots.SaveViewportAsync(officer, "menu-phone"));
         await Expect(officer.Locator("h1")).ToHaveTextAsync("报送稿件");
         await compose(officer);
+        await officer.Locator("#category").SelectOptionAsync(new SelectOptionValue { Label = "工作动态" });
         await officer.Locator("label[for=importance-important]").ClickAsync();
         await Expect(officer.Locator("#importance-important")).ToBeCheckedAsync();
         if (device.IsMobile) await officer.ExpectNoHorizontalScrollAsync();
@@ -166,7 +167,7 @@ public sealed class ReviewFlowTests(HeraldServer server) : IClassFixture<HeraldS
         // 宣传办在采编池看到它。
         var office = await server.SignedInPageAsync("office", device);
         await office.OpenMenuAsync("/pool");
-        await Expect(office.Locator("h1")).ToHaveTextAsync("采编池（待采编）");
+        await Expect(office.Locator("h1")).ToHaveTextAsync("采编池");
         var row = office.ManuscriptRow(title);
         // 采编池里的稿件都已审定，行上显示的是采编状态。
         await Expect(row.GetByTestId("editorial-status")).ToHaveAttributeAsync("data-editorial", "pending");

@@ -39,6 +39,7 @@ public sealed class PageScreenshotTests(HeraldServer server) : IClassFixture<Her
 
         await officer.OpenMenuAsync("/manuscripts/new");
         await officer.Locator("#title").FillAsync("示例街道开展“敲门行动”排查独居老人安全隐患");
+        await officer.Locator("#category").SelectOptionAsync(new SelectOptionValue { Label = "工作动态" });
         await officer.Locator("#body-editor").ClickAsync();
         await officer.Keyboard.InsertTextAsync("入冬以来，示例街道组织社区网格员开展“敲门行动”，逐户走访辖区独居老人。");
         await officer.Keyboard.PressAsync("Enter");

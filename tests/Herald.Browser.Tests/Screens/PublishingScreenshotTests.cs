@@ -22,6 +22,7 @@ public sealed class PublishingScreenshotTests(HeraldServer server) : IClassFixtu
         var office = await server.SignedInPageAsync("office", Device.Desktop);
 
         await office.OpenMenuAsync("/pool");
+        await office.GotoAsync("/pool?editorial=all");
         var row = office.PoolRow(PublishingData.Pending);
         await row.Locator("[data-testid=pool-actions] > summary").ClickAsync();
         await Expect(row.GetByTestId("publish-form")).ToBeVisibleAsync();

@@ -14,6 +14,7 @@ public sealed class SessionExpiryTests(HeraldServer server) : IClassFixture<Hera
         var page = await server.SignedInPageAsync("officer", Device.Desktop);
         await page.OpenMenuAsync("/manuscripts/new");
         await page.Locator("#title").FillAsync(title);
+        await page.Locator("#category").SelectOptionAsync(new SelectOptionValue { Label = "工作动态" });
         await page.Locator("#body-editor").ClickAsync();
         await page.Keyboard.InsertTextAsync(body);
 

@@ -14,6 +14,7 @@ public sealed class SubmitFormTests(HeraldServer server) : IClassFixture<HeraldS
         var page = await server.SignedInPageAsync("officer", Device.Desktop);
         await page.OpenMenuAsync("/manuscripts/new");
         await page.Locator("#title").FillAsync(title);
+        await page.Locator("#category").SelectOptionAsync(new SelectOptionValue { Label = "工作动态" });
         await TypeBodyAsync(page, "11月19日下午，示例街道党政办公室组织机关干部开展消防安全应急演练。");
         await page.Locator("#photos").SetInputFilesAsync(new FilePayload { Name = "演练现场.png", MimeType = "image/png", Buffer = TestImages.Png(320, 240, hue: 1) });
         await Expect(page.GetByTestId("photo-item")).ToHaveCountAsync(1);
@@ -48,6 +49,7 @@ public sealed class SubmitFormTests(HeraldServer server) : IClassFixture<HeraldS
         var page = await server.SignedInPageAsync("officer", Device.Desktop);
         await page.OpenMenuAsync("/manuscripts/new");
         await page.Locator("#title").FillAsync(title);
+        await page.Locator("#category").SelectOptionAsync(new SelectOptionValue { Label = "工作动态" });
         await TypeBodyAsync(page, "会议通报了机关党员到社区报到服务情况，部署下一阶段重点工作。");
         await page.Locator("#photos").SetInputFilesAsync(new FilePayload { Name = "会议.png", MimeType = "image/png", Buffer = TestImages.Png(320, 240, hue: 2) });
         await page.GetByTestId("staged-caption").FillAsync("推进会现场");

@@ -38,7 +38,7 @@ public sealed class MeApiTests(HeraldFactory factory) : IClassFixture<HeraldFact
         json.Strings("roles").ShouldBe(["supervising_leader"]);
         json.Long("unitId").ShouldBe(await factory.UnitIdAsync("示例街道"));
         json.Items("assignments").Select(a => a.Str("unitName")).ShouldBe(
-            ["示例街道党政办公室", "示例街道经济发展办公室", "幸福社区", "和平社区"], ignoreOrder: true);
+            ["示例街道党政办公室", "示例街道经济发展办公室", "幸福社区", "和平社区", "示例街道平安建设办公室"], ignoreOrder: true);
         json.Items("assignments").ShouldAllBe(a => a.Str("role") == "supervising_leader");
     }
 

@@ -17,12 +17,13 @@ public sealed class DependencyRulesTests
         ["Reviews"] = ["Manuscripts", "Keywords", "Notifications"],
         ["Publishing"] = ["Manuscripts", "Notifications"],
         ["Keywords"] = ["Manuscripts"],
-        ["Home"] = ["Manuscripts", "Reviews", "Notifications"],
+        ["Home"] = ["Manuscripts", "Reviews", "Publishing", "Notifications"],
         ["Shell"] = ["Reviews", "Correspondents"],
         ["Correspondents"] = ["Organization"],
         ["Reports"] = ["Scoring"],
         ["Bulletins"] = ["Reports"],
         ["OpinionIntake"] = ["Keywords"],
+        ["OpinionCases"] = ["Notifications"],
         ["Demo"] = ["OpinionIntake", "OpinionCases"],
     };
 

@@ -86,7 +86,7 @@ public sealed class ScopingTests(HeraldFactory factory) : IClassFixture<HeraldFa
     {
         // 社会事务办公室不在 leader 分管范围内：给它配一名信息员和一名负责人。
         await factory.AddUserAsync("officer3", "赵晓燕", "示例街道社会事务办公室", Role.Correspondent);
-        await factory.AddUserAsync("head3", "钱国庆", "示例街道社会事务办公室", Role.UnitHead);
+        await factory.AddUserAsync("head4", "钱国庆", "示例街道社会事务办公室", Role.UnitHead);
         var marker = ManuscriptApi.Marker();
         var outside = (await ManuscriptApi.SubmitAsync(await factory.ApiClientAsync("officer3"), marker + "社会事务")).Long("id");
         var party = (await ManuscriptApi.SubmitAsync(await factory.ApiClientAsync("officer"), marker + "党政办")).Long("id");
@@ -104,7 +104,7 @@ public sealed class ScopingTests(HeraldFactory factory) : IClassFixture<HeraldFa
             (await ManuscriptApi.ListIdsAsync(client, "q=" + marker)).ShouldBe([outside, party, community], ignoreOrder: true, customMessage: user);
             (await ManuscriptApi.GetAsync(client, outside)).Status.ShouldBe(HttpStatusCode.OK, user);
         }
-        (await ManuscriptApi.ListIdsAsync(await factory.ApiClientAsync("head3"), "q=" + marker)).ShouldBe([outside]);
+        (await ManuscriptApi.ListIdsAsync(await factory.ApiClientAsync("head4"), "q=" + marker)).ShouldBe([outside]);
     }
 
     [Fact]

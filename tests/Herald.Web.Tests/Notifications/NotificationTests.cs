@@ -43,7 +43,8 @@ public sealed class NotificationTests(HeraldFactory factory) : IClassFixture<Her
 
         var forLeader = (await NotificationsAsync(leader, id)).ShouldHaveSingleItem();
         forLeader.Str("kind").ShouldBe("review_requested");
-        forLeader.Str("actorName").ShouldBe("张建国");
+        // 通知写的是报送人（作者），不是上一级审核人（曾误写为"张建国 报送了…"）。
+        forLeader.Str("actorName").ShouldBe("李文静");
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public class CaseFactory : HeraldFactory
 
 /// <summary>
 /// 舆情处置测试的公用步骤。演示组织：office（周敏，宣传办，管示例街道与县科技局）；党政办公室的 officer（李文静）、head（张建国）；
-/// 幸福社区的 officer2、head2；leader（陈志强）分管党政办公室、经济发展办公室、幸福社区、和平社区；principal（赵立新）、viewer（孙伟）在街道。
+/// 幸福社区的 officer2、head2；leader（陈志强）分管党政办公室、经济发展办公室、平安建设办公室、幸福社区、和平社区；head3（郑国华）是平安建设办公室负责人；principal（赵立新）、viewer（孙伟）在街道。
 /// 测试时钟为 2026-11-20 10:00（北京时间）= 02:00 UTC。
 /// </summary>
 internal static class CaseSetup

@@ -184,7 +184,7 @@ public sealed class UserApiTests(HeraldFactory factory) : IClassFixture<HeraldFa
         var byName = await (await admin.GetAsync("/api/v1/users?q=HEAD")).ReadJsonAsync();
         var byUnit = await (await admin.GetAsync($"/api/v1/users?unitId={xingfu}&pageSize=100")).ReadJsonAsync();
 
-        byName.Items("items").Select(u => u.Str("userName")).ShouldBe(["head", "head2"]);
+        byName.Items("items").Select(u => u.Str("userName")).ShouldBe(["head", "head2", "head3"]);
         byUnit.Items("items").Select(u => u.Str("userName")).ShouldContain("officer2");
         byUnit.Items("items").Select(u => u.Str("userName")).ShouldNotContain("officer");
     }

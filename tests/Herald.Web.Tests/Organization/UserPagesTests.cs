@@ -17,7 +17,7 @@ public sealed class UserPagesTests(HeraldFactory factory) : IClassFixture<Herald
         var (_, byName) = await admin.GetPageAsync("/org/users?q=" + Uri.EscapeDataString("李文"));
         UserNames(byName).ShouldBe(["officer"]);
         var (_, byUserName) = await admin.GetPageAsync("/org/users?q=HEAD");
-        UserNames(byUserName).ShouldBe(["head", "head2"]);
+        UserNames(byUserName).ShouldBe(["head", "head2", "head3"]);
         var (_, byUnit) = await admin.GetPageAsync($"/org/users?unitId={xingfu}");
         UserNames(byUnit).ShouldBe(["head2", "leader", "officer2"]);
     }

@@ -344,7 +344,10 @@ public sealed class EditorialTests(HeraldFactory factory) : IClassFixture<Herald
         response.Headers.Location!.OriginalString.ShouldBe($"/pool?q={Uri.EscapeDataString(marker)}&notice=published#m{id}");
         var (_, after) = await office.GetPageAsync($"/pool?q={marker}&notice=published");
         after.QuerySelector("[data-testid=alert-success]").ShouldNotBeNull();
-        var published = after.QuerySelector($"[data-testid=pool-row][data-id='{id}']")!;
+        // 已发布的稿件不再等待采编，在"已发布"中。
+        after.QuerySelector($"[data-testid=pool-row][data-id='{id}']").ShouldBeNull();
+        var (_, publishedList) = await office.GetPageAsync($"/pool?q={marker}&editorial=published");
+        var published = publishedList.QuerySelector($"[data-testid=pool-row][data-id='{id}']")!;
         published.QuerySelector("[data-testid=editorial-status]")!.GetAttribute("data-editorial").ShouldBe("published");
         published.TextContent.ShouldContain(StreetWebsite);
     }
@@ -360,7 +363,7 @@ public sealed class EditorialTests(HeraldFactory factory) : IClassFixture<Herald
 
         response.Headers.Location!.OriginalString.ShouldBe($"/pool?notice=not-used#m{id}");
         using var viewer = await factory.SignInAsync("viewer");
-        var (_, pool) = await viewer.GetPageAsync("/pool?q=" + marker);
+        var (_, pool) = await viewer.GetPageAsync($"/pool?q={marker}&editorial=not_used");
         var row = pool.QuerySelector($"[data-testid=pool-row][data-id='{id}']")!;
         row.QuerySelector("[data-testid=editorial-status]")!.GetAttribute("data-editorial").ShouldBe("not_used");
         row.QuerySelector("[data-testid=pool-actions]").ShouldBeNull();

@@ -60,6 +60,7 @@ public sealed class ReportScopingTests(ReportScenario scenario)
         var expected = new[]
         {
             scenario.PartyOffice, await scenario.UnitIdAsync("示例街道经济发展办公室"), scenario.Xingfu, await scenario.UnitIdAsync("和平社区"),
+            await scenario.UnitIdAsync("示例街道平安建设办公室"),
         };
         (await UnitRowsAsync("leader")).Order().ShouldBe(expected.Order());
     }
@@ -113,11 +114,11 @@ public sealed class ReportScopeFilterTests(ReportScenario scenario)
         var inSql = await new BuildPeriodReport(db, null!).BuildAsync(period, null, tree, visible);
         var inMemory = await new BuildPeriodReport(db, null!) { MaxUnitsInSql = 1 }.BuildAsync(period, null, tree, visible);
 
-        visible.Count.ShouldBe(4);
+        visible.Count.ShouldBe(5);
         inMemory.Units.ShouldBe(inSql.Units);
         inMemory.Correspondents.ShouldBe(inSql.Correspondents);
         inMemory.Score.Lines.ShouldBe(inSql.Score.Lines);
-        // 党政办 46.5 + 幸福社区 3 = 49.5（另两个单位 0 分）。
+        // 党政办 46.5 + 幸福社区 3 = 49.5（另三个单位 0 分）。
         inMemory.Totals.Points.ShouldBe(49.5m);
         inMemory.Units.Select(u => u.UnitId).Order().ShouldBe(visible.Order());
     }

@@ -89,6 +89,7 @@ public sealed class DemoSeeder(HeraldDbContext db, PasswordHashing hashing, Refe
         var officer2 = await AddUserAsync("officer2", "王海涛", xingfu.Id, hash, now, ct);
         var head = await AddUserAsync("head", "张建国", partyOffice.Id, hash, now, ct);
         var head2 = await AddUserAsync("head2", "刘红梅", xingfu.Id, hash, now, ct);
+        var head3 = await AddUserAsync("head3", "郑国华", safety.Id, hash, now, ct);
         var leader = await AddUserAsync("leader", "陈志强", street.Id, hash, now, ct);
         var principal = await AddUserAsync("principal", "赵立新", street.Id, hash, now, ct);
         var viewer = await AddUserAsync("viewer", "孙伟", street.Id, hash, now, ct);
@@ -104,7 +105,9 @@ public sealed class DemoSeeder(HeraldDbContext db, PasswordHashing hashing, Refe
         Assign(officer2, Role.Correspondent, xingfu.Id, now);
         Assign(head, Role.UnitHead, partyOffice.Id, now);
         Assign(head2, Role.UnitHead, xingfu.Id, now);
-        foreach (var unit in new[] { partyOffice, economy, xingfu, heping })
+        // 平安建设办公室有负责人、有分管领导：舆情信息员所在单位的重大舆情回应能逐级审核到主要负责人。
+        Assign(head3, Role.UnitHead, safety.Id, now);
+        foreach (var unit in new[] { partyOffice, economy, xingfu, heping, safety })
             Assign(leader, Role.SupervisingLeader, unit.Id, now);
         Assign(principal, Role.Principal, street.Id, now);
         Assign(viewer, Role.Viewer, street.Id, now);

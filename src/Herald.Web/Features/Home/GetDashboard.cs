@@ -1,8 +1,10 @@
 using Herald.Domain.Common;
 using Herald.Domain.Organization;
+using Herald.Domain.Publishing;
 using Herald.Domain.Submission;
 using Herald.Web.Features.Manuscripts;
 using Herald.Web.Features.Notifications;
+using Herald.Web.Features.Publishing;
 using Herald.Web.Features.Reviews;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
@@ -23,9 +25,12 @@ public sealed record Dashboard(
     IReadOnlyList<ManuscriptListItem> Recent,
     IReadOnlyList<NotificationDto> Notifications);
 
-/// <summary>首页：我要处理的事（退回待改、待我审核）和本月数字。</summary>
+/// <summary>首页：我要处理的事（待我审核、退回待改、草稿）和本月数字；"待我审核"的数字与列表用同一查询。</summary>
 public sealed class GetDashboard(HeraldDbContext db, CurrentUser current, NotificationCenter notifications, Clock clock)
 {
+    /// <summary>首页列出的待审稿件上限；更多的在审核页。</summary>
+    public const int ReviewRows = 10;
+
     public async Task<Dashboard> HandleAsync(CancellationToken ct = default)
     {
         var me = await current.GetAsync(ct);
@@ -52,14 +57,19 @@ public sealed class GetDashboard(HeraldDbContext db, CurrentUser current, Notifi
                 .ToRows(db).OrderByDescending(m => m.UpdatedAt).Take(5).ToItemsAsync(me.Tree, ct);
         }
 
-        int? inbox = me.CanReview ? await db.Manuscripts.AwaitingReviewBy(me).CountAsync(ct) : null;
+        int? inbox = null;
+        if (me.CanReview)
+        {
+            var awaiting = db.Manuscripts.AsNoTracking().AwaitingReviewBy(me);
+            inbox = await awaiting.CountAsync(ct);
+            var reviews = await awaiting.ToRows(db).InReviewOrder().Take(ReviewRows).ToItemsAsync(me.Tree, ct);
+            needsAction = [.. reviews, .. needsAction];
+        }
         int? pool = null, poolMonth = null;
         if (me.HasAny(Role.Office, Role.Principal, Role.Viewer))
         {
-            var scope = me.Tree.ScopeOf(me.Id, Role.Office).Union(me.Tree.ScopeOf(me.Id, Role.Principal))
-                .Union(me.Tree.ScopeOf(me.Id, Role.Viewer)).ToArray();
-            var approved = db.Manuscripts.AsNoTracking().Where(m => m.Status == ManuscriptStatus.Approved && scope.Contains(m.UnitId));
-            pool = await approved.CountAsync(ct);
+            var approved = GetPool.InPool(db.Manuscripts.AsNoTracking(), me);
+            pool = await approved.CountAsync(m => m.Editorial == EditorialStatus.Pending, ct);
             poolMonth = await approved.CountAsync(m => m.ApprovedAt >= monthStart, ct);
         }
         return new Dashboard(me.DisplayName, mine, inbox, pool, poolMonth, needsAction, recent,

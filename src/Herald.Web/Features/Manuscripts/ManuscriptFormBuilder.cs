@@ -37,8 +37,8 @@ public sealed class ManuscriptFormBuilder(HeraldDbContext db, CurrentUser curren
             model.Emergency = true;
             model.UnitId = original.Detail.UnitId;
         }
+        // 类别不预选：必须由作者选择（默认选第一项时，不选的稿件都成了"经济发展"）。
         await FillOptionsAsync(model, me, ct);
-        model.Category ??= model.Categories.FirstOrDefault()?.Value;
         model.ProvisionalName = StandardName.For(me.Tree.Find(model.UnitId!.Value)?.Name ?? "", ChinaTime.DateOf(clock.UtcNow));
         return model;
     }
@@ -116,7 +116,10 @@ public sealed class ManuscriptFormBuilder(HeraldDbContext db, CurrentUser curren
         {
             var field = string.IsNullOrEmpty(error.Field) ? "" : char.ToLowerInvariant(error.Field[0]) + error.Field[1..];
             if (!model.Errors.TryGetValue(field, out var list)) model.Errors[field] = list = new();
-            list.Add(messages.Error(error.Code, error.Args));
+            var text = messages.Error(error.Code, error.Args);
+            list.Add(text);
+            var named = messages.WithField(field, text);
+            if (!model.Summary.Contains(named)) model.Summary.Add(named);
         }
         return model;
     }

@@ -35,6 +35,8 @@ public sealed class ManuscriptFormModel
     public List<FormOption> Categories { get; } = new();
 
     public Dictionary<string, List<string>> Errors { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>表单顶部的错误摘要：每条带字段名（"标题：此项为必填项。"），字段旁的说明不带。</summary>
+    public List<string> Summary { get; } = new();
     public string? Notice { get; set; }
     /// <summary>Word 原件中未能导入的图片数（如 EMF、GIF），提示用户另行上传。</summary>
     public int SkippedImages { get; set; }

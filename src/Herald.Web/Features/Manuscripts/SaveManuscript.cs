@@ -128,7 +128,7 @@ public sealed class SaveManuscript(
         // 新稿件的编号在上面保存后才有：审计记录和通知要指向它。
         audit.Add(id is null ? "manuscript.create" : "manuscript.edit", "Manuscript", m.Id, m.Title);
         if (input.Submit)
-            workflow.Record(m, me, resubmission);
+            await workflow.RecordAsync(m, me, resubmission, ct);
         // Since the first save only rows were added, and Add() tracks them at once: no need to compare every tracked entity again.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try

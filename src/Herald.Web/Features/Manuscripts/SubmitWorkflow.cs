@@ -43,9 +43,9 @@ public sealed class SubmitWorkflow(HeraldDbContext db, WorkflowPolicies policies
     }
 
     /// <summary>通知审核人、记审计：要用到稿件编号，所以在保存之后。</summary>
-    public void Record(Manuscript m, UserContext me, bool resubmission)
+    public async Task RecordAsync(Manuscript m, UserContext me, bool resubmission, CancellationToken ct)
     {
-        notifier.ManuscriptChanged(m, me.Id, me.DisplayName, null, me.Tree);
+        await notifier.ManuscriptChangedAsync(m, me.Id, me.DisplayName, null, me.Tree, ct);
         audit.Add(resubmission ? "manuscript.resubmit" : "manuscript.submit", "Manuscript", m.Id,
             $"{m.StandardName}; route {m.RouteSteps}; status {m.Status}");
     }

@@ -46,7 +46,7 @@ public sealed record CaseDetail(
     DateTime? AssignmentDueAt, bool FromSuperior, string? SuperiorOffice, string? SuperiorReference, DateTime? SuperiorDueAt,
     DateTime OpenedAt, string OpenedBy, DateTime SeveritySetAt, DateTime? FirstResponseAt, DateTime? FeedbackAt,
     DateTime? ClosedAt, string? ClosedBy, string? CloseSummary, string? Lessons, int ReopenCount, int Revision,
-    bool ResponseNeedsApproval,
+    bool ResponseNeedsApproval, IReadOnlyList<Role> MissingApprovers,
     IReadOnlyList<CaseItemDto> Items, IReadOnlyList<ClockDto> Clocks, IReadOnlyList<ResponseDto> Responses,
     IReadOnlyList<DisposalDto> Disposals, IReadOnlyList<FeedbackDto> Feedbacks, IReadOnlyList<TaskDto> Tasks,
     IReadOnlyList<InterviewDto> Interviews, IReadOnlyList<CaseEventDto> History, CasePermissions Permissions);

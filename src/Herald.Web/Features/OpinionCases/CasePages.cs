@@ -1,12 +1,13 @@
 using Herald.Domain.Common;
 using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Auth;
+using Herald.Web.Infrastructure.Localization;
 using Herald.Web.Infrastructure.Web;
 
 namespace Herald.Web.Features.OpinionCases;
 
 /// <summary>舆情详情页的渲染（正常显示，或某个表单出错后展开该表单、填回输入并附中文说明）。</summary>
-public sealed class CaseDetailRenderer(GetCase get, Plans plans, CurrentUser current)
+public sealed class CaseDetailRenderer(GetCase get, Plans plans, ResponseRoute routes, CurrentUser current, Messages messages)
 {
     public async Task<IResult> RenderAsync(long id, string? notice, CancellationToken ct) =>
         await RenderAsync(await get.HandleAsync(id, ct), notice, null, null, new Dictionary<string, string?>(), StatusCodes.Status200OK, ct);
@@ -20,11 +21,22 @@ public sealed class CaseDetailRenderer(GetCase get, Plans plans, CurrentUser cur
         var me = await current.GetAsync(ct);
         var scope = CaseScope.Of(me);
         var planList = detail.Permissions.CanActivatePlan ? (await plans.ListAsync(ct)).Where(p => !p.Disabled).ToList() : [];
+        // 重大舆情：交办下拉里标出回应找不到审核人的单位（选择之前就知道）。
+        var notes = new Dictionary<long, string>();
+        if (detail.Permissions.CanAssign && detail.ResponseNeedsApproval)
+        {
+            foreach (var unitId in scope.OfficeUnits)
+            {
+                var missing = routes.MissingApprovers(me.Tree, unitId);
+                if (missing.Count > 0) notes[unitId] = string.Format(messages["OpinionAssign.MissingNote"], messages.Roles(missing));
+            }
+        }
         return Pages.Render<CaseDetailPage>(new
         {
             D = detail,
             Tree = me.Tree,
             AssignUnits = scope.OfficeUnits,
+            AssignNotes = (IReadOnlyDictionary<long, string>)notes,
             Plans = (IReadOnlyList<PlanDto>)planList,
             Notice = notice,
             Form = form,

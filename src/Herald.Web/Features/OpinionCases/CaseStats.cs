@@ -31,14 +31,22 @@ public sealed record CaseStatsView(
 public sealed class CaseStats(HeraldDbContext db, CurrentUser current, Clock clock)
 {
     /// <summary>period=week|month 与 date 给出所在的周（周一至周日）或月；否则 from/to；都没有为本月。</summary>
+    /// <summary>周报、月报：date 缺省时为上一个已结束的周或月（本周、本月还没过完）。</summary>
+    public static ReportPeriod ReportPeriodOf(string period, string? date, DateOnly today)
+    {
+        if (!string.IsNullOrWhiteSpace(date)) return PeriodOf(period, date, null, null, today);
+        var last = period == "week" ? ReportingCalendar.LastFinishedWeek(today) : ReportingCalendar.LastFinishedMonth(today);
+        return new ReportPeriod(last.From, last.To);
+    }
+
     public static ReportPeriod PeriodOf(string? period, string? date, string? from, string? to, DateOnly today)
     {
         var day = string.IsNullOrWhiteSpace(date) ? today : Wire.RequiredDate(date, "date");
         switch (period?.Trim().ToLowerInvariant())
         {
             case "week":
-                var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-                return new ReportPeriod(monday, monday.AddDays(6));
+                var week = ReportingCalendar.WeekOf(day);
+                return new ReportPeriod(week.From, week.To);
             case "month":
                 return ReportPeriod.Month(day.Year, day.Month);
             case null or "":

@@ -25,7 +25,7 @@ public static class CaseViews
         userId is { } id && names.TryGetValue(id, out var name) ? name : "";
 
     public static CaseDetail Detail(OpinionCase c, IReadOnlyList<CaseItemDto> items, UserContext me, CaseScope scope,
-        IReadOnlyDictionary<long, string> names, DateTime nowUtc)
+        IReadOnlyDictionary<long, string> names, IReadOnlyList<Role> missingApprovers, DateTime nowUtc)
     {
         var tree = me.Tree;
         var manage = scope.Manages(c);
@@ -51,7 +51,7 @@ public static class CaseViews
             c.AssignmentDueAt, c.FromSuperior, c.SuperiorOffice, c.SuperiorReference, c.SuperiorDueAt,
             c.OpenedAt, Name(names, c.OpenedById), c.SeveritySetAt, c.FirstResponseAt, c.FeedbackAt,
             c.ClosedAt, c.ClosedById is null ? null : Name(names, c.ClosedById), c.CloseSummary, c.Lessons, c.ReopenCount, c.Revision,
-            c.ResponseNeedsApproval,
+            c.ResponseNeedsApproval, missingApprovers,
             items,
             c.Deadlines.OrderBy(d => d.SupersededAt is null ? 0 : 1).ThenBy(d => d.DueAt).Select(d => Clock(d, c.ClosedAt, nowUtc)).ToList(),
             c.Responses.OrderBy(r => r.Number).Select(r => new ResponseDto(r.Id, r.Number, r.Kind, r.Statement, r.Link, r.Status,

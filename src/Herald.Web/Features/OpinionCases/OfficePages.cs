@@ -71,12 +71,12 @@ public static class OfficePages
             try
             {
                 var p = CaseStats.PeriodOf(period, date, from, to, today);
-                return Pages.Render<StatsPage>(new { S = await stats.HandleAsync(p, http.RequestAborted) });
+                return Pages.Render<StatsPage>(new { S = await stats.HandleAsync(p, http.RequestAborted), Today = today });
             }
             catch (AppException ex) when (ex.Kind == ProblemKind.Validation)
             {
                 return Pages.Render<StatsPage>(new { S = await stats.HandleAsync(ReportPeriod.Month(today.Year, today.Month), http.RequestAborted),
-                    Error = messages.DescribeWithField(ex) }, StatusCodes.Status400BadRequest);
+                    Today = today, Error = messages.DescribeWithField(ex) }, StatusCodes.Status400BadRequest);
             }
         });
 
@@ -94,7 +94,7 @@ public static class OfficePages
             .WithDescription("period=week|month 与 date（yyyy-MM-dd）取所在的周（周一至周日）或月；或 from/to（yyyy-MM-dd，含首尾）；缺省为本月。统计时期内立案、调用者可见的舆情。")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         opinion.MapGet("/stats.xlsx", ExportAsync).WithSummary("舆情统计导出 Excel（参数同 /opinion/stats）").Produces(StatusCodes.Status200OK, contentType: XlsxWriter.ContentType);
-        opinion.MapGet("/report.docx", ReportAsync).WithSummary("舆情报告（Word）：period=week 周报，period=month 月报；date 为所在日期")
+        opinion.MapGet("/report.docx", ReportAsync).WithSummary("舆情报告（Word）：period=week 周报，period=month 月报；date 为所在日期，缺省为上一个已结束的周（周一至周日）或月")
             .Produces(StatusCodes.Status200OK, contentType: OpinionReportDocument.ContentType);
     }
 
@@ -110,7 +110,8 @@ public static class OfficePages
     {
         var kind = string.IsNullOrWhiteSpace(period) ? "month" : period.Trim().ToLowerInvariant();
         var today = ChinaTime.DateOf(clock.UtcNow);
-        var s = await stats.HandleAsync(CaseStats.PeriodOf(kind, date, null, null, today), http.RequestAborted);
+        if (kind is not ("week" or "month")) throw AppException.Invalid("period", "Publishing.UnknownCode", kind, "week|month");
+        var s = await stats.HandleAsync(CaseStats.ReportPeriodOf(kind, date, today), http.RequestAborted);
         var weekly = kind == "week";
         var name = (weekly ? messages["OpinionStats.Weekly"] : messages["OpinionStats.Monthly"]) + $"-{s.From:yyyyMMdd}.docx";
         return Results.File(OpinionReportDocument.Build(s, weekly, messages, today), OpinionReportDocument.ContentType, name);

@@ -16,6 +16,7 @@ public sealed class OpinionCasesModule : IModule
         services.AddScoped<OpenCase>();
         services.AddScoped<AssignCase>();
         services.AddScoped<RecordResponse>();
+        services.AddScoped<ResponseRoute>();
         services.AddScoped<ReviewResponse>();
         services.AddScoped<RecordDisposal>();
         services.AddScoped<SubmitFeedback>();

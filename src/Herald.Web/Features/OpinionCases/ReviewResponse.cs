@@ -31,6 +31,7 @@ public sealed class ReviewResponse(CaseStore store, CaseNotifier notifier, Audit
             default:
                 throw AppException.Invalid("decision", "Review.UnknownDecision");
         }
+        await notifier.ApprovalStepDoneAsync(c, userId => c.Responses.Any(r => c.IsAwaiting(r, userId, role => me.Tree.ResolveReviewers(role, r.UnitId))), ct);
         var text = RecordResponse.Clip(response.Statement);
         switch (response.Status)
         {

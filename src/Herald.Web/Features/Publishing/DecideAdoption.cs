@@ -51,6 +51,9 @@ public sealed class DecideAdoption(HeraldDbContext db, CurrentUser current, Noti
         var adoption = m.Adoptions.Single(a => a.Id == adoptionId);
 
         decide(m, adoption, me);
+        // 这篇稿件再没有待核实的申报：发给各位宣传办人员的"请核实"都已处理。
+        if (m.Adoptions.All(a => a.Status != AdoptionStatus.Pending))
+            await db.ResolveNotificationsAsync(n => n.ManuscriptId == m.Id && n.Kind == NotificationKind.AdoptionClaimed, clock.UtcNow, ct);
         // 两次点击同时到达：先到的已改了稿件 revision，后到的保存失败，按"已处理"答复。
         await db.SaveAsync(() => AppException.Conflict("Adoption.NotPending"), () => AppException.Conflict("Adoption.NotPending"), ct);
         var names = await EditorialRecords.NamesAsync(db, [adoption.ClaimedById, me.Id], ct);

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Herald.Web.Features.Publishing;
 
 /// <summary>采编池页的数据：筛选、本页稿件及各自的采编状态与可发布渠道。</summary>
-public sealed record PoolPageModel(ManuscriptQuery Query, long? CategoryId, IReadOnlyList<FormOption> Categories,
+public sealed record PoolPageModel(ManuscriptQuery Query, long? CategoryId, string? Editorial, IReadOnlyList<FormOption> Categories,
     PagedResult<ManuscriptListItem> Result, OrgTree Tree, IReadOnlyDictionary<long, PoolRow> Rows, DateTime NowUtc, string? Notice,
     string ReturnBase) : IPageModel<PoolPage>;
 
@@ -19,14 +19,14 @@ public static class PoolEndpoints
 {
     public static void MapPoolPages(this RouteGroupBuilder pages)
     {
-        pages.MapGet("/pool", async ([AsParameters] ManuscriptQuery query, long? categoryId, string? notice, HttpContext http, GetPool pool,
+        pages.MapGet("/pool", async ([AsParameters] ManuscriptQuery query, long? categoryId, string? editorial, string? notice, HttpContext http, GetPool pool,
             EditorialDesk desk, CurrentUser current, HeraldDbContext db) =>
         {
             var me = await current.GetAsync(http.RequestAborted);
             var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).Select(c => new FormOption(c.Id.ToString(), c.Name)).ToListAsync(http.RequestAborted);
-            var result = await pool.HandleAsync(query, categoryId, http.RequestAborted);
+            var result = await pool.HandleAsync(query, categoryId, editorial, http.RequestAborted);
             var rows = await desk.ForPoolAsync(result.Items, http.RequestAborted);
-            return Pages.Render(new PoolPageModel(query, categoryId, categories, result, me.Tree, rows, desk.NowUtc, notice, ReturnBase(http.Request)));
+            return Pages.Render(new PoolPageModel(query, categoryId, editorial, categories, result, me.Tree, rows, desk.NowUtc, notice, ReturnBase(http.Request)));
         });
     }
 

@@ -18,7 +18,7 @@ public sealed class GetReviewInbox(HeraldDbContext db, CurrentUser current)
             .Select(g => new { Role = g.Key, Count = g.Count() })
             .ToListAsync(ct);
         var items = await awaiting.ToRows(db)
-            .OrderByDescending(m => m.Emergency).ThenBy(m => m.LastSubmittedAt).ThenBy(m => m.Id)
+            .InReviewOrder()
             .Take(Limit)
             .ToItemsAsync(me.Tree, ct);
         var byRole = counts.Where(c => c.Role is not null).ToDictionary(c => c.Role!.Value, c => c.Count);

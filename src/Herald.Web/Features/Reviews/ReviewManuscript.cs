@@ -48,7 +48,8 @@ public sealed class ReviewManuscript(HeraldDbContext db, CurrentUser current, No
             default:
                 throw AppException.Invalid("decision", "Review.UnknownDecision");
         }
-        notifier.ManuscriptChanged(m, me.Id, me.DisplayName, comment?.Trim(), me.Tree);
+        await notifier.ReviewStepDoneAsync(m, ct);
+        await notifier.ManuscriptChangedAsync(m, me.Id, me.DisplayName, comment?.Trim(), me.Tree, ct);
         audit.Add("manuscript." + request.Decision!.Trim().ToLowerInvariant(), "Manuscript", m.Id,
             $"step {(step ?? 0) + 1}; status {m.Status}");
         try

@@ -28,6 +28,9 @@ public sealed class Messages(IStringLocalizer<Text> localizer)
 
     public string Role(Role role) => localizer["Role." + role];
 
+    /// <summary>"单位负责人、分管领导"</summary>
+    public string Roles(IEnumerable<Role> roles) => string.Join("、", roles.Select(Role));
+
     public string Status(ManuscriptStatus status) => localizer["Status." + status];
 
     public string Importance(Importance importance) => localizer["Importance." + importance];

@@ -23,13 +23,14 @@ public static class FormErrors
             AppException app => (app.Field, messages.Error(app.Code, app.Args)),
             DomainValidationException v => (v.Field, messages.Error(v.Code, v.Args)),
             DomainException d => (null, messages.Error(d.Code, d.Args)),
-            ValidationFailedException many => (null, string.Join(" ", many.Errors.Select(e => Prefixed(messages, e.Field, messages.Error(e.Code, e.Args))))),
+            ValidationFailedException many => (null, string.Join(" ", many.Errors.Select(e => messages.WithField(e.Field, messages.Error(e.Code, e.Args))))),
             _ => (null, messages.Error("Unknown")),
         };
-        return Prefixed(messages, field, text);
+        return messages.WithField(field, text);
     }
 
-    private static string Prefixed(Messages messages, string? field, string text)
+    /// <summary>在说明前加上字段名（字段没有名称时原样返回，如"图片“x.png”缺少图片说明"本身已指明）。</summary>
+    public static string WithField(this Messages messages, string? field, string text)
     {
         if (string.IsNullOrEmpty(field)) return text;
         var key = char.ToUpperInvariant(field[0]) + field[1..];

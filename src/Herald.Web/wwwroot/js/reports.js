@@ -51,7 +51,13 @@
         title: { text: data.labels.levels, left: 'center', textStyle: { fontSize: 14 } },
         tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）' },
         legend: { bottom: 0 },
-        series: [{ type: 'pie', radius: ['35%', '65%'], data: data.levels.filter(function (l) { return l.value > 0; }), label: { formatter: '{b} {c}' } }]
+        // 窄卡片（桌面三分之一宽）里外侧标签空间有限：饼小一些、标签两行、引线短，放不下时折行而不截成"中…"。
+        series: [{
+          type: 'pie', radius: ['28%', '52%'], center: ['50%', '52%'],
+          data: data.levels.filter(function (l) { return l.value > 0; }),
+          label: { formatter: '{b}\n{c}', overflow: 'break', lineHeight: 14 },
+          labelLine: { length: 6, length2: 6 }
+        }]
       });
       charts.push(levels);
     }

@@ -50,7 +50,7 @@
       var key = 'herald.form.' + form.dataset.autosave;
       var fields = function () {
         return Array.prototype.filter.call(form.elements, function (el) {
-          return el.name && ['title', 'bodyHtml', 'eventDate', 'knownAt'].indexOf(el.name) >= 0;
+          return el.name && ['title', 'bodyHtml', 'category', 'eventDate', 'knownAt'].indexOf(el.name) >= 0;
         });
       };
       var syncEditors = function () {

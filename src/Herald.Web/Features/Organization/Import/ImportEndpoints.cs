@@ -18,7 +18,7 @@ public static class ImportEndpoints
         pages.MapGet("/org/import/template", async (HttpContext http, CurrentUser current, ImportTemplate template) =>
         {
             await current.ManagerTreeAsync(http.RequestAborted);
-            return Results.File(template.Build(), XlsxWriter.ContentType, ImportTemplate.FileName);
+            return Results.File(template.Build(), XlsxWriter.ContentType, template.FileName);
         });
 
         pages.MapPost("/org/import", async (HttpContext http, RunImport import, Messages messages) =>

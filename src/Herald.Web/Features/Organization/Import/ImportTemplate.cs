@@ -8,7 +8,8 @@ namespace Herald.Web.Features.Organization.Import;
 /// </summary>
 public sealed class ImportTemplate(ImportVocabulary words)
 {
-    public const string FileName = "herald-import-template.xlsx";
+    /// <summary>下载的文件名（与模板内容同一语言）。</summary>
+    public string FileName => words.Template("Import.TemplateFileName");
     private const int GuideLines = 9;
     private const int ExampleRows = 3;
     /// <summary>下拉校验覆盖的行（表头下面的 2000 行）。</summary>
