@@ -49,8 +49,9 @@ public static class HeraldModules
 
     public static IServiceCollection AddHeraldModules(this IServiceCollection services)
     {
-        // 内核（Features/Common）里有状态的共用服务。
+        // 内核（Features/Common）的服务。
         services.AddSingleton<WorkflowPolicies>();
+        services.AddScoped<Common.Batches.Batch>();
         foreach (var module in All) module.AddServices(services);
         return services;
     }

@@ -3,6 +3,7 @@ using System.Net;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
+using Xunit.Abstractions;
 
 namespace Herald.Web.Tests.Support;
 
@@ -45,10 +46,51 @@ public sealed record ExportedSheet(string FileName, byte[] Content, IReadOnlyLis
         var workbook = document.WorkbookPart!;
         var sheet = workbook.WorksheetParts.Single().Worksheet;
         var formats = workbook.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
-        var rows = sheet.Descendants<Row>().Select(r => (IReadOnlyList<string>)r.Elements<Cell>().Select(c => Text(c, formats)).ToList()).ToList();
+        var rows = sheet.Descendants<Row>().Select(r => Cells(r, formats)).ToList();
         var pane = sheet.Descendants<Pane>().FirstOrDefault();
         var widths = sheet.Descendants<Column>().Select(c => c.Width!.Value).ToList();
         return new ExportedSheet(fileName, bytes, rows, pane?.State?.Value == PaneStateValues.Frozen ? pane.TopLeftCell?.Value : null, widths);
+    }
+
+    /// <summary>LibreOffice Calc 能打开这个文件（转成 PDF）；没装 soffice 时见 <see cref="LibreOffice.Find"/>。</summary>
+    public async Task ShouldOpenInCalcAsync(ITestOutputHelper output)
+    {
+        var soffice = LibreOffice.Find(output);
+        if (soffice is null) return;
+        var dir = Path.Combine(Path.GetTempPath(), "herald-export-lo", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var path = Path.Combine(dir, FileName);
+            await File.WriteAllBytesAsync(path, Content);
+            await LibreOffice.ConvertToPdfAsync(soffice, dir, output, path);
+            await LibreOffice.ShouldBePdfAsync(Path.ChangeExtension(path, ".pdf"));
+        }
+        finally
+        {
+            try { Directory.Delete(dir, recursive: true); }
+            catch (IOException) { /* 临时目录 */ }
+        }
+    }
+
+    /// <summary>一行的单元格按列字母放到位置上（空单元格不写出，其位置为空字符串）。</summary>
+    private static IReadOnlyList<string> Cells(Row row, IReadOnlyList<CellFormat> formats)
+    {
+        var cells = new List<string>();
+        foreach (var cell in row.Elements<Cell>())
+        {
+            var index = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : cells.Count;
+            while (cells.Count < index) cells.Add("");
+            cells.Add(Text(cell, formats));
+        }
+        return cells;
+    }
+
+    private static int ColumnIndex(string reference)
+    {
+        var index = 0;
+        foreach (var ch in reference.TakeWhile(char.IsLetter)) index = index * 26 + (char.ToUpperInvariant(ch) - 'A' + 1);
+        return index - 1;
     }
 
     private static string Text(Cell cell, IReadOnlyList<CellFormat> formats)

@@ -1,4 +1,9 @@
 using Herald.Web.Features.Common;
+using Herald.Web.Features.Common.Batches;
+using Herald.Web.Features.Common.Tables;
+using Herald.Web.Infrastructure.Localization;
+using Herald.Web.Infrastructure.Spreadsheets;
+using Herald.Web.Infrastructure.Time;
 using Herald.Web.Features.Manuscripts;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Files;
@@ -9,7 +14,7 @@ namespace Herald.Web.Features.Publishing;
 
 /// <summary>用稿登记页的数据。DecideUnits：当前用户作为宣传办可以核实的单位。</summary>
 public sealed record AdoptionsPageModel(PagedResult<AdoptionDto> Result, AdoptionQuery Query, string StatusChoice, IReadOnlyList<OutletDto> Outlets,
-    bool IsOffice, IReadOnlySet<long> DecideUnits, string? Notice);
+    bool IsOffice, IReadOnlySet<long> DecideUnits, string? Notice, TableSort Sort, Domain.Organization.OrgTree Tree);
 
 /// <summary>用稿与批示的登记、申报、核实、不予认定；用稿登记列表；用稿证明下载（范围同稿件）。</summary>
 public static class AdoptionEndpoints
@@ -17,18 +22,40 @@ public static class AdoptionEndpoints
     public static void MapAdoptionPages(this RouteGroupBuilder pages)
     {
         // 筛选表单选"全部"媒体时提交 outletId=（空值）：按不筛选处理，而不是因为绑定不了 long? 回答 400。
-        pages.MapGet("/adoptions", async (string? status, string? outletId, string? kind, string? from, string? to, int? page, string? notice,
+        pages.MapGet("/adoptions", async (string? status, string? outletId, string? kind, string? from, string? to, int? page, int? pageSize,
+            string? sort, string? dir, string? unitId, string? q, string? level, string? notice,
             HttpContext http, ListAdoptions list, ListOutlets outlets, CurrentUser current) =>
         {
-            var query = new AdoptionQuery(status, Wire.OptionalId(outletId, "outletId"), kind, from, to, page ?? 1);
+            var query = new AdoptionQuery(status, Wire.OptionalId(outletId, "outletId"), kind, from, to, page ?? 1, pageSize ?? 20, sort, dir,
+                Wire.OptionalId(unitId, "unitId"), q, level);
             var me = await current.GetAsync(http.RequestAborted);
             var office = PublishingAccess.CanManage(me);
-            // 宣传办打开时先看待核实的；选"全部"传 status=all。
-            var choice = string.IsNullOrWhiteSpace(query.Status) ? (office ? "pending" : "all") : query.Status.Trim().ToLowerInvariant();
+            var choice = StatusChoice(query, office);
             var result = await list.HandleAsync(query with { Status = choice }, http.RequestAborted);
             var model = new AdoptionsPageModel(result, query, choice, await outlets.HandleAsync(new OutletQuery(), http.RequestAborted), office,
-                PublishingAccess.OfficeUnits(me), notice);
+                PublishingAccess.OfficeUnits(me), notice, ListAdoptions.SortOf(query), me.Tree);
             return Pages.Render<AdoptionsPage>(new { Model = model });
+        });
+
+        pages.MapGet("/adoptions/export.xlsx", async ([AsParameters] AdoptionQuery query, HttpContext http, ListAdoptions list, CurrentUser current,
+            Messages messages, Clock clock) =>
+        {
+            var me = await current.GetAsync(http.RequestAborted);
+            return await ExportAsync(query with { Status = StatusChoice(query, PublishingAccess.CanManage(me)) }, http, list, messages, clock);
+        });
+
+        // 勾选的几条申报一次核实：逐条检查（待核实、所辖单位、未被别人同时处理），结果逐条列出。
+        pages.MapPost("/adoptions/verify-batch", async (HttpContext http, Batch batch, Messages messages) =>
+        {
+            var values = await FormPost.ValuesAsync(http);
+            var results = await VerifyBatchAsync(batch, await Batch.FormIdsAsync(http), http.RequestAborted);
+            return Pages.Render<BatchResultPage>(new
+            {
+                Title = messages["Adoptions.VerifyBatchTitle"],
+                Results = results,
+                StatusText = (Func<string, string>)(code => messages["Batch.Status." + code]),
+                ReturnUrl = Pages.SafeLocal(FormPost.Get(values, "returnUrl"), "/adoptions"),
+            });
         });
 
         pages.MapPost("/manuscripts/{id:long}/adoptions", (long id, HttpContext http, RecordAdoption record, ManuscriptDetailPages detail) =>
@@ -92,10 +119,39 @@ public static class AdoptionEndpoints
             .WithDescription("status：pending|verified|refused（空或 all 为全部）；kind：outlet|instruction；outletId；from/to：用稿日期 yyyy-MM-dd；page、pageSize（≤100）。按申报时间倒序。")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
+        api.MapGet("/adoptions/export.xlsx", (([AsParameters] AdoptionQuery query, HttpContext http, ListAdoptions list, Messages messages, Clock clock) =>
+                ExportAsync(query, http, list, messages, clock)))
+            .WithSummary("导出用稿登记（Excel）：与列表相同的筛选和排序，全部行")
+            .WithDescription("参数同 GET /api/v1/adoptions（不分页）；只含调用者可见稿件的登记。流式写出，超过 500000 行 400 Export.TooManyRows。")
+            .Produces(StatusCodes.Status200OK, contentType: XlsxWriter.ContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        api.MapPost("/adoptions/verify-batch", async Task<Ok<IReadOnlyList<BatchItemResult>>> (BatchRequest request, HttpContext http, Batch batch) =>
+                TypedResults.Ok(await VerifyBatchAsync(batch, request.Ids, http.RequestAborted)))
+            .WithSummary("批量核实申报的用稿（宣传办）")
+            .WithDescription("{\"ids\":[…]}（1–100 个）。逐条核实，每条照常检查：待核实、在所辖单位、未被同时处理。结果逐条列出：" +
+                             "[{\"id\":n,\"status\":\"verified\",\"title\":\"稿件标题\"} 或 {\"id\":n,\"error\":{\"code\":\"Adoption.NotPending\",\"detail\":\"…\"}}]；" +
+                             "看不到的为 NotFound，不透露是否存在。重复提交无害：已核实的报 409 的代码，不会再核实一次。")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
         api.MapGet("/adoptions/{id:long}/proof", (long id, HttpContext http, ListAdoptions list, FileStore files) => ProofAsync(id, http, list, files))
             .WithSummary("下载用稿证明（范围同稿件，看不到的 404）")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
+
+    /// <summary>宣传办打开时先看待核实的；选"全部"传 status=all。</summary>
+    private static string StatusChoice(AdoptionQuery query, bool office) =>
+        string.IsNullOrWhiteSpace(query.Status) ? (office ? "pending" : "all") : query.Status.Trim().ToLowerInvariant();
+
+    private static async Task<IResult> ExportAsync(AdoptionQuery query, HttpContext http, ListAdoptions list, Messages messages, Clock clock) =>
+        ListExport.Xlsx(messages["Export.Adoptions"], clock.UtcNow, AdoptionExport.Columns(messages), await list.ExportAsync(query, http.RequestAborted));
+
+    private static Task<IReadOnlyList<BatchItemResult>> VerifyBatchAsync(Batch batch, IReadOnlyList<long>? ids, CancellationToken ct) =>
+        batch.RunAsync<DecideAdoption>(ids, async (decide, id, token) =>
+        {
+            var adoption = await decide.VerifyAsync(id, token);
+            return (Wire.Code(adoption.Status), adoption.ManuscriptTitle);
+        }, ct);
 
     private static async Task<IResult> ProofAsync(long id, HttpContext http, ListAdoptions list, FileStore files)
     {

@@ -1,5 +1,6 @@
 using Herald.Domain.Publishing;
 using Herald.Web.Features.Common;
+using Herald.Web.Features.Common.Tables;
 using Herald.Web.Features.Manuscripts;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
@@ -7,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Web.Features.Publishing;
 
-/// <summary>用稿登记查询：status 为 pending|verified|refused（空为全部），outletId，kind 为 outlet|instruction，from/to 为用稿日期。</summary>
+/// <summary>
+/// 用稿登记查询：status 为 pending|verified|refused（空为全部），outletId，kind 为 outlet|instruction，level 为媒体级别，
+/// from/to 为用稿日期，unitId 为稿件单位（含下级），q 为稿件标题关键词；sort 为 claimedAt（默认）|adoptedOn|level|status|unit|title。
+/// </summary>
 public sealed record AdoptionQuery(
     string? Status = null,
     long? OutletId = null,
@@ -15,33 +19,88 @@ public sealed record AdoptionQuery(
     string? From = null,
     string? To = null,
     int Page = 1,
-    int PageSize = 20) : IPagedQuery;
+    int PageSize = 20,
+    string? Sort = null,
+    string? Dir = null,
+    long? UnitId = null,
+    string? Q = null,
+    string? Level = null) : IPagedQuery;
 
-/// <summary>用稿登记列表：只含调用者能看到的稿件的登记（宣传办看所辖单位的，信息员看本单位的），按申报时间倒序分页。</summary>
+/// <summary>列表的一行：登记及其稿件的标题和单位。</summary>
+public sealed class AdoptionListRow
+{
+    public Adoption Adoption { get; init; } = default!;
+    public string Title { get; init; } = "";
+    public long UnitId { get; init; }
+}
+
+/// <summary>用稿登记列表：只含调用者能看到的稿件的登记（宣传办看所辖单位的，信息员看本单位的），默认按申报时间倒序分页。</summary>
 public sealed class ListAdoptions(HeraldDbContext db, CurrentUser current)
 {
+    public const string DefaultSort = "claimedAt";
+
+    public static readonly SortKeys<AdoptionListRow> Sorting = new SortKeys<AdoptionListRow>()
+        .Add("claimedAt", x => x.Adoption.ClaimedAt, descending: true)
+        .Add("adoptedOn", x => x.Adoption.AdoptedOn, descending: true)
+        .Add("level", x => x.Adoption.Level)
+        .Add("status", x => x.Adoption.Status)
+        .Add("unit", x => x.UnitId)
+        .Add("title", x => x.Title);
+
+    public static TableSort SortOf(AdoptionQuery query) => Sorting.Resolve(PageRequest.From(query), DefaultSort);
+
     public async Task<PagedResult<AdoptionDto>> HandleAsync(AdoptionQuery query, CancellationToken ct = default)
     {
         var me = await current.GetAsync(ct);
-        var visible = db.Manuscripts.AsNoTracking().VisibleTo(me);
-        var q = from a in db.Adoptions.AsNoTracking()
-                join m in visible on a.ManuscriptId equals m.Id
-                select new { Adoption = a, m.Title, m.UnitId };
-        if (Wire.OptionalCode<AdoptionStatus>(query.Status is "all" ? null : query.Status, "status") is { } status)
-            q = q.Where(x => x.Adoption.Status == status);
-        if (Wire.OptionalCode<AdoptionKind>(query.Kind, "kind") is { } kind) q = q.Where(x => x.Adoption.Kind == kind);
-        if (query.OutletId is { } outletId) q = q.Where(x => x.Adoption.OutletId == outletId);
-        if (Wire.OptionalDate(query.From, "from") is { } from) q = q.Where(x => x.Adoption.AdoptedOn >= from);
-        if (Wire.OptionalDate(query.To, "to") is { } to) q = q.Where(x => x.Adoption.AdoptedOn <= to);
-
+        var q = Filtered(query, me);
         var page = PageRequest.From(query);
         var total = await q.CountAllAsync(ct);
-        var rows = await q.OrderByDescending(x => x.Adoption.ClaimedAt).ThenByDescending(x => x.Adoption.Id)
-            .TakePage(page).ToListAsync(ct);
+        var rows = await Sorted(q, query).TakePage(page).ToListAsync(ct);
         var names = await EditorialRecords.NamesAsync(db, EditorialRecords.UserIds([], rows.Select(r => r.Adoption)), ct);
         var items = rows.Select(r => EditorialRecords.ToDto(r.Adoption, r.Title, r.UnitId, me.Tree, names)).ToList();
         return items.ToPage(page, total);
     }
+
+    /// <summary>导出：与列表相同的范围、筛选和排序，不分页（申报人、核实人的姓名一次读出）。</summary>
+    public async Task<IAsyncEnumerable<AdoptionDto>> ExportAsync(AdoptionQuery query, CancellationToken ct = default)
+    {
+        var me = await current.GetAsync(ct);
+        var q = Sorted(Filtered(query, me), query);
+        var names = await db.Users.AsNoTracking().Where(u => db.Adoptions.Any(a => a.ClaimedById == u.Id || a.VerifiedById == u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var tree = me.Tree;
+        return await ListExport.RowsAsync(q, r => EditorialRecords.ToDto(r.Adoption, r.Title, r.UnitId, tree, names), ct);
+    }
+
+    private IQueryable<AdoptionListRow> Filtered(AdoptionQuery query, UserContext me)
+    {
+        SortOf(query);
+        var visible = db.Manuscripts.AsNoTracking().VisibleTo(me);
+        var q = from a in db.Adoptions.AsNoTracking()
+                join m in visible on a.ManuscriptId equals m.Id
+                select new AdoptionListRow { Adoption = a, Title = m.Title, UnitId = m.UnitId };
+        if (Wire.OptionalCode<AdoptionStatus>(query.Status is "all" ? null : query.Status, "status") is { } status)
+            q = q.Where(x => x.Adoption.Status == status);
+        if (Wire.OptionalCode<AdoptionKind>(query.Kind, "kind") is { } kind) q = q.Where(x => x.Adoption.Kind == kind);
+        if (Wire.OptionalCode<MediaLevel>(query.Level, "level") is { } level) q = q.Where(x => x.Adoption.Level == level);
+        if (query.OutletId is { } outletId) q = q.Where(x => x.Adoption.OutletId == outletId);
+        if (Wire.OptionalDate(query.From, "from") is { } from) q = q.Where(x => x.Adoption.AdoptedOn >= from);
+        if (Wire.OptionalDate(query.To, "to") is { } to) q = q.Where(x => x.Adoption.AdoptedOn <= to);
+        if (query.UnitId is { } unitId)
+        {
+            var units = me.Tree.Subtree(unitId).ToArray();
+            q = q.Where(x => units.Contains(x.UnitId));
+        }
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var text = query.Q.Trim();
+            q = q.Where(x => x.Title.Contains(text));
+        }
+        return q;
+    }
+
+    private static IOrderedQueryable<AdoptionListRow> Sorted(IQueryable<AdoptionListRow> q, AdoptionQuery query) =>
+        Sorting.Apply(q, SortOf(query)).ThenByDescending(x => x.Adoption.Id);
 
     /// <summary>用稿证明：稿件对调用者不可见、或没有证明时一律 404。</summary>
     public async Task<(string Hash, string FileName, string ContentType)> ProofAsync(long adoptionId, CancellationToken ct = default)
