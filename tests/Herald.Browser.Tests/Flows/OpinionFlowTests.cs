@@ -174,7 +174,7 @@ public sealed partial class OpinionFlowTests(HeraldServer server) : IClassFixtur
         await Expect(row.Locator(".text-muted").GetByTestId("hit")).ToHaveTextAsync(["暖气不热", "无人处理"]);
         (await row.GetByTestId("hit-word").AllInnerTextsAsync()).ShouldBe(["暖气不热", "无人处理"], ignoreOrder: true);
 
-        await row.ClickAsync();
+        await row.Locator("a.opinion-title").ClickAsync();
         await Expect(office).ToHaveURLAsync(new Regex($"/opinion/items/{itemId}$"));
         await Expect(office.GetByTestId("opinion-hits").Locator("tbody tr")).ToHaveCountAsync(4);
     }

@@ -13,16 +13,18 @@ public sealed class DependencyRulesTests
     private static readonly Dictionary<string, string[]> AllowedFeatureEdges = new()
     {
         // 稿件是核心聚合：审核、采编用稿在它之上，通过详情页扩展点 IManuscriptDetailSection 把面板放到详情页。
-        ["Manuscripts"] = ["Notifications"],
+        ["Manuscripts"] = ["Notifications", "Writing"],
         ["Reviews"] = ["Manuscripts", "Keywords", "Notifications"],
         ["Publishing"] = ["Manuscripts", "Notifications"],
-        ["Keywords"] = ["Manuscripts"],
-        ["Home"] = ["Manuscripts", "Reviews", "Publishing", "Notifications"],
+        // 首页（工作台）：待办来自各模块登记的 IWaitingWorkSource（内核）；我的稿件、通知、时期数字（统计报表的 BuildPeriodReport）用对方的公开查询。
+        ["Home"] = ["Manuscripts", "Notifications", "Reports"],
         ["Shell"] = ["Reviews", "Correspondents"],
         ["Correspondents"] = ["Organization"],
         ["Reports"] = ["Scoring"],
         ["Bulletins"] = ["Reports"],
         ["OpinionIntake"] = ["Keywords"],
+        // 报送前的文字检查：稿件表单调用 Writing 的公开处理器 CheckText 并显示其 TextCheckPanel；Writing 用关键词引擎（敏感词、规范表述）。
+        ["Writing"] = ["Keywords"],
         ["OpinionCases"] = ["Notifications"],
         ["Demo"] = ["OpinionIntake", "OpinionCases"],
     };

@@ -37,7 +37,7 @@ public sealed class VisibilityMatrixTests(VisibilityMatrixTests.Org org) : IClas
         { "/opinion/items", Org.BureauOpinion, "opinion", "幸福路安置房工地工人聚集讨薪现场情况" },
         { "/opinion/cases", Org.BureauOffice, "office", "幸福路安置房项目工人聚集讨薪" },
         { "/opinion/cases", Org.BureauOpinion, "opinion", "幸福路安置房项目工人聚集讨薪" },
-        { "/audit", Org.BureauOffice, "auditor", "system.seed" },
+        { "/audit?action=system.seed", Org.BureauOffice, "auditor", "演示组织" },
         { "/reports", Org.BureauOffice, "office", "幸福社区" },
     };
 

@@ -1,4 +1,6 @@
 using Herald.Web.Features.Common;
+using Herald.Web.Features.Common.Tables;
+using Herald.Web.Infrastructure.Localization;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Time;
 using Herald.Web.Infrastructure.Web;
@@ -6,27 +8,42 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Herald.Web.Features.Correspondents;
 
+/// <summary>备案名册页的数据：名册（各页签的条数、未备案的单位）和当前页签的一页。</summary>
+public sealed record CorrespondentsPageModel(CorrespondentRegistry Registry, PagedResult<CorrespondentItem> Page, CorrespondentQuery Query,
+    TableSort Sort, string View, Domain.Organization.OrgTree Tree, IReadOnlySet<long> Scope, DateOnly Today, string? Notice, string? Granted);
+
 public static class CorrespondentEndpoints
 {
+    public static void MapCorrespondentExportApi(this RouteGroupBuilder api) =>
+        api.MapGet("/correspondents/export.xlsx", ExportAsync)
+            .WithSummary("导出信息员名册（Excel）：与名册表格相同的筛选和排序，全部行")
+            .WithDescription("view：active（在册，默认）|history（已免去）；unitId（含下级）、q（姓名、电话、账号）、sort（unit|name|appointedOn|endedOn）、dir。" +
+                             "宣传办只含其所辖单位，系统管理员含全部单位；其他角色 403。")
+            .Produces(StatusCodes.Status200OK, contentType: Infrastructure.Spreadsheets.XlsxWriter.ContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+    private static async Task<IResult> ExportAsync([AsParameters] CorrespondentQuery query, HttpContext http, ListCorrespondents list,
+        Messages messages, Clock clock) =>
+        ListExport.Xlsx(messages[query.History ? "Export.CorrespondentHistory" : "Export.Correspondents"], clock.UtcNow,
+            CorrespondentTable.Columns(messages), await list.ExportAsync(query, http.RequestAborted));
+
     public static void MapCorrespondentPages(this RouteGroupBuilder pages)
     {
-        pages.MapGet("/org/correspondents", async (string? view, long? unitId, string? notice, string? granted, HttpContext http,
+        pages.MapGet("/org/correspondents", async ([AsParameters] CorrespondentQuery query, string? notice, string? granted, HttpContext http,
             ListCorrespondents list, CurrentUser current, Clock clock) =>
         {
-            var registry = await list.HandleAsync(unitId, http.RequestAborted);
+            var view = query.View is "history" or "missing" ? query.View : "active";
+            var (registry, page) = await list.TableAsync(query with { View = view == "missing" ? "active" : view }, http.RequestAborted);
             var me = await current.GetAsync(http.RequestAborted);
             return Pages.Render<CorrespondentsPage>(new
             {
-                Registry = registry,
-                View = view is "history" or "missing" ? view : "active",
-                UnitId = unitId,
-                Tree = me.Tree,
-                Scope = CorrespondentScope.UnitsOf(me),
-                Today = Domain.Common.ChinaTime.DateOf(clock.UtcNow),
-                Notice = notice,
-                Granted = granted,
+                Model = new CorrespondentsPageModel(registry, page, query, CorrespondentTable.SortOf(query), view, me.Tree,
+                    CorrespondentScope.UnitsOf(me), Domain.Common.ChinaTime.DateOf(clock.UtcNow), notice, granted),
             });
         });
+
+        pages.MapGet("/org/correspondents/export.xlsx", ExportAsync);
 
         pages.MapGet("/org/correspondents/new", async (long? unitId, HttpContext http, CorrespondentFormBuilder forms) =>
             Pages.Render<CorrespondentFormPage>(new { Model = await forms.NewAsync(unitId, http.RequestAborted) }));
@@ -36,7 +53,7 @@ public static class CorrespondentEndpoints
         {
             return await FormPost.RunAsync(http, async () =>
                 {
-                    var result = await register.HandleAsync(form, http.RequestAborted);
+                    var result = await register.HandleAsync(form.ToInput(), http.RequestAborted);
                     return "/org/correspondents?notice=registered" + GrantedQuery(result);
                 },
                 async failure =>
@@ -54,7 +71,7 @@ public static class CorrespondentEndpoints
         {
             return await FormPost.RunAsync(http, async () =>
                 {
-                    var result = await update.HandleAsync(id, form, http.RequestAborted);
+                    var result = await update.HandleAsync(id, form.ToInput(), http.RequestAborted);
                     return "/org/correspondents?notice=updated" + GrantedQuery(result);
                 },
                 async failure =>

@@ -1,4 +1,6 @@
 using Herald.Domain.Common;
+using Herald.Web.Features.Common;
+using Herald.Web.Features.Common.Tables;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
 using Herald.Web.Infrastructure.Time;
@@ -9,6 +11,22 @@ namespace Herald.Web.Features.Correspondents;
 /// <summary>备案名册：在册、已免去（历史）、未备案的单位。只含调用者管辖的单位，按组织树顺序。</summary>
 public sealed class ListCorrespondents(HeraldDbContext db, CurrentUser current, Clock clock)
 {
+    /// <summary>名册和其中一页（在册或历史，按查询筛选、排序）。</summary>
+    public async Task<(CorrespondentRegistry Registry, PagedResult<CorrespondentItem> Page)> TableAsync(CorrespondentQuery query, CancellationToken ct = default)
+    {
+        CorrespondentTable.SortOf(query);
+        var registry = await HandleAsync(query.UnitId, ct);
+        return (registry, CorrespondentTable.Page(registry, query, (await current.GetAsync(ct)).Tree));
+    }
+
+    /// <summary>导出：与表格相同的范围、筛选和排序，全部行。</summary>
+    public async Task<IAsyncEnumerable<CorrespondentItem>> ExportAsync(CorrespondentQuery query, CancellationToken ct = default)
+    {
+        CorrespondentTable.SortOf(query);
+        var registry = await HandleAsync(query.UnitId, ct);
+        return ListExport.Rows(CorrespondentTable.Rows(registry, query, (await current.GetAsync(ct)).Tree));
+    }
+
     public async Task<CorrespondentRegistry> HandleAsync(long? unitId, CancellationToken ct = default)
     {
         var me = await current.GetAsync(ct);

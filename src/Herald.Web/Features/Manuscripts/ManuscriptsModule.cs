@@ -8,18 +8,29 @@ public sealed class ManuscriptsModule : IModule
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<ManuscriptStager>();
+        services.AddScoped<TextCheckStop>();
         services.AddScoped<SaveManuscript>();
         services.AddScoped<SubmitWorkflow>();
         services.AddScoped<GetManuscript>();
         services.AddScoped<ListManuscripts>();
         services.AddScoped<ManuscriptDetailPages>();
+        services.AddScoped<IWaitingWorkSource, MyManuscriptsWaiting>();
         services.AddScoped<DeleteDraft>();
+        services.AddScoped<WithdrawManuscript>();
         services.AddScoped<ManuscriptFormBuilder>();
     }
 
-    public void MapPages(RouteGroupBuilder pages) => pages.MapManuscriptPages();
+    public void MapPages(RouteGroupBuilder pages)
+    {
+        pages.MapManuscriptPages();
+        pages.MapWithdrawPage();
+    }
 
-    public void MapApi(RouteGroupBuilder api) => api.MapManuscriptApi();
+    public void MapApi(RouteGroupBuilder api)
+    {
+        api.MapManuscriptApi();
+        api.MapWithdrawApi();
+    }
 
     public void MapFiles(RouteGroupBuilder files) => files.MapManuscriptFiles();
 }

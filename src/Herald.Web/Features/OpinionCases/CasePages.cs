@@ -60,12 +60,15 @@ public static class CasePages
             {
                 Query = query,
                 Result = await list.HandleAsync(query, http.RequestAborted),
+                Sort = ListCases.SortOf(query),
                 Tree = me.Tree,
                 Units = (IReadOnlySet<long>)units,
                 IsOffice = scope.OfficeUnits.Count > 0,
                 Notice = notice,
             });
         });
+
+        pages.MapGet("/opinion/cases/export.xlsx", ExportAsync);
 
         // 舆情信息页选中后跳到这里：?items=1,2 或 ?items=1&items=2。
         pages.MapGet("/opinion/cases/new", async (HttpContext http, OpenCase open, CurrentUser current) =>
@@ -180,4 +183,10 @@ public static class CasePages
     internal static List<long> ParseIds(string? text) =>
         (text ?? "").Split([',', ' ', '，'], StringSplitOptions.RemoveEmptyEntries)
             .Select(s => long.TryParse(s, out var id) ? id : 0).Where(id => id > 0).Distinct().ToList();
+
+    /// <summary>导出舆情列表（页面与 API 共用）：与列表相同的范围、筛选和排序，全部行。</summary>
+    public static async Task<IResult> ExportAsync([AsParameters] CaseQuery query, HttpContext http, ListCases list,
+        Infrastructure.Localization.Messages messages, Infrastructure.Time.Clock clock) =>
+        Common.Tables.ListExport.Xlsx(messages["Export.OpinionCases"], clock.UtcNow, CaseExport.Columns(messages),
+            await list.ExportAsync(query, http.RequestAborted));
 }

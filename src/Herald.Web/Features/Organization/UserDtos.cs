@@ -3,8 +3,19 @@ using Herald.Web.Features.Common;
 
 namespace Herald.Web.Features.Organization;
 
-/// <summary>账号列表的查询条件：q 按姓名或用户名；unitId 含下级单位（所属单位或在其上担任角色）。</summary>
-public sealed record UserQuery(string? Q = null, long? UnitId = null, int Page = 1, int PageSize = 20) : IPagedQuery;
+/// <summary>
+/// 账号列表的查询条件：q 按姓名或用户名；unitId 含下级单位（所属单位或在其上担任角色）；role 为担任的角色代码；
+/// state 为 active（正常）|disabled（停用）|locked（锁定）|must_change（须改口令）；sort 为 userName（默认）|displayName|unit|lastSignInAt。
+/// </summary>
+public sealed record UserQuery(
+    string? Q = null,
+    long? UnitId = null,
+    int Page = 1,
+    int PageSize = 20,
+    string? Role = null,
+    string? State = null,
+    string? Sort = null,
+    string? Dir = null) : IPagedQuery;
 
 public sealed record RoleOnUnit(long AssignmentId, Role Role, long? UnitId, string? UnitPath);
 
@@ -63,7 +74,7 @@ public sealed class UserForm
     public string? Role { get; set; }
 
     public UserInput ToInput() =>
-        new(UserName, DisplayName, Phone, Email, FormValues.OptionalId(UnitId, "UnitId"), Role);
+        new(UserName, DisplayName, Phone, Email, Wire.OptionalId(UnitId, "UnitId"), Role);
 }
 
 public sealed class RoleForm
@@ -71,5 +82,5 @@ public sealed class RoleForm
     public string? Role { get; set; }
     public string? UnitId { get; set; }
 
-    public RoleInput ToInput() => new(Role, FormValues.OptionalId(UnitId, "UnitId"));
+    public RoleInput ToInput() => new(Role, Wire.OptionalId(UnitId, "UnitId"));
 }

@@ -1,21 +1,33 @@
+using Herald.Domain.Organization;
 using Herald.Web.Features.Common;
+using Herald.Web.Features.Common.Tables;
 using Herald.Web.Infrastructure.Auth;
+using Herald.Web.Infrastructure.Localization;
+using Herald.Web.Infrastructure.Time;
 using Herald.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Herald.Web.Features.Organization;
 
+/// <summary>账号列表页的数据。</summary>
+public sealed record UsersPageModel(UserQuery Query, PagedResult<UserListItem> Result, TableSort Sort, OrgTree Tree);
+
 public static class UserEndpoints
 {
+    /// <summary>导出账号列表（页面与 API 共用）：与列表相同的筛选和排序，全部行。</summary>
+    public static async Task<IResult> ExportUsersAsync([AsParameters] UserQuery query, HttpContext http, ListUsers list, Messages messages, Clock clock) =>
+        ListExport.Xlsx(messages["Export.Users"], clock.UtcNow, UserExport.Columns(messages), await list.ExportAsync(query, http.RequestAborted));
+
     public static void MapUserPages(this RouteGroupBuilder pages)
     {
         pages.MapGet("/org/users", async ([AsParameters] UserQuery query, HttpContext http, ListUsers list, CurrentUser current) =>
             Pages.Render<UsersPage>(new
             {
-                Query = query,
-                Result = await list.HandleAsync(query, http.RequestAborted),
-                Tree = await current.ManagerTreeAsync(http.RequestAborted),
+                Model = new UsersPageModel(query, await list.HandleAsync(query, http.RequestAborted), ListUsers.SortOf(query),
+                    await current.ManagerTreeAsync(http.RequestAborted)),
             }));
+
+        pages.MapGet("/org/users/export.xlsx", ExportUsersAsync);
 
         pages.MapGet("/org/users/new", async (long? unitId, HttpContext http, CurrentUser current) =>
             Pages.Render<UserFormPage>(new

@@ -11,9 +11,14 @@ public sealed class ReviewsModule : IModule
         services.AddScoped<GetReviewInbox>();
         services.AddScoped<ReviewManuscript>();
         services.AddScoped<IManuscriptDetailSection, ReviewSection>();
+        services.AddScoped<IWaitingWorkSource, ReviewsWaiting>();
     }
 
     public void MapPages(RouteGroupBuilder pages) => pages.MapReviewPages();
 
-    public void MapApi(RouteGroupBuilder api) => api.MapReviewApi();
+    public void MapApi(RouteGroupBuilder api)
+    {
+        api.MapReviewApi();
+        api.MapSensitiveApi();
+    }
 }
