@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Herald.Bench.Report;
+using Herald.Web.Features.Common;
 using Herald.Web.Features.Reports;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;

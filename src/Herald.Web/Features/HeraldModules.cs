@@ -4,6 +4,7 @@ using Herald.Web.Features.Bulletins;
 using Herald.Web.Features.Categories;
 using Herald.Web.Features.Common;
 using Herald.Web.Features.Correspondents;
+using Herald.Web.Features.Demo;
 using Herald.Web.Features.Home;
 using Herald.Web.Features.Keywords;
 using Herald.Web.Features.Manuscripts;
@@ -45,15 +46,20 @@ public static class HeraldModules
         new OpinionIntakeModule(),
         new OpinionCasesModule(),
         new WritingModule(),
+        new DemoModule(),
     ];
 
     public static IServiceCollection AddHeraldModules(this IServiceCollection services)
     {
         // 内核（Features/Common）的服务。
+        services.AddSingleton<WorkflowPolicies>();
         services.AddScoped<Common.Batches.Batch>();
         foreach (var module in All) module.AddServices(services);
         return services;
     }
+
+    /// <summary>启动时：建库/迁移，空库时写入初始数据（演示数据或只有 admin）并打印一次初始口令。</summary>
+    public static Task InitializeHeraldAsync(this WebApplication app) => DemoModule.InitializeAsync(app);
 
     public static WebApplication MapHeraldModules(this WebApplication app)
     {
@@ -65,7 +71,7 @@ public static class HeraldModules
         app.MapGet("/healthz", Health.CheckAsync).AllowAnonymous().ExcludeFromDescription();
 
         // 网页：Cookie 登录，所有 POST 校验防伪令牌。
-        var pages = app.MapGroup("").RequireAuthorization(AuthSchemes.PagesPolicy).RequireCsrf().ExcludeFromDescription();
+        var pages = app.MapGroup("").RequireAuthorization(AuthSchemes.PagesPolicy).RequireCsrf().WithPageChrome().ExcludeFromDescription();
         foreach (var module in All) module.MapPages(pages);
 
         // 文件下载：网页和 API 令牌都可。

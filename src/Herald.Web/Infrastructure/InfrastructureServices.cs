@@ -11,12 +11,11 @@ public static class InfrastructureServices
     public static IServiceCollection AddHeraldInfrastructure(this IServiceCollection services)
     {
         services.AddScoped<AuditLog>();
-        services.AddScoped<DemoSeeder>();
-        services.AddScoped<DemoOpinionSeeder>();
         services.AddScoped<ReferenceData>();
         services.AddSingleton<FileStore>();
         services.AddHostedService<StagedUploadCleanup>();
         services.AddSingleton<DocxImporter>();
+        services.AddScoped<UploadStaging>();
         return services;
     }
 }

@@ -1,8 +1,3 @@
-using Herald.Web.Infrastructure.Data;
-using Herald.Web.Infrastructure.Demo;
-using Herald.Web.Infrastructure.Time;
-using Microsoft.Extensions.Options;
-
 namespace Herald.Web.Infrastructure;
 
 public static class Startup
@@ -11,25 +6,5 @@ public static class Startup
     {
         builder.Services.AddOptions<HeraldOptions>().Bind(builder.Configuration.GetSection(HeraldOptions.Section));
         return builder;
-    }
-
-    /// <summary>启动时：建库/迁移，空库时写入初始数据并打印一次初始口令。</summary>
-    public static async Task InitializeHeraldAsync(this WebApplication app)
-    {
-        await DataServices.MigrateAsync(app.Services);
-        await using var scope = app.Services.CreateAsyncScope();
-        var options = scope.ServiceProvider.GetRequiredService<IOptions<HeraldOptions>>().Value;
-        var clock = scope.ServiceProvider.GetRequiredService<Clock>();
-        await scope.ServiceProvider.GetRequiredService<ReferenceData>().EnsureAsync(clock.UtcNow);
-        var notice = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(options, clock.UtcNow);
-        if (notice is not null)
-        {
-            // 直接写到控制台：日志级别配置不应吞掉这唯一一次的口令提示。
-            Console.WriteLine();
-            Console.WriteLine("==================== 先声 Herald ====================");
-            Console.WriteLine(notice);
-            Console.WriteLine("=====================================================");
-            Console.WriteLine();
-        }
     }
 }

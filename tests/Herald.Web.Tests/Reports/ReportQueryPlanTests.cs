@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Herald.Domain.Organization;
 using Herald.Domain.Scoring;
+using Herald.Web.Features.Common;
 using Herald.Web.Features.Reports;
 using Herald.Web.Infrastructure.Data;
 using Herald.Web.Tests.Support;

@@ -1,4 +1,5 @@
 using System.Net;
+using Herald.Web.Features.Common;
 using Herald.Web.Features.Reports;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;

@@ -12,7 +12,7 @@ namespace Herald.Web.Features.Bulletins;
 /// </summary>
 public static class BulletinAccess
 {
-    public static IReadOnlySet<long> ManagedUnits(UserContext me) => me.Tree.ScopeOf(me.Id, Role.Office);
+    public static IReadOnlySet<long> ManagedUnits(UserContext me) => Common.UnitScope.Office(me);
 
     public static bool CanManage(UserContext me, long rootUnitId) => me.IsOffice && ManagedUnits(me).Contains(rootUnitId);
 

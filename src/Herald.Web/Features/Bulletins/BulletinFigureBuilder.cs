@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Herald.Domain.Scoring;
 using Herald.Web.Features.Bulletins.Documents;
+using Herald.Web.Features.Common;
 using Herald.Web.Features.Reports;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;

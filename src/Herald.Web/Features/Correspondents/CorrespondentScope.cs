@@ -12,9 +12,8 @@ public static class CorrespondentScope
     /// <summary>可管理的单位；无权时 403。</summary>
     public static IReadOnlySet<long> UnitsOf(UserContext me)
     {
-        if (me.Has(Role.SysAdmin)) return me.Tree.All.Select(u => u.Id).ToHashSet();
-        if (me.IsOffice) return me.Tree.ScopeOf(me.Id, Role.Office);
-        throw AppException.Forbidden();
+        if (!CanManage(me)) throw AppException.Forbidden();
+        return Common.UnitScope.Managed(me);
     }
 
     /// <summary>单位不在范围内与不存在同样对待，不泄露其他范围的单位。</summary>

@@ -7,6 +7,7 @@ using Herald.Web.Features.Notifications;
 using Herald.Web.Features.Reports;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Time;
+using Herald.Web.Infrastructure.Web;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
 
@@ -22,7 +23,7 @@ public sealed record Workbench(
     IReadOnlyList<ManuscriptListItem> Recent,
     PeriodFigures? Figures,
     IReadOnlyList<Shortcut> Shortcuts,
-    IReadOnlyList<NotificationDto> Notifications);
+    IReadOnlyList<NotificationDto> Notifications) : IPageModel<HomePage>;
 
 /// <summary>首页的常用入口：Key 为 Text.resx 中的名称，按角色给出（如系统管理员的账号与单位、审计管理员的审计日志）。</summary>
 public sealed record Shortcut(string Key, string Href, string Icon);

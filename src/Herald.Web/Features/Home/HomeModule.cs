@@ -15,6 +15,6 @@ public sealed class HomeModule : IModule
     public void MapPages(RouteGroupBuilder pages)
     {
         pages.MapGet("/", async (string? period, HttpContext http, GetWorkbench workbench) =>
-            Pages.Render<HomePage>(new { Model = await workbench.HandleAsync(period, http.RequestAborted) }));
+            Pages.Render(await workbench.HandleAsync(period, http.RequestAborted)));
     }
 }

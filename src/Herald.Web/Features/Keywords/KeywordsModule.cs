@@ -22,6 +22,5 @@ public sealed class KeywordsModule : IModule
     public void MapApi(RouteGroupBuilder api)
     {
         api.MapKeywordApi();
-        api.MapSensitiveApi();
     }
 }

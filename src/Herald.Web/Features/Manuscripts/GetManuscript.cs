@@ -1,7 +1,7 @@
 using Herald.Domain.Organization;
 using Herald.Domain.Review;
 using Herald.Domain.Submission;
-using Herald.Web.Features.Publishing;
+using Herald.Web.Features.Common;
 using Herald.Web.Features.Reviews;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;

@@ -1,7 +1,6 @@
 using Herald.Domain.Organization;
 using Herald.Domain.Review;
 using Herald.Domain.Submission;
-using Herald.Web.Features.Publishing;
 
 namespace Herald.Web.Features.Manuscripts;
 
@@ -103,8 +102,3 @@ public sealed record VersionDiff(int FromVersion, int ToVersion, IReadOnlyList<D
 {
     public bool HasChanges => Title.Concat(Body).Concat(Captions).Any(l => l.Kind != DiffKind.Unchanged);
 }
-
-/// <summary>审核请求。稿件有阻断类敏感词时，通过须 override=true 并给出 overrideReason。</summary>
-public sealed record ReviewRequest(string? Decision, string? Comment, int? Revision, bool? Override = null, string? OverrideReason = null);
-
-public sealed record ReviewInbox(IReadOnlyList<ManuscriptListItem> Items, IReadOnlyDictionary<Role, int> CountsByStep, int Total);

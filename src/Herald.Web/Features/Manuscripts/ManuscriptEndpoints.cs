@@ -1,13 +1,11 @@
 using Herald.Domain.Submission;
 using Herald.Web.Features.Common;
-using Herald.Web.Features.Reviews;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
 using Herald.Web.Infrastructure.Files;
 using Herald.Web.Infrastructure.Localization;
 using Herald.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Web.Features.Manuscripts;
@@ -20,10 +18,8 @@ public static class ManuscriptEndpoints
         {
             var me = await current.GetAsync(http.RequestAborted);
             var result = await list.HandleAsync(query, http.RequestAborted);
-            return Pages.Render<ManuscriptListPage>(new
-            {
-                Query = query, Result = result, Sort = ListManuscripts.SortOf(query), Tree = me.Tree, Notice = http.Request.Query["notice"].ToString(),
-            });
+            return Pages.Render(new ManuscriptListModel(query, result, ListManuscripts.SortOf(query), me.Tree, me.ManuscriptUnits,
+                me.SubmitUnits.Count > 0, http.Request.Query["notice"].ToString()));
         });
 
         pages.MapGet("/manuscripts/export.xlsx", ExportAsync);
@@ -57,53 +53,13 @@ public static class ManuscriptEndpoints
             return Pages.Render<ManuscriptContentSection>(new { Model = model, TitleOutOfBand = state.ImportedTitle is not null });
         });
 
-        pages.MapGet("/manuscripts/{id:long}", async (long id, HttpContext http, GetManuscript get) =>
-            Pages.Render<ManuscriptDetailPage>(new { View = await get.HandleAsync(id, http.RequestAborted), Notice = http.Request.Query["notice"].ToString() }));
-
-        pages.MapPost("/manuscripts/{id:long}/review", async (long id, [FromForm] ReviewForm form, HttpContext http,
-            ReviewManuscript review, GetManuscript get, Messages messages) =>
-        {
-            try
-            {
-                var result = await review.HandleAsync(id, new ReviewRequest(form.Decision, form.Comment, form.Revision, form.Override,
-                    form.OverrideReason), http.RequestAborted);
-                return Results.LocalRedirect($"/reviews?done={Uri.EscapeDataString(form.Decision ?? "")}&m={result.Detail.Id}");
-            }
-            catch (Exception ex) when (ex is AppException { Kind: ProblemKind.Validation or ProblemKind.Conflict } or Domain.Common.DomainException { Kind: not Domain.Common.DomainErrorKind.Forbidden })
-            {
-                return (IResult)Pages.Render<ManuscriptDetailPage>(new
-                {
-                    View = await get.HandleAsync(id, http.RequestAborted),
-                    ReviewError = messages.Describe(ex),
-                    Comment = form.Comment,
-                    OverrideReason = form.OverrideReason,
-                }, StatusCodes.Status400BadRequest);
-            }
-        });
+        pages.MapGet("/manuscripts/{id:long}", (long id, string? notice, HttpContext http, ManuscriptDetailPages detail) =>
+            detail.RenderAsync(id, notice, ct: http.RequestAborted));
 
         pages.MapPost("/manuscripts/{id:long}/delete", async (long id, HttpContext http, DeleteDraft delete) =>
         {
             await delete.HandleAsync(id, http.RequestAborted);
             return Results.LocalRedirect("/manuscripts?mine=true&notice=deleted");
-        });
-
-        pages.MapGet("/reviews", async (string? done, long? m, HttpContext http, GetReviewInbox inbox) =>
-            Pages.Render<ReviewInboxPage>(new { Inbox = await inbox.HandleAsync(http.RequestAborted), Done = done, DoneId = m }));
-
-        pages.MapGet("/pool", async ([AsParameters] ManuscriptQuery query, long? categoryId, string? editorial, HttpContext http, GetPool pool,
-            CurrentUser current, HeraldDbContext db) =>
-        {
-            var me = await current.GetAsync(http.RequestAborted);
-            var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).Select(c => new FormOption(c.Id.ToString(), c.Name)).ToListAsync(http.RequestAborted);
-            return Pages.Render<PoolPage>(new
-            {
-                Query = query,
-                CategoryId = categoryId,
-                Editorial = editorial,
-                Categories = categories,
-                Result = await pool.HandleAsync(query, categoryId, editorial, http.RequestAborted),
-                Tree = me.Tree,
-            });
         });
 
         pages.MapGet("/uploads/{id:long}", async (long id, HttpContext http, CurrentUser current, HeraldDbContext db, FileStore files) =>
@@ -201,13 +157,6 @@ public static class ManuscriptEndpoints
             .WithSummary("最近两个报送版本的差异（只有一个版本时 204）")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapPost("/manuscripts/{id:long}/review", async Task<Ok<ManuscriptDetail>> (long id, ReviewRequest request, HttpContext http, ReviewManuscript review) =>
-                TypedResults.Ok((await review.HandleAsync(id, request, http.RequestAborted)).Detail))
-            .WithSummary("审核：approve 通过 / return 退回修改 / reject 不予采用")
-            .WithDescription("{\"decision\":\"approve|return|reject\",\"comment\":\"…\",\"revision\":n}。退回和不予采用必须填写 comment。revision（可选）与当前不符时 409。只有当前步骤的审核人可以操作（否则 403）。" +
-                             "标题或正文含阻断类敏感词时，通过答 409 Review.SensitiveBlocked（detail 列出这些词），须带 \"override\":true 和 \"overrideReason\":\"…\" 才能通过，放行记入流转记录和审计；命中明细见 GET /api/v1/manuscripts/{id}/sensitive。")
-            .ProducesCommandProblems();
-
         api.MapPost("/manuscripts/{id:long}/resubmit", async Task<Ok<ManuscriptDetail>> (long id, HttpContext http, SaveManuscript save) =>
             {
                 var input = await ManuscriptInput.ReadAsync(http.Request, submitByDefault: true, http.RequestAborted);
@@ -228,24 +177,11 @@ public static class ManuscriptEndpoints
             .WithDescription("报送过的稿件（包括退回修改的）不能删除（409）。")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
-        api.MapGet("/reviews/inbox", async Task<Ok<ReviewInbox>> (HttpContext http, GetReviewInbox inbox) =>
-                TypedResults.Ok(await inbox.HandleAsync(http.RequestAborted)))
-            .WithSummary("待我审核（紧急在前，先报先审）及各审核级别数量");
-
         api.MapGet("/categories", async (HeraldDbContext db, HttpContext http) =>
                 TypedResults.Ok(await db.Categories.AsNoTracking().Where(c => !c.Disabled).OrderBy(c => c.SortOrder)
                     .Select(c => new { c.Id, c.Name }).ToListAsync(http.RequestAborted)))
             .WithSummary("可用的稿件类别");
     }
-}
-
-public sealed class ReviewForm
-{
-    public string? Decision { get; set; }
-    public string? Comment { get; set; }
-    public int? Revision { get; set; }
-    public bool? Override { get; set; }
-    public string? OverrideReason { get; set; }
 }
 
 /// <summary>仅用于 OpenAPI 文档：报送表单的字段。</summary>

@@ -7,18 +7,16 @@ public sealed class ManuscriptsModule : IModule
 {
     public void AddServices(IServiceCollection services)
     {
-        services.AddScoped<UploadStaging>();
         services.AddScoped<ManuscriptStager>();
         services.AddScoped<TextCheckStop>();
         services.AddScoped<SaveManuscript>();
         services.AddScoped<SubmitWorkflow>();
         services.AddScoped<GetManuscript>();
         services.AddScoped<ListManuscripts>();
+        services.AddScoped<ManuscriptDetailPages>();
         services.AddScoped<IWaitingWorkSource, MyManuscriptsWaiting>();
-        services.AddScoped<ReviewManuscript>();
         services.AddScoped<DeleteDraft>();
         services.AddScoped<WithdrawManuscript>();
-        services.AddScoped<GetPool>();
         services.AddScoped<ManuscriptFormBuilder>();
     }
 

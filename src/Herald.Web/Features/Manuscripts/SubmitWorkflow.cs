@@ -1,8 +1,8 @@
 using Herald.Domain.Common;
 using Herald.Domain.Organization;
 using Herald.Domain.Submission;
+using Herald.Web.Features.Common;
 using Herald.Web.Features.Notifications;
-using Herald.Web.Features.Reviews;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;

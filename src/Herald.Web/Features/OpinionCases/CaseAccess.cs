@@ -34,10 +34,8 @@ public sealed class CaseScope
     public static CaseScope Of(UserContext me)
     {
         var tree = me.Tree;
-        var office = tree.ScopeOf(me.Id, Role.Office);
-        var wide = new HashSet<long>(office);
-        wide.UnionWith(tree.ScopeOf(me.Id, Role.Principal));
-        wide.UnionWith(tree.ScopeOf(me.Id, Role.Viewer));
+        var office = Common.UnitScope.Office(me);
+        var wide = new HashSet<long>(Common.UnitScope.Oversight(me));
         var units = new HashSet<long>();
         foreach (var a in me.Assignments)
         {

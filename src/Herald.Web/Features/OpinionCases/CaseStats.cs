@@ -1,7 +1,6 @@
 using Herald.Domain.Common;
 using Herald.Domain.Opinion.Cases;
 using Herald.Web.Features.Common;
-using Herald.Web.Features.Reports;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
 using Herald.Web.Infrastructure.Time;

@@ -2,7 +2,6 @@ using Herald.Domain.Opinion.Cases;
 using Herald.Domain.Common;
 using Herald.Web.Features.Common;
 using Herald.Web.Features.Common.Tables;
-using Herald.Web.Features.Publishing;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
 using Herald.Web.Infrastructure.Time;

@@ -1,6 +1,5 @@
 using Herald.Domain.Common;
 using Herald.Domain.Opinion.Cases;
-using Herald.Web.Features.Reports;
 using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;

@@ -1,6 +1,5 @@
 using Herald.Domain.Opinion.Cases;
 using Herald.Web.Features.Common;
-using Herald.Web.Features.Publishing;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;

@@ -1,7 +1,7 @@
 using Herald.Domain.Organization;
 using Herald.Domain.Review;
 using Herald.Domain.Submission;
-using Herald.Web.Features.Reviews;
+using Herald.Web.Features.Common;
 
 namespace Herald.Web.Features.OpinionCases;
 

@@ -4,6 +4,7 @@ using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Herald.Web.Features.OpinionIntake;
 
@@ -12,9 +13,11 @@ public static class IntakeEndpoints
 {
     public static void MapIntakeApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/opinion/items", async (HttpContext http, PushOpinionItems push) =>
+        api.MapPost("/opinion/items", async (HttpContext http, PushOpinionItems push, IOptions<OpinionIntakeOptions> options) =>
             {
-                var (isBatch, results) = await push.HandleAsync(http.Request, http.RequestAborted);
+                await push.RequireAllowedAsync(http.RequestAborted);
+                var (isBatch, items) = await IntakeRequestReader.ReadAsync(http.Request, options.Value, http.RequestAborted);
+                var results = await push.HandleAsync(new IntakePush(isBatch, items), http.RequestAborted);
                 if (isBatch) return Results.Ok(results);
                 var r = results[0];
                 return Results.Created($"/api/v1/opinion/items/{r.Id}", new { r.Id, r.DuplicateOf, r.Hits });

@@ -7,22 +7,31 @@ using Herald.Web.Infrastructure.Data;
 using Herald.Web.Infrastructure.Localization;
 using Herald.Web.Infrastructure.Time;
 using Herald.Web.Infrastructure.Web;
-using Microsoft.Extensions.Options;
 
 namespace Herald.Web.Features.OpinionIntake;
+
+/// <summary>推送命令：一条还是一批，以及逐条解析的结果。</summary>
+public sealed record IntakePush(bool IsBatch, IReadOnlyList<ParsedIntakeItem> Items);
 
 /// <summary>
 /// 监测厂商推送（API）：一条或一批。令牌须是宣传办签发的（厂商令牌，或宣传办本人的完整令牌）。
 /// 每条单独校验：有错的那条只报告错误，其余照常收录。
 /// </summary>
 public sealed class PushOpinionItems(HeraldDbContext db, CurrentUser current, OpinionIngest ingest, AuditLog audit, Clock clock,
-    Messages messages, IOptions<OpinionIntakeOptions> options)
+    Messages messages)
 {
-    public async Task<(bool IsBatch, IReadOnlyList<IntakeResult> Results)> HandleAsync(HttpRequest request, CancellationToken ct = default)
+    /// <summary>推送权限在读请求体之前检查：无权的调用方得到 403，而不是请求体的 400。</summary>
+    public async Task RequireAllowedAsync(CancellationToken ct = default)
     {
         var me = await current.GetAsync(ct);
         if (!me.IsOffice) throw AppException.Forbidden("OpinionIntake.PushForbidden");
-        var (isBatch, parsed) = await IntakeRequestReader.ReadAsync(request, options.Value, ct);
+    }
+
+    /// <summary>端点读好的请求（<see cref="IntakeRequestReader"/>）；结果按原顺序，一条时不合规即 400。</summary>
+    public async Task<IReadOnlyList<IntakeResult>> HandleAsync(IntakePush push, CancellationToken ct = default)
+    {
+        await RequireAllowedAsync(ct);
+        var (isBatch, parsed) = (push.IsBatch, push.Items);
         var tokenId = long.TryParse(current.Principal?.FindFirst(HeraldClaims.TokenId)?.Value, NumberStyles.Integer,
             CultureInfo.InvariantCulture, out var tid) ? tid : (long?)null;
         var now = clock.UtcNow;
@@ -64,7 +73,7 @@ public sealed class PushOpinionItems(HeraldDbContext db, CurrentUser current, Op
                     item.Item.Hits.Select(h => h.ToDto()).ToList(), null);
             }
         }
-        return (isBatch, results.Select(r => r!).ToList());
+        return results.Select(r => r!).ToList();
     }
 
     private IntakeResult Rejected(int index, IReadOnlyList<FieldError> errors) =>

@@ -2,7 +2,6 @@ using Herald.Domain.Common;
 using Herald.Domain.Opinion;
 using Herald.Domain.Submission;
 using Herald.Web.Features.Common;
-using Herald.Web.Features.Manuscripts;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Data;
 using Herald.Web.Infrastructure.Files;

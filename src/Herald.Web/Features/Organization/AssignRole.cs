@@ -1,5 +1,4 @@
 using Herald.Domain.Organization;
-using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;

@@ -1,6 +1,5 @@
 using Herald.Domain.Identity;
 using Herald.Domain.Organization;
-using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;

@@ -1,4 +1,3 @@
-using Herald.Domain.Organization;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;

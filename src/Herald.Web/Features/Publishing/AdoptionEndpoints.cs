@@ -58,17 +58,17 @@ public static class AdoptionEndpoints
             });
         });
 
-        pages.MapPost("/manuscripts/{id:long}/adoptions", (long id, HttpContext http, RecordAdoption record, GetManuscript get, ProofStaging staging) =>
-            RecordAsync(id, "adoption", http, get, staging, input => record.OutletAsync(id, input, http.RequestAborted)));
+        pages.MapPost("/manuscripts/{id:long}/adoptions", (long id, HttpContext http, RecordAdoption record, ManuscriptDetailPages detail, ProofStaging staging) =>
+            RecordAsync(id, "adoption", http, detail, staging, input => record.OutletAsync(id, input, http.RequestAborted)));
 
-        pages.MapPost("/manuscripts/{id:long}/instructions", (long id, HttpContext http, RecordAdoption record, GetManuscript get, ProofStaging staging) =>
-            RecordAsync(id, "instruction", http, get, staging, input => record.InstructionAsync(id, input, http.RequestAborted)));
+        pages.MapPost("/manuscripts/{id:long}/instructions", (long id, HttpContext http, RecordAdoption record, ManuscriptDetailPages detail, ProofStaging staging) =>
+            RecordAsync(id, "instruction", http, detail, staging, input => record.InstructionAsync(id, input, http.RequestAborted)));
 
-        pages.MapPost("/adoptions/{id:long}/verify", (long id, HttpContext http, DecideAdoption decide, GetManuscript get) =>
-            DecideAsync(id, "adoption-verified", http, decide, get, _ => decide.VerifyAsync(id, http.RequestAborted)));
+        pages.MapPost("/adoptions/{id:long}/verify", (long id, HttpContext http, DecideAdoption decide, ManuscriptDetailPages detail) =>
+            DecideAsync(id, "adoption-verified", http, decide, detail, _ => decide.VerifyAsync(id, http.RequestAborted)));
 
-        pages.MapPost("/adoptions/{id:long}/refuse", (long id, HttpContext http, DecideAdoption decide, GetManuscript get) =>
-            DecideAsync(id, "adoption-refused", http, decide, get,
+        pages.MapPost("/adoptions/{id:long}/refuse", (long id, HttpContext http, DecideAdoption decide, ManuscriptDetailPages detail) =>
+            DecideAsync(id, "adoption-refused", http, decide, detail,
                 values => decide.RefuseAsync(id, FormPost.Get(values, "reason"), http.RequestAborted)));
 
         pages.MapGet("/adoptions/{id:long}/proof", (long id, HttpContext http, ListAdoptions list, FileStore files) =>
@@ -161,7 +161,7 @@ public static class AdoptionEndpoints
     }
 
     /// <summary>网页登记：出错时表单展开、填回所填的值，已选的证明暂存起来（<see cref="ProofStaging"/>）。</summary>
-    private static async Task<IResult> RecordAsync(long id, string form, HttpContext http, GetManuscript get, ProofStaging staging,
+    private static async Task<IResult> RecordAsync(long id, string form, HttpContext http, ManuscriptDetailPages detail, ProofStaging staging,
         Func<AdoptionInput, Task<AdoptionDto>> record)
     {
         var values = await FormPost.ValuesAsync(http);
@@ -177,11 +177,11 @@ public static class AdoptionEndpoints
             async failure =>
             {
                 if (input is not null) await staging.KeepAsync(input, values, http.RequestAborted);
-                return await EditorialEndpoints.ShowErrorAsync(http, get, id, form, failure, values);
+                return await EditorialEndpoints.ShowErrorAsync(http, detail, id, form, failure, values);
             });
     }
 
-    private static async Task<IResult> DecideAsync(long id, string notice, HttpContext http, DecideAdoption decide, GetManuscript get,
+    private static async Task<IResult> DecideAsync(long id, string notice, HttpContext http, DecideAdoption decide, ManuscriptDetailPages detail,
         Func<IReadOnlyDictionary<string, string?>, Task<AdoptionDto>> action)
     {
         var values = await FormPost.ValuesAsync(http);
@@ -190,7 +190,7 @@ public static class AdoptionEndpoints
                 var adoption = await action(values);
                 return FormPost.ReturnTo(values, $"/manuscripts/{adoption.ManuscriptId}#adoptions", notice);
             },
-            async failure => await EditorialEndpoints.ShowErrorAsync(http, get, await decide.ManuscriptOfAsync(id, http.RequestAborted),
+            async failure => await EditorialEndpoints.ShowErrorAsync(http, detail, await decide.ManuscriptOfAsync(id, http.RequestAborted),
                 "decide-" + id, failure, values));
     }
 }

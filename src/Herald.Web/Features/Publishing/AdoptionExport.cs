@@ -1,3 +1,4 @@
+using Herald.Web.Features.Manuscripts;
 using Herald.Domain.Publishing;
 using Herald.Web.Features.Common.Tables;
 using Herald.Web.Infrastructure.Localization;

@@ -1,6 +1,7 @@
 using Herald.Domain.Notifications;
 using Herald.Domain.Publishing;
 using Herald.Domain.Submission;
+using Herald.Web.Features.Common;
 using Herald.Web.Features.Manuscripts;
 using Herald.Web.Features.Notifications;
 using Herald.Web.Infrastructure.Audit;

@@ -1,6 +1,5 @@
 using Herald.Web.Features.Common;
 using Herald.Web.Features.Manuscripts;
-using Herald.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Herald.Web.Features.Publishing;
@@ -10,7 +9,7 @@ public static class EditorialEndpoints
 {
     public static void MapEditorialPages(this RouteGroupBuilder pages)
     {
-        pages.MapPost("/manuscripts/{id:long}/publish", async (long id, HttpContext http, PublishManuscript publish, GetManuscript get) =>
+        pages.MapPost("/manuscripts/{id:long}/publish", async (long id, HttpContext http, PublishManuscript publish, ManuscriptDetailPages detail) =>
         {
             var values = await FormPost.ValuesAsync(http);
             return await FormPost.RunAsync(http, async () =>
@@ -20,10 +19,10 @@ public static class EditorialEndpoints
                     await publish.HandleAsync(id, request, http.RequestAborted);
                     return FormPost.ReturnTo(values, $"/manuscripts/{id}#editorial", "published");
                 },
-                failure => ShowErrorAsync(http, get, id, "publish", failure, values));
+                failure => ShowErrorAsync(http, detail, id, "publish", failure, values));
         });
 
-        pages.MapPost("/manuscripts/{id:long}/not-used", async (long id, HttpContext http, MarkNotUsed notUsed, GetManuscript get) =>
+        pages.MapPost("/manuscripts/{id:long}/not-used", async (long id, HttpContext http, MarkNotUsed notUsed, ManuscriptDetailPages detail) =>
         {
             var values = await FormPost.ValuesAsync(http);
             return await FormPost.RunAsync(http, async () =>
@@ -31,7 +30,7 @@ public static class EditorialEndpoints
                     await notUsed.HandleAsync(id, FormPost.Get(values, "reason"), http.RequestAborted);
                     return FormPost.ReturnTo(values, $"/manuscripts/{id}#editorial", "not-used");
                 },
-                failure => ShowErrorAsync(http, get, id, "not-used", failure, values));
+                failure => ShowErrorAsync(http, detail, id, "not-used", failure, values));
         });
     }
 
@@ -56,11 +55,7 @@ public static class EditorialEndpoints
     }
 
     /// <summary>出错：重新显示稿件详情页，出错的表单展开并填回用户的输入，附中文说明。</summary>
-    internal static async Task<IResult> ShowErrorAsync(HttpContext http, GetManuscript get, long manuscriptId, string form,
-        FormFailure failure, IReadOnlyDictionary<string, string?> values)
-    {
-        var view = await get.HandleAsync(manuscriptId, http.RequestAborted);
-        var state = new EditorialFormState(form, failure.Message, values);
-        return Pages.Render<ManuscriptDetailPage>(new { View = view, Editorial = state }, failure.Status);
-    }
+    internal static Task<IResult> ShowErrorAsync(HttpContext http, ManuscriptDetailPages detail, long manuscriptId, string form,
+        FormFailure failure, IReadOnlyDictionary<string, string?> values) =>
+        detail.RenderAsync(manuscriptId, null, new FailedForm(form, failure.Message, values), failure.Status, http.RequestAborted);
 }

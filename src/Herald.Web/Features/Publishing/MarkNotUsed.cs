@@ -1,4 +1,5 @@
 using Herald.Domain.Notifications;
+using Herald.Web.Features.Common;
 using Herald.Web.Features.Manuscripts;
 using Herald.Web.Features.Notifications;
 using Herald.Web.Infrastructure.Audit;

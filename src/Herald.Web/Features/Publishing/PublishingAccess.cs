@@ -13,7 +13,7 @@ public static class PublishingAccess
     public static bool CanManage(UserContext me) => me.IsOffice;
 
     /// <summary>宣传办所辖的单位。</summary>
-    public static IReadOnlySet<long> OfficeUnits(UserContext me) => me.Tree.ScopeOf(me.Id, Role.Office);
+    public static IReadOnlySet<long> OfficeUnits(UserContext me) => Common.UnitScope.Office(me);
 
     /// <summary>此人是不是这个单位的宣传办（所辖子树内）。</summary>
     public static bool IsOfficeFor(UserContext me, long unitId) =>

@@ -26,40 +26,6 @@ public sealed class OutletForm
     public string? Type { get; set; }
 }
 
-/// <summary>采编状态：none（未审定）、pending（待采编）、published（已发布）、not_used（不采用）。</summary>
-public sealed record EditorialDto(EditorialStatus Status, string? NotUsedReason, DateTime? PublishedAt);
-
-public sealed record PublicationDto(long Id, long ManuscriptId, long ChannelId, string ChannelName, string? Url, DateTime PublishedAt,
-    long EditorId, string EditorName, DateTime CreatedAt);
-
-public sealed record ProofDto(string FileName, string ContentType, long Size, string Url);
-
-/// <summary>一条用稿登记（媒体采用、政务信息或领导批示）。sourceName 为媒体名称或批示领导。</summary>
-public sealed record AdoptionDto(
-    long Id,
-    long ManuscriptId,
-    string ManuscriptTitle,
-    long UnitId,
-    string UnitName,
-    AdoptionKind Kind,
-    long? OutletId,
-    string SourceName,
-    MediaLevel Level,
-    OutletType? OutletType,
-    bool GovInfo,
-    DateOnly AdoptedOn,
-    string? Column,
-    string? Url,
-    bool FrontPage,
-    AdoptionStatus Status,
-    long ClaimedById,
-    string ClaimedBy,
-    DateTime ClaimedAt,
-    string? VerifiedBy,
-    DateTime? VerifiedAt,
-    string? RefuseReason,
-    ProofDto? Proof);
-
 public sealed record PublishRequest(long? ChannelId, string? Url, string? PublishedAt);
 
 public sealed record ReasonRequest(string? Reason);

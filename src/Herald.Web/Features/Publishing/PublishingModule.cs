@@ -1,4 +1,5 @@
 using Herald.Web.Features.Common;
+using Herald.Web.Features.Manuscripts;
 
 namespace Herald.Web.Features.Publishing;
 
@@ -15,6 +16,7 @@ public sealed class PublishingModule : IModule
         services.AddScoped<SaveOutlet>();
         services.AddScoped<SetOutletDisabled>();
         services.AddScoped<EditorialDesk>();
+        services.AddScoped<GetPool>();
         services.AddScoped<PublishManuscript>();
         services.AddScoped<MarkNotUsed>();
         services.AddScoped<ProofUpload>();
@@ -22,6 +24,7 @@ public sealed class PublishingModule : IModule
         services.AddScoped<RecordAdoption>();
         services.AddScoped<DecideAdoption>();
         services.AddScoped<ListAdoptions>();
+        services.AddScoped<IManuscriptDetailSection, EditorialSection>();
         services.AddScoped<IWaitingWorkSource, PoolWaiting>();
         services.AddScoped<IWaitingWorkSource, ClaimsWaiting>();
     }
@@ -32,6 +35,7 @@ public sealed class PublishingModule : IModule
         pages.MapOutletPages();
         pages.MapEditorialPages();
         pages.MapAdoptionPages();
+        pages.MapPoolPages();
     }
 
     public void MapApi(RouteGroupBuilder api)

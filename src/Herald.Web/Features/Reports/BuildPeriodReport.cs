@@ -3,6 +3,7 @@ using Herald.Domain.Organization;
 using Herald.Domain.Publishing;
 using Herald.Domain.Scoring;
 using Herald.Domain.Submission;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
 using Herald.Web.Infrastructure.Time;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Web;
 
 namespace Herald.Web.Features.Reports;

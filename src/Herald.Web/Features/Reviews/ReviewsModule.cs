@@ -1,14 +1,24 @@
 using Herald.Web.Features.Common;
+using Herald.Web.Features.Manuscripts;
 
 namespace Herald.Web.Features.Reviews;
 
-/// <summary>分级审核：审核路线、待我审核。</summary>
+/// <summary>分级审核：审核稿件、待我审核、详情页上的审核面板。</summary>
 public sealed class ReviewsModule : IModule
 {
     public void AddServices(IServiceCollection services)
     {
-        services.AddSingleton<WorkflowPolicies>();
         services.AddScoped<GetReviewInbox>();
+        services.AddScoped<ReviewManuscript>();
+        services.AddScoped<IManuscriptDetailSection, ReviewSection>();
         services.AddScoped<IWaitingWorkSource, ReviewsWaiting>();
+    }
+
+    public void MapPages(RouteGroupBuilder pages) => pages.MapReviewPages();
+
+    public void MapApi(RouteGroupBuilder api)
+    {
+        api.MapReviewApi();
+        api.MapSensitiveApi();
     }
 }

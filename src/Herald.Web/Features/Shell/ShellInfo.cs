@@ -3,6 +3,7 @@ using Herald.Web.Features.Reviews;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
 using Herald.Web.Infrastructure.Demo;
+using Herald.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Web.Features.Shell;
@@ -59,4 +60,15 @@ public sealed class GetShellInfo(CurrentUser current, HeraldDbContext db, DemoFl
             CanSeeReports: me.ManuscriptUnits.Count > 0,
             CanSeeOpinion: me.ManuscriptUnits.Count > 0 || me.SubmitUnits.Count > 0 || me.Has(Role.OpinionOfficer));
     }
+}
+
+/// <summary>本次请求的页面框架数据：整页渲染前由 <see cref="ShellInfoLoader"/> 填好，Shell 组件只读。</summary>
+public sealed class ShellContext
+{
+    public ShellInfo? Info { get; set; }
+}
+
+public sealed class ShellInfoLoader(GetShellInfo get, ShellContext context) : IPageChromeLoader
+{
+    public async Task LoadAsync(HttpContext http) => context.Info ??= await get.HandleAsync(http.RequestAborted);
 }

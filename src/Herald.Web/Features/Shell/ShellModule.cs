@@ -1,4 +1,5 @@
 using Herald.Web.Features.Common;
+using Herald.Web.Infrastructure.Web;
 
 namespace Herald.Web.Features.Shell;
 
@@ -8,5 +9,7 @@ public sealed class ShellModule : IModule
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<GetShellInfo>();
+        services.AddScoped<ShellContext>();
+        services.AddScoped<IPageChromeLoader, ShellInfoLoader>();
     }
 }

@@ -1,6 +1,5 @@
 using Herald.Domain.Common;
 using Herald.Web.Components.Shared;
-using Herald.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -40,6 +39,7 @@ public sealed class HeraldExceptionHandler(ProblemWriter problems, ILogger<Heral
         {
             StatusCode = problem.Status ?? 500,
         };
+        await PageChrome.PrepareAsync(http);
         await page.ExecuteAsync(http);
         return true;
     }

@@ -40,6 +40,7 @@ public static class Pipeline
             {
                 var messages = http.RequestServices.GetRequiredService<Messages>();
                 var status = http.Response.StatusCode;
+                await PageChrome.PrepareAsync(http);
                 await new RazorComponentResult<ErrorPage>(new { Status = status, Message = messages.Error(status == 404 ? "NotFound" : "Forbidden") })
                     { StatusCode = status }.ExecuteAsync(http);
             }

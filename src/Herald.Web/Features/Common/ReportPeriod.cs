@@ -1,7 +1,7 @@
 using System.Globalization;
 using Herald.Web.Infrastructure.Web;
 
-namespace Herald.Web.Features.Reports;
+namespace Herald.Web.Features.Common;
 
 /// <summary>统计时期（北京时间的日期，含首尾两天）：月、季、年或自定义。</summary>
 public sealed record ReportPeriod(DateOnly From, DateOnly To)

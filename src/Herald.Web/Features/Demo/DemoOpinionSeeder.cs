@@ -8,7 +8,7 @@ using Herald.Web.Features.OpinionCases;
 using Herald.Web.Features.OpinionIntake;
 using Herald.Web.Infrastructure.Data;
 
-namespace Herald.Web.Infrastructure.Demo;
+namespace Herald.Web.Features.Demo;
 
 /// <summary>
 /// 演示组织的舆情数据（首次启动、启用演示时）：近三天的 8 条舆情信息，经真实的收录过程标出命中、归并近似重复；

@@ -1,12 +1,10 @@
-using Herald.Web.Infrastructure;
 using Herald.Web.Infrastructure.Data;
-using Herald.Web.Infrastructure.Files;
 using Herald.Web.Infrastructure.Time;
 using Herald.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Herald.Web.Features.Manuscripts;
+namespace Herald.Web.Infrastructure.Files;
 
 /// <summary>
 /// 上传的图片与 Word 原件先暂存（存入文件库并登记到本人名下），表单出错重新显示时不丢；

@@ -4,7 +4,7 @@ using Herald.Domain.Submission;
 using Herald.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
-namespace Herald.Web.Features.Reviews;
+namespace Herald.Web.Features.Common;
 
 /// <summary>由配置得到的审核路线与时效规则。配置有误时启动即报错，而不是在提交时才发现。</summary>
 public sealed class WorkflowPolicies

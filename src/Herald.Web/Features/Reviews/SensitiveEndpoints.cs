@@ -1,3 +1,4 @@
+using Herald.Web.Features.Keywords;
 using Herald.Web.Features.Manuscripts;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
@@ -5,13 +6,13 @@ using Herald.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace Herald.Web.Features.Keywords;
+namespace Herald.Web.Features.Reviews;
 
 public sealed record SensitiveHitDto(string Field, string Keyword, string List, string Category, bool Blocking, int Start, int Length);
 
 public sealed record SensitiveResult(bool Blocked, IReadOnlyList<string> BlockingWords, IReadOnlyList<SensitiveHitDto> Hits);
 
-/// <summary>稿件的敏感词检查结果（API）：能看到稿件的人都可以查。</summary>
+/// <summary>稿件的敏感词检查结果（API）：能看到稿件的人都可以查；在审核模块，关键词模块因此不依赖稿件。</summary>
 public static class SensitiveEndpoints
 {
     public static void MapSensitiveApi(this RouteGroupBuilder api)

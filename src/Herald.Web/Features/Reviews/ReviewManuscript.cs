@@ -1,5 +1,6 @@
 using Herald.Domain.Organization;
 using Herald.Web.Features.Keywords;
+using Herald.Web.Features.Manuscripts;
 using Herald.Web.Features.Notifications;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Auth;
@@ -9,7 +10,7 @@ using Herald.Web.Infrastructure.Time;
 using Herald.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
-namespace Herald.Web.Features.Manuscripts;
+namespace Herald.Web.Features.Reviews;
 
 /// <summary>
 /// 审核：通过、退回修改（须说明理由）、不予采用（须说明理由）。只有当前步骤的审核人能操作。

@@ -2,10 +2,10 @@ using Herald.Web.Infrastructure.Data;
 using Herald.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
-namespace Herald.Web.Features.Publishing;
+namespace Herald.Web.Features.Common;
 
 /// <summary>保存时的并发情形：重复点击或两人同时操作，后到的一方得到 409 和明确的说明，数据库里不会多出一份。</summary>
-internal static class PublishingSaves
+public static class Saves
 {
     /// <summary>保存；唯一约束冲突转为 duplicate，并发修改（稿件 revision 已变）转为 stale。</summary>
     public static async Task SaveAsync(this HeraldDbContext db, Func<AppException> duplicate, Func<AppException> stale, CancellationToken ct)

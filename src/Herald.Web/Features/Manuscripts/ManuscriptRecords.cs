@@ -4,9 +4,12 @@ using Herald.Domain.Submission;
 using Herald.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Herald.Web.Features.Publishing;
+namespace Herald.Web.Features.Manuscripts;
 
-/// <summary>稿件的发布与用稿记录，及其 DTO（稿件详情、列表、接口共用）。</summary>
+/// <summary>
+/// 稿件审定后的记录：发布与用稿（稿件聚合的一部分，Manuscript.Publications / Adoptions），及其 DTO。
+/// 稿件详情由本模块给出；采编与用稿的操作在 Publishing，返回同样的 DTO。
+/// </summary>
 public static class EditorialRecords
 {
     /// <summary>只有已审定的稿件才可能有发布和用稿记录；其余稿件不必查询。</summary>
@@ -50,3 +53,37 @@ public static class EditorialRecords
 
     public static string ProofPageUrl(long adoptionId) => $"/adoptions/{adoptionId}/proof";
 }
+
+/// <summary>采编状态：none（未审定）、pending（待采编）、published（已发布）、not_used（不采用）。</summary>
+public sealed record EditorialDto(EditorialStatus Status, string? NotUsedReason, DateTime? PublishedAt);
+
+public sealed record PublicationDto(long Id, long ManuscriptId, long ChannelId, string ChannelName, string? Url, DateTime PublishedAt,
+    long EditorId, string EditorName, DateTime CreatedAt);
+
+public sealed record ProofDto(string FileName, string ContentType, long Size, string Url);
+
+/// <summary>一条用稿登记（媒体采用、政务信息或领导批示）。sourceName 为媒体名称或批示领导。</summary>
+public sealed record AdoptionDto(
+    long Id,
+    long ManuscriptId,
+    string ManuscriptTitle,
+    long UnitId,
+    string UnitName,
+    AdoptionKind Kind,
+    long? OutletId,
+    string SourceName,
+    MediaLevel Level,
+    OutletType? OutletType,
+    bool GovInfo,
+    DateOnly AdoptedOn,
+    string? Column,
+    string? Url,
+    bool FrontPage,
+    AdoptionStatus Status,
+    long ClaimedById,
+    string ClaimedBy,
+    DateTime ClaimedAt,
+    string? VerifiedBy,
+    DateTime? VerifiedAt,
+    string? RefuseReason,
+    ProofDto? Proof);

@@ -7,10 +7,12 @@ using Herald.Domain.Review;
 using Herald.Domain.Submission;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
+using Herald.Web.Infrastructure.Demo;
 using Herald.Web.Infrastructure.Html;
+using Herald.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Herald.Web.Infrastructure.Demo;
+namespace Herald.Web.Features.Demo;
 
 /// <summary>
 /// 首次启动（空库）时的初始数据：稿件类别；启用演示时创建"示例街道""示例县科学技术局"两套单位、

@@ -1,4 +1,5 @@
-namespace Herald.Web.Infrastructure.Demo;
+
+namespace Herald.Web.Features.Demo;
 
 /// <summary>
 /// 演示舆情信息的文本（虚构，地名人名均为示例）。HoursAgo：收到时间距首次启动多少小时；原帖发布时间再早半小时。

@@ -2,12 +2,13 @@ using Herald.Domain.Organization;
 using Herald.Domain.Publishing;
 using Herald.Domain.Submission;
 using Herald.Web.Features.Common;
+using Herald.Web.Features.Manuscripts;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
 using Herald.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
-namespace Herald.Web.Features.Manuscripts;
+namespace Herald.Web.Features.Publishing;
 
 /// <summary>
 /// 采编池：宣传办、主要负责人、领导所辖单位已审定的稿件，按审定时间倒序。默认只列待采编的（等待宣传办处理），
@@ -50,11 +51,7 @@ public sealed class GetPool(HeraldDbContext db, CurrentUser current)
     /// <summary>采编池的范围：用户以宣传办、主要负责人、领导身份所辖单位的已审定稿件（首页的数字用同一范围）。</summary>
     public static IQueryable<Manuscript> InPool(IQueryable<Manuscript> manuscripts, UserContext me)
     {
-        var scope = me.Tree.ScopeOf(me.Id, Role.Office)
-            .Union(me.Tree.ScopeOf(me.Id, Role.Principal))
-            .Union(me.Tree.ScopeOf(me.Id, Role.Viewer))
-            .ToArray();
-        return manuscripts.Where(m => m.Status == ManuscriptStatus.Approved && scope.Contains(m.UnitId));
+        return manuscripts.Where(m => m.Status == ManuscriptStatus.Approved).InUnits(UnitScope.Oversight(me), m => m.UnitId);
     }
 
     /// <summary>空为待采编，"all" 为不限；其余按采编状态代码（pending、published、not_used）。</summary>

@@ -1,0 +1,47 @@
+using System.Linq.Expressions;
+using Herald.Domain.Organization;
+using Herald.Web.Infrastructure.Auth;
+
+namespace Herald.Web.Features.Common;
+
+/// <summary>
+/// 可见范围（哪些单位的数据对此人可见）只在这里定义，各列表、详情、首页数字都用这几组单位，
+/// 再用 <see cref="InUnits{T}"/> 过滤查询。范围以外的行一律不出现（详情为"找不到"）。矩阵测试：Web.Tests/Visibility。
+/// </summary>
+public static class UnitScope
+{
+    /// <summary>稿件与统计：本单位（信息员、单位负责人）、分管与审核的单位、宣传办与领导所辖的单位。</summary>
+    public static IReadOnlySet<long> Manuscripts(UserContext me) => me.ManuscriptUnits;
+
+    /// <summary>以宣传办身份所辖的单位（子树）。</summary>
+    public static IReadOnlySet<long> Office(UserContext me) => me.Tree.ScopeOf(me.Id, Role.Office);
+
+    /// <summary>总览：宣传办、主要负责人、领导（只读）所辖单位的并集（采编池、首页数字、舆情处置总览）。</summary>
+    public static IReadOnlySet<long> Oversight(UserContext me)
+    {
+        var units = new HashSet<long>(me.Tree.ScopeOf(me.Id, Role.Office));
+        units.UnionWith(me.Tree.ScopeOf(me.Id, Role.Principal));
+        units.UnionWith(me.Tree.ScopeOf(me.Id, Role.Viewer));
+        return units;
+    }
+
+    /// <summary>组织事务（信息员备案等）：系统管理员全部单位，宣传办所辖单位，其他人没有。</summary>
+    public static IReadOnlySet<long> Managed(UserContext me) =>
+        me.Has(Role.SysAdmin) ? me.Tree.All.Select(u => u.Id).ToHashSet()
+        : me.IsOffice ? Office(me)
+        : new HashSet<long>();
+
+    /// <summary>只留单位在范围内的行（单位编号由 <paramref name="unitOf"/> 取出，翻译成 SQL 的 IN）。</summary>
+    public static IQueryable<T> InUnits<T>(this IQueryable<T> query, IReadOnlySet<long> units, Expression<Func<T, long>> unitOf)
+    {
+        var ids = units.ToArray();
+        Expression<Func<long, bool>> contains = id => ids.Contains(id);
+        var body = new Substitute(contains.Parameters[0], unitOf.Body).Visit(contains.Body);
+        return query.Where(Expression.Lambda<Func<T, bool>>(body, unitOf.Parameters));
+    }
+
+    private sealed class Substitute(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+}
