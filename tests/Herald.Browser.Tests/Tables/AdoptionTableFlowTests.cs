@@ -6,7 +6,7 @@ using Herald.Browser.Tests.Support;
 namespace Herald.Browser.Tests.Tables;
 
 /// <summary>
-/// 用稿登记数据表的主路径：宣传办按稿件标题筛选，点列头排序，改每页条数（筛选还在），勾"全选本页"一次核实两条，
+/// 用稿登记数据表的主路径：宣传办按稿件标题筛选，点列头按用稿日期排序（再点反过来），改每页条数（筛选还在），勾"全选本页"一次核实两条，
 /// 结果页逐条列出，返回列表（筛选还在）；导出 Excel 得到筛选和排序后的全部行。
 /// </summary>
 public sealed class AdoptionTableFlowTests(HeraldServer server) : IClassFixture<HeraldServer>
@@ -17,10 +17,10 @@ public sealed class AdoptionTableFlowTests(HeraldServer server) : IClassFixture<
         var marker = "核" + Guid.NewGuid().ToString("N")[..6];
         var officer = await server.ApiClientAsync("officer");
         var head = await server.ApiClientAsync("head");
-        foreach (var title in new[] { "乙", "甲" })
+        foreach (var (title, adoptedOn) in new[] { ("乙", "2026-11-18"), ("甲", "2026-11-19") })
         {
             var id = await HeraldApi.SubmitApprovedAsync(officer, head, marker + title, "街道开展为民服务活动。");
-            await HeraldApi.RecordAdoptionAsync(officer, id, "示例县广播电视台", "2026-11-20", "示例新闻", frontPage: false);
+            await HeraldApi.RecordAdoptionAsync(officer, id, "示例县广播电视台", adoptedOn, "示例新闻", frontPage: false);
         }
         var page = await server.SignedInPageAsync("office", Device.Desktop);
 
@@ -30,10 +30,13 @@ public sealed class AdoptionTableFlowTests(HeraldServer server) : IClassFixture<
         var titles = page.GetByTestId("adoption-list").Locator("td.cell-title a");
         await Expect(titles).ToHaveTextAsync([marker + "甲", marker + "乙"]);
 
-        var header = page.Locator("th[data-sort-key=title]");
+        var header = page.Locator("th[data-sort-key=adoptedOn]");
+        await header.Locator("a").ClickAsync();
+        await Expect(header).ToHaveAttributeAsync("aria-sort", "descending");
+        await Expect(titles).ToHaveTextAsync([marker + "甲", marker + "乙"]);
         await header.Locator("a").ClickAsync();
         await Expect(header).ToHaveAttributeAsync("aria-sort", "ascending");
-        await Expect(titles).ToHaveTextAsync([marker + "乙", marker + "甲"]); // 乙 U+4E59 < 甲 U+7532
+        await Expect(titles).ToHaveTextAsync([marker + "乙", marker + "甲"]); // 11月18日在前
         await page.GetByTestId("page-size").GetByText("50", new() { Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("pageSize=50"));
         await Expect(page.GetByTestId("filters").Locator("#q")).ToHaveValueAsync(marker);
