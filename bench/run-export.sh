@@ -19,14 +19,11 @@ dotnet build "$REPO/bench/Herald.Bench.Floor/Herald.Bench.Floor.csproj" -c Relea
 [[ -f "$DB" ]] || { log "no data set in $BENCH_DATA: run bench/run-pages.sh first"; exit 1; }
 office=$(grep '^SCENARIO_USERS' "$BENCH_DATA/datagen.log" | sed -E 's/.* office=([^ ]+).*/\1/')
 
-# The shortest range of submission days, from the newest back, holding at least $ROWS manuscripts.
-read -r from to count < <(sqlite3 "$DB" "
-  WITH days AS (SELECT substr(submitted_at, 1, 10) AS d, count(*) AS n FROM manuscripts WHERE submitted_at IS NOT NULL GROUP BY d),
-       running AS (SELECT d, sum(n) OVER (ORDER BY d DESC) AS total FROM days)
-  SELECT (SELECT min(d) FROM running WHERE total <= (SELECT min(total) FROM running WHERE total >= $ROWS)),
-         date((SELECT max(d) FROM days), '+1 day'),
-         (SELECT min(total) FROM running WHERE total >= $ROWS);" | tr '|' ' ')
-log "range $from .. $to (UTC days): about $count manuscripts"
+# The days from the $ROWS-th newest submission on (read along the submission-time index, not the table).
+from=$(sqlite3 "$DB" "SELECT substr(submitted_at, 1, 10) FROM manuscripts WHERE submitted_at IS NOT NULL ORDER BY submitted_at DESC LIMIT 1 OFFSET $ROWS;")
+to=$(sqlite3 "$DB" "SELECT date(max(submitted_at), '+1 day') FROM manuscripts;")
+count=$(sqlite3 "$DB" "SELECT count(*) FROM manuscripts WHERE submitted_at >= '$from' AND submitted_at < '$to';")
+log "range $from .. $to (UTC days): $count manuscripts"
 
 # sample_peak PID OUTFILE: peak VmRSS (MB) of PID until the file STOP appears.
 sample_peak() {

@@ -55,7 +55,7 @@ public sealed class AdoptionTableTests(HeraldFactory factory, ITestOutputHelper 
         var officer = await ExportedSheet.GetAsync(await factory.ApiClientAsync("officer"), $"/api/v1/adoptions/export.xlsx?q={marker}");
 
         office.FileName.ShouldBe("用稿登记-2026年11月20日.xlsx");
-        office.Column("编号").Select(long.Parse).ShouldBe([otherClaim, own]); // 申报时间相同，同值的按编号倒序
+        office.Column("编号").Select(long.Parse).ShouldBe([own, otherClaim]); // 申报时间相同：同值的按编号，方向同排序
         office.Column("媒体级别").ShouldBe(["省级", "省级"]);
         office.Column("状态").ShouldBe(["待核实", "待核实"]);
         officer.Column("编号").Select(long.Parse).ShouldBe([own]);
