@@ -25,9 +25,12 @@ public sealed class OrgTree
     private readonly Dictionary<(Role, long), List<long>> _holders = new();
     private readonly Dictionary<long, List<Assignment>> _byUser = new();
     private readonly Dictionary<(Role, long), HashSet<long>> _reviewUnits = new();
+    private readonly IReadOnlyDictionary<long, string> _userNames;
 
-    public OrgTree(IEnumerable<UnitNode> units, IEnumerable<Assignment> assignments)
+    /// <param name="userNames">姓名（可选）：持有角色的账号的显示名，视图据此显示审核人和作者而不必查库。</param>
+    public OrgTree(IEnumerable<UnitNode> units, IEnumerable<Assignment> assignments, IReadOnlyDictionary<long, string>? userNames = null)
     {
+        _userNames = userNames ?? new Dictionary<long, string>();
         _units = units.ToDictionary(u => u.Id);
         MaxUnitId = _units.Count == 0 ? 0 : _units.Keys.Max();
         foreach (var unit in _units.Values)
@@ -80,6 +83,9 @@ public sealed class OrgTree
     public IEnumerable<UnitNode> All => _units.Values;
 
     public UnitNode? Find(long unitId) => _units.GetValueOrDefault(unitId);
+
+    /// <summary>持有角色的有效账号的显示名；快照里没有时为 null。</summary>
+    public string? UserName(long userId) => _userNames.GetValueOrDefault(userId);
 
     public IReadOnlyList<UnitNode> Children(long unitId) =>
         _children.TryGetValue(unitId, out var list) ? list : [];

@@ -26,4 +26,6 @@ public enum ManuscriptEventAction
     AdoptionVerified = 10,
     /// <summary>宣传办不予认定或撤销用稿（Comment 为理由）</summary>
     AdoptionRefused = 11,
+    /// <summary>作者在第一位审核人处理前撤回（回到草稿）</summary>
+    Withdrawn = 12,
 }

@@ -196,6 +196,43 @@ public sealed class Manuscript
         Touch(nowUtc);
     }
 
+    /// <summary>
+    /// 撤回（作者本人）：审核中、且本轮报送后还没有审核人处理过时，稿件回到草稿，可修改后再报送。
+    /// 作者本人即审核人而自动通过的步骤不算审核人处理过。
+    /// </summary>
+    public void Withdraw(long actorId, DateTime nowUtc)
+    {
+        if (actorId != AuthorId)
+            throw new DomainForbiddenException("Manuscript.NotAuthor");
+        if (Status != ManuscriptStatus.InReview)
+            throw new DomainException("Manuscript.CannotWithdrawInStatus", Status);
+        if (ReviewedSinceSubmission())
+            throw new DomainException("Manuscript.WithdrawAfterReview");
+        Status = ManuscriptStatus.Draft;
+        CurrentStep = null;
+        CurrentStepRole = null;
+        Record(nowUtc, actorId, ManuscriptEventAction.Withdrawn, ManuscriptStatus.InReview, null, null);
+        Touch(nowUtc);
+    }
+
+    /// <summary>作者现在能否撤回（详情页据此显示“撤回”按钮）。</summary>
+    public bool CanBeWithdrawnBy(long userId) =>
+        Status == ManuscriptStatus.InReview && AuthorId == userId && !ReviewedSinceSubmission();
+
+    /// <summary>本轮报送之后是否已有审核人通过了某一级（退回、不予采用会让稿件离开审核中）。</summary>
+    private bool ReviewedSinceSubmission()
+    {
+        // 读出的记录按编号排序，本次新加的（编号为 0）在后。
+        var ordered = _history.Where(e => e.Id > 0).OrderBy(e => e.Id).Concat(_history.Where(e => e.Id == 0));
+        var reviewed = false;
+        foreach (var e in ordered)
+        {
+            if (e.Action is ManuscriptEventAction.Submitted or ManuscriptEventAction.Resubmitted) reviewed = false;
+            else if (e.Action == ManuscriptEventAction.Approved) reviewed = true;
+        }
+        return reviewed;
+    }
+
     /// <summary>报送后分配规范名称（同单位同日的序号由调用方在事务内取得）。</summary>
     public void AssignStandardName(string unitName, DateOnly reportDate, int sequence)
     {

@@ -16,6 +16,7 @@ using Herald.Web.Features.Reports;
 using Herald.Web.Features.Reviews;
 using Herald.Web.Features.Scoring;
 using Herald.Web.Features.Shell;
+using Herald.Web.Features.Writing;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Web;
 
@@ -43,6 +44,7 @@ public static class HeraldModules
         new KeywordsModule(),
         new OpinionIntakeModule(),
         new OpinionCasesModule(),
+        new WritingModule(),
     ];
 
     public static IServiceCollection AddHeraldModules(this IServiceCollection services)

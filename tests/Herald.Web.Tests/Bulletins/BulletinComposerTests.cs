@@ -50,6 +50,32 @@ public class BulletinComposerTests
     }
 
     [Fact]
+    public void Ranking_RootUnitWithSubUnits_RootNotRankedAmongItsSubUnitsAndRanksRenumbered()
+    {
+        // 街道本级积分最高（统计排第 1）：通报排的是它下属的各部门、村社区，本级不与下级一起排名。
+        var report = Report([
+            Unit(1, "根单位", 1, 50m, 5),
+            Unit(2, "甲", 2, 30m, 3),
+            Unit(3, "乙", 3, 20m, 2),
+            Unit(4, "丙", 3, 20m, 2),
+            Unit(5, "丁", 5, 10m, 1),
+        ]);
+
+        var figures = Compose(report, Settings());
+
+        figures.Units.Select(u => (u.Rank, u.UnitName)).ShouldBe([(1, "甲"), (2, "乙"), (2, "丙"), (4, "丁")]);
+        figures.Totals.Submitted.ShouldBe(report.Totals.Submitted);
+    }
+
+    [Fact]
+    public void Ranking_RootIsOnlyUnit_RootRanked()
+    {
+        var figures = Compose(Report([Unit(1, "根单位", 1, 8m, 1)]), Settings());
+
+        figures.Units.Select(u => (u.Rank, u.UnitName)).ShouldBe([(1, "根单位")]);
+    }
+
+    [Fact]
     public void Praise_RootIsOnlyUnit_RootCanBePraisedOrCriticized()
     {
         var alone = Report([Unit(1, "根单位", 1, 8m, 0, quotaMet: false, missed: 1)]);
@@ -128,7 +154,7 @@ public class BulletinComposerTests
         var back = BulletinSnapshot.Deserialize(json);
 
         BulletinSnapshot.Serialize(back).ShouldBe(json);
-        back.Units.Count.ShouldBe(30);
+        back.Units.Count.ShouldBe(29); // 30 个单位，根单位不列入排名
         back.Kind.ShouldBe(BulletinKind.Annual);
         json.ShouldContain("\"kind\":\"Annual\"");
         json.ShouldContain("第2个单位（社区）");
@@ -144,8 +170,8 @@ public class BulletinComposerTests
 
         BulletinFiles.ShouldBeValidDocx(docx);
         BulletinFiles.ShouldBeValidXlsx(xlsx);
-        BulletinFiles.RankingRows(docx).Count.ShouldBe(301);
-        BulletinFiles.Sheet(xlsx, "单位排名").Rows.Count.ShouldBe(302);
+        BulletinFiles.RankingRows(docx).Count.ShouldBe(300); // 表头 + 299 个下属单位（根单位不列入排名）
+        BulletinFiles.Sheet(xlsx, "单位排名").Rows.Count.ShouldBe(301);
         BulletinFiles.Sheet(xlsx, "信息员排名").Rows.Count.ShouldBe(602);
     }
 }

@@ -47,7 +47,7 @@ public sealed class BulletinDocumentTests(QuarterScenarioFactory factory) : ICla
         party.GetProperty("points").GetDecimal().ShouldBe(20m);
         party.Bool("quotaMet").ShouldBeTrue();
         var xingfu = BulletinApi.UnitRow(json, QuarterScenario.Xingfu);
-        xingfu.Int("rank").ShouldBe(10);
+        xingfu.Int("rank").ShouldBe(9); // 十个单位，街道本级不与下属单位一起排名
         xingfu.GetProperty("points").GetDecimal().ShouldBe(-4m);
         xingfu.Int("missed").ShouldBe(5);
         json.GetProperty("figures").GetProperty("praisedUnits").EnumerateArray().Select(u => u.Str("unitName"))
@@ -97,9 +97,10 @@ public sealed class BulletinDocumentTests(QuarterScenarioFactory factory) : ICla
 
         var rows = BulletinFiles.RankingRows(docx);
         rows[0].ShouldBe(["名次", "单位", "报送", "审定", "采用", "中央", "省级", "市级", "县级", "上稿率", "积分", "任务完成"]);
-        rows.Count.ShouldBe(11);
+        rows.Count.ShouldBe(10); // 表头 + 街道下属的九个单位（本级不列入排名）
         rows[1].ShouldBe(["1", "示例街道党政办公室", "6", "3", "2", "1", "1", "1", "0", "33.3%", "20", "完成"]);
-        rows[^1].ShouldBe(["10", "幸福社区", "1", "1", "1", "0", "0", "0", "1", "100%", "-4", "未完成"]);
+        rows.ShouldNotContain(r => r[1] == "示例街道");
+        rows[^1].ShouldBe(["9", "幸福社区", "1", "1", "1", "0", "0", "0", "1", "100%", "-4", "未完成"]);
         using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
         var table = document.MainDocumentPart!.Document.Body!.Elements<Table>().First();
         table.Elements<TableRow>().First().TableRowProperties!.GetFirstChild<TableHeader>().ShouldNotBeNull();

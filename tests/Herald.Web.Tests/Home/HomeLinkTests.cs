@@ -30,7 +30,7 @@ public sealed class HomeLinkTests(HeraldFactory factory) : IClassFixture<HeraldF
     [Theory]
     [InlineData("home-returned", "returned")]
     [InlineData("home-in-review", "in_review")]
-    [InlineData("home-drafts", "draft")]
+    [InlineData("home-draft", "draft")]
     public async Task Home_MineCardFollowed_ListKeepsStatusAndMineFilter(string card, string status)
     {
         using var session = await factory.SignInAsync("officer");

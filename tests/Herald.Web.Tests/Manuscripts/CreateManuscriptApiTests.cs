@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using Herald.Domain.Organization;
 using Herald.Web.Tests.Support;
 using Herald.Web.Tests.Documents;
 
@@ -61,6 +63,24 @@ public sealed class CreateManuscriptApiTests(HeraldFactory factory) : IClassFixt
         download.StatusCode.ShouldBe(HttpStatusCode.OK);
         download.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
         (await download.Content.ReadAsByteArrayAsync()).ShouldBe(photo2);
+    }
+
+    [Fact]
+    public async Task Get_AuthorRenamedAfterSubmitting_NewNameAtOnce()
+    {
+        // The view takes names from the org tree snapshot: a rename has to reach it at once, not after the snapshot expires.
+        var unitId = await factory.UnitIdAsync("幸福社区");
+        var userId = await factory.AddUserAsync("rename.writer", "改名前", "幸福社区", Role.Correspondent);
+        var writer = await factory.ApiClientAsync("rename.writer");
+        var created = await ManuscriptApi.SubmitAsync(writer, new ManuscriptForm { Title = "改名前报送的稿件" });
+        created.Str("authorName").ShouldBe("改名前");
+        using var admin = await factory.ApiClientAsync("admin");
+        (await admin.PutAsJsonAsync($"/api/v1/users/{userId}", new { displayName = "改名后", unitId })).EnsureSuccessStatusCode();
+
+        var fetched = await ManuscriptApi.GetOkAsync(writer, created.Long("id"));
+
+        fetched.Str("authorName").ShouldBe("改名后");
+        fetched.Items("history").Select(h => h.Str("actor")).ShouldBe(["改名后", "改名后"]);
     }
 
     [Fact]
@@ -199,6 +219,6 @@ public sealed class CreateManuscriptApiTests(HeraldFactory factory) : IClassFixt
             new StringContent("{\"title\":\"标题\"}", System.Text.Encoding.UTF8, "application/json"));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType, "UnsupportedMediaType",
-            "请求的内容类型不受支持。报送与重新报送稿件须以 multipart/form-data 表单提交，其余接口用 JSON。");
+            "请求的内容类型不受支持。带文件的接口（报送与重新报送稿件、登记用稿、上报舆情、导入单位与账号）须以 multipart/form-data 表单提交，其余接口用 JSON。");
     }
 }

@@ -43,6 +43,32 @@ public sealed class MajorCaseApproverTests(CaseFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task MajorCase_UnitWithoutItsOwnHead_ParentsHeadAndLeaderApproveUpTheTree()
+    {
+        // 幸福社区下的一个网格：本身没有单位负责人、分管领导，和稿件审核路线一样由上级幸福社区的 head2、分管幸福社区的 leader 审核。
+        var grid = "幸福社区第" + Guid.NewGuid().ToString("N")[..4] + "网格";
+        await factory.AddUnitAsync(grid, Community, Herald.Domain.Organization.UnitType.Community);
+        var gridUser = "grid" + Guid.NewGuid().ToString("N")[..6];
+        await factory.AddUserAsync(gridUser, "网格员小林", grid, Herald.Domain.Organization.Role.OpinionOfficer);
+        var id = await factory.AssignedCaseAsync("major", grid);
+        (await GetAsync(await factory.ApiClientAsync("office"), $"/api/v1/opinion/cases/{id}")).Json.Items("missingApprovers").ShouldBeEmpty();
+
+        var responded = await RespondAsync(await factory.ApiClientAsync(gridUser), id);
+
+        responded.Status.ShouldBe(HttpStatusCode.Created, $"body: {responded.Json}");
+        var responseId = responded.Json.Items("responses").Single().Long("id");
+        // 别的科室的负责人（head，党政办公室）不在这条路线上。
+        (await ReviewAsync(await factory.ApiClientAsync("head"), id, responseId)).Status.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.NotFound);
+        foreach (var reviewer in new[] { "head2", "leader", "principal" })
+        {
+            var reviewed = await ReviewAsync(await factory.ApiClientAsync(reviewer), id, responseId);
+            reviewed.Status.ShouldBe(HttpStatusCode.OK, $"{reviewer}: {reviewed.Json}");
+        }
+        (await GetAsync(await factory.ApiClientAsync(gridUser), $"/api/v1/opinion/cases/{id}")).Json.Items("responses").Single().Str("status")
+            .ShouldBe("released");
+    }
+
+    [Fact]
     public async Task Assign_MajorCaseToUnitWithoutHeadOrLeaderAbove_ResultNamesTheMissingApprovers()
     {
         var office = await factory.ApiClientAsync("office");

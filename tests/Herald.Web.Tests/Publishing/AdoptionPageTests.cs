@@ -90,6 +90,72 @@ public sealed class AdoptionPageTests(HeraldFactory factory) : IClassFixture<Her
     }
 
     [Fact]
+    public async Task DetailPage_MissingOutletWithProof_FormOpenAtAnchorProofKeptAndUsedOnResubmit()
+    {
+        var id = await factory.ApprovedAsync();
+        using var officer = await factory.SignInAsync("officer");
+        var proof = TestImages.Png(5, 3, seed: 21);
+        var file = new ByteArrayContent(proof);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        var content = new MultipartFormDataContent
+        {
+            { new StringContent(""), "outletId" }, { new StringContent(Today), "adoptedOn" }, { new StringContent("二版 综合"), "column" },
+            { file, "proof", "二版截图.png" },
+        };
+
+        var response = await officer.PostMultipartAsync($"/manuscripts/{id}", $"/manuscripts/{id}/adoptions", content);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var page = await WebSession.ParseAsync(response);
+        // 表单展开，提交地址带着锚点：浏览器显示出错页时滚到表单和错误说明（以前停在页首，错误在 1600 像素以下）。
+        page.QuerySelector("#adoption-entry")!.HasAttribute("open").ShouldBeTrue();
+        page.QuerySelector("[data-testid=adoption-form]")!.GetAttribute("action").ShouldBe($"/manuscripts/{id}/adoptions#adoption-entry");
+        page.QuerySelector("#adoption-entry [data-testid=alert-danger]").ShouldNotBeNull();
+        page.QuerySelector("[data-testid=adoption-form] [data-testid=staged-proof]")!.TextContent.ShouldContain("二版截图.png");
+        var staged = page.QuerySelector("[data-testid=adoption-form] input[name=stagedProof]")!.GetAttribute("value")!;
+
+        var again = new MultipartFormDataContent
+        {
+            { new StringContent((await factory.OutletIdAsync(ProvincialPaper)).ToString(System.Globalization.CultureInfo.InvariantCulture)), "outletId" },
+            { new StringContent(Today), "adoptedOn" },
+            { new StringContent("二版 综合"), "column" },
+            { new StringContent(staged), "stagedProof" },
+            { new StringContent("二版截图.png"), "stagedProofName" },
+        };
+        var second = await officer.PostMultipartAsync($"/manuscripts/{id}", $"/manuscripts/{id}/adoptions", again);
+
+        second.StatusCode.ShouldBe(HttpStatusCode.Redirect, await second.Content.ReadAsStringAsync());
+        var saved = await factory.QueryAsync(db => db.Adoptions.SingleAsync(a => a.ManuscriptId == id));
+        (saved.ProofFileName, saved.ProofContentType, saved.ProofHash).ShouldBe(
+            ("二版截图.png", "image/png", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(proof))));
+    }
+
+    [Fact]
+    public async Task DetailPage_SomeoneElsesStagedProof_400AndNothingRecorded()
+    {
+        var id = await factory.ApprovedAsync();
+        var foreign = await factory.QueryAsync(async db =>
+        {
+            var row = new Herald.Web.Infrastructure.Files.StagedUpload
+            {
+                UserId = await db.Users.Where(u => u.UserName == "office").Select(u => u.Id).SingleAsync(), Hash = new string('a', 64),
+                FileName = "别人的.png", ContentType = "image/png", Size = 1, Kind = Herald.Web.Features.Publishing.ProofStaging.Kind,
+            };
+            db.StagedUploads.Add(row);
+            await db.SaveChangesAsync();
+            return row.Id;
+        });
+        using var officer = await factory.SignInAsync("officer");
+        var content = AdoptionContent(await factory.OutletIdAsync(ProvincialPaper), Today, null);
+        content.Add(new StringContent(foreign.ToString(System.Globalization.CultureInfo.InvariantCulture)), "stagedProof");
+
+        var response = await officer.PostMultipartAsync($"/manuscripts/{id}", $"/manuscripts/{id}/adoptions", content);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await factory.QueryAsync(db => db.Adoptions.AnyAsync(a => a.ManuscriptId == id))).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task DetailPage_OfficeRecordsInstruction_Verified()
     {
         var id = await factory.ApprovedAsync();

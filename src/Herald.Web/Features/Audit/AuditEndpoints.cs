@@ -1,4 +1,8 @@
+using Herald.Web.Features.Common.Tables;
+using Herald.Web.Infrastructure.Localization;
+using Herald.Web.Infrastructure.Time;
 using Herald.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Herald.Web.Features.Audit;
 
@@ -7,6 +11,36 @@ public static class AuditEndpoints
     public static void MapAuditPages(this RouteGroupBuilder pages)
     {
         pages.MapGet("/audit", async ([AsParameters] AuditQuery query, HttpContext http, SearchAudit search) =>
-            Pages.Render<AuditPage>(new { Query = query, Result = await search.HandleAsync(query, http.RequestAborted) }));
+            Pages.Render<AuditPage>(new
+            {
+                Query = query,
+                Result = await search.HandleAsync(query, http.RequestAborted),
+                Sort = SearchAudit.SortOf(query),
+            }));
+        pages.MapGet("/audit/export.xlsx", ExportAsync);
     }
+
+    public static void MapAuditApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/audit", async Task<Ok<Common.PagedResult<AuditItem>>> ([AsParameters] AuditQuery query, HttpContext http, SearchAudit search) =>
+                TypedResults.Ok(await search.HandleAsync(query, http.RequestAborted)))
+            .WithSummary("审计日志（分页；审计管理员、安全管理员）")
+            .WithDescription("user：人员（姓名的一部分或用户名）；userId；action：操作类型代码（如 signin.success）或一类（signin|org|manuscript|" +
+                             "publishing|opinion|settings），其他值 400 Audit.UnknownAction；from/to：北京时间日期 yyyy-MM-dd（含当日）；" +
+                             "sort：at（默认，倒序）|user|action，dir：asc|desc；page、pageSize（≤100）。actionName、userDisplayName、entityName、" +
+                             "detailText 为中文的读法，action、entityType、detail 为存档原文。")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        api.MapGet("/audit/export.xlsx", ExportAsync)
+            .WithSummary("导出审计日志（Excel）：与列表相同的筛选和排序，全部行")
+            .WithDescription("参数同 GET /api/v1/audit（不分页）。边读边写（流式），超过 500000 行时 400 Export.TooManyRows。文件名如 审计日志-2026年12月7日.xlsx。")
+            .Produces(StatusCodes.Status200OK, contentType: Infrastructure.Spreadsheets.XlsxWriter.ContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+    }
+
+    /// <summary>导出当前筛选和排序下的全部审计记录（网页与 API 共用）。</summary>
+    private static async Task<IResult> ExportAsync([AsParameters] AuditQuery query, HttpContext http, SearchAudit search, Messages messages, Clock clock) =>
+        ListExport.Xlsx(messages["Audit.Title"], clock.UtcNow, AuditExport.Columns(messages), await search.ExportAsync(query, http.RequestAborted));
 }

@@ -8,6 +8,7 @@ public sealed class CorrespondentsModule : IModule
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<ListCorrespondents>();
+        services.AddScoped<IWaitingWorkSource, MissingCorrespondentsWaiting>();
         services.AddScoped<GetCorrespondent>();
         services.AddScoped<LinkableUsers>();
         services.AddScoped<CorrespondentFormBuilder>();
@@ -18,5 +19,9 @@ public sealed class CorrespondentsModule : IModule
 
     public void MapPages(RouteGroupBuilder pages) => pages.MapCorrespondentPages();
 
-    public void MapApi(RouteGroupBuilder api) => api.MapCorrespondentExportApi();
+    public void MapApi(RouteGroupBuilder api)
+    {
+        api.MapCorrespondentApi();
+        api.MapCorrespondentExportApi();
+    }
 }

@@ -55,7 +55,7 @@ public static class KeywordEndpoints
                 {
                     List = await get.HandleAsync(id, http.RequestAborted),
                     Form = form,
-                    Errors = Describe(messages, failure.Exception),
+                    Errors = messages.DescribeEach(failure.Exception),
                 }, StatusCodes.Status400BadRequest));
         });
 
@@ -106,12 +106,6 @@ public static class KeywordEndpoints
         return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray(), "text/plain; charset=utf-8",
             detail.Name + ".txt");
     }
-
-    private static IReadOnlyList<string> Describe(Messages messages, Exception ex) => ex switch
-    {
-        ValidationFailedException many => many.Errors.Select(e => messages.DescribeWithField(new AppException(ProblemKind.Validation, e.Code, e.Field, e.Args))).ToList(),
-        _ => [messages.DescribeWithField(ex)],
-    };
 }
 
 public sealed class NewKeywordListForm

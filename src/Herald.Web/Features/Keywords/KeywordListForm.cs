@@ -71,7 +71,7 @@ public sealed class KeywordListForm
         (text ?? "").Split(['\n', '\r', ',', '，', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
     /// <summary>只收 UTF-8 文本（Excel/记事本“另存为 UTF-8”）；别的编码会乱码，直接说明而不是存进乱码。</summary>
-    private static async Task<string> ReadTextAsync(IFormFile file, CancellationToken ct)
+    internal static async Task<string> ReadTextAsync(IFormFile file, CancellationToken ct)
     {
         if (file.Length > KeywordEndpoints.MaxImportBytes)
             throw AppException.Invalid("file", "KeywordList.FileTooLarge", KeywordEndpoints.MaxImportBytes / 1024 / 1024);

@@ -31,8 +31,12 @@ public sealed class GetManuscript(HeraldDbContext db, CurrentUser current, Workf
     private static readonly Func<HeraldDbContext, long, CancellationToken, Task<string?>> CategoryName = EF.CompileAsyncQuery(
         (HeraldDbContext db, long id, CancellationToken ct) => db.Categories.AsNoTracking().Where(c => c.Id == id).Select(c => c.Name).FirstOrDefault());
 
-    /// <summary>已加载（含附件与流转记录）的稿件转为视图。justCreated：本次请求刚建的稿件（还不可能有续报）。</summary>
-    public async Task<ManuscriptView> BuildAsync(Manuscript m, UserContext me, CancellationToken ct, bool justCreated = false)
+    /// <summary>
+    /// 已加载（含附件与流转记录）的稿件转为视图。justCreated：本次请求刚建的稿件（还不可能有续报）；
+    /// categoryName：调用方已知的类别名称（报送时刚按它校验过类别），不必再查。
+    /// </summary>
+    public async Task<ManuscriptView> BuildAsync(Manuscript m, UserContext me, CancellationToken ct, bool justCreated = false,
+        string? categoryName = null)
     {
         var tree = me.Tree;
         Func<Role, ReviewerResolution> reviewers = role => tree.ResolveReviewers(role, m.UnitId);
@@ -44,10 +48,8 @@ public sealed class GetManuscript(HeraldDbContext db, CurrentUser current, Workf
         var (publications, adoptions) = await EditorialRecords.LoadAsync(db, m, ct);
         var userIds = m.History.Where(h => h.ActorId is not null).Select(h => h.ActorId!.Value)
             .Concat(reviewerIds).Concat(EditorialRecords.UserIds(publications, adoptions)).Append(m.AuthorId).Distinct().ToArray();
-        // Only the two columns: the whole account row (password hash and all) was read for a name.
-        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName })
-            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        var category = await CategoryName(db, m.CategoryId, ct) ?? "";
+        var names = await NamesAsync(userIds, tree, ct);
+        var category = categoryName ?? await CategoryName(db, m.CategoryId, ct) ?? "";
         // 本次请求刚建的稿件还不可能有续报，不必查询。
         var followUps = !justCreated
             ? await db.Manuscripts.AsNoTracking().VisibleTo(me)
@@ -108,7 +110,8 @@ public sealed class GetManuscript(HeraldDbContext db, CurrentUser current, Workf
             CanSubmit: isAuthor && m.Status.IsEditable(),
             CanReview: m.IsAwaiting(me.Id, reviewers),
             CanDelete: m.CanBeDeletedBy(me.Id),
-            CanFollowUp: m.Emergency && m.SubmittedAt is not null && m.FollowUpOfId is null && me.SubmitUnits.Contains(m.UnitId));
+            CanFollowUp: m.Emergency && m.SubmittedAt is not null && m.FollowUpOfId is null && me.SubmitUnits.Contains(m.UnitId),
+            CanWithdraw: m.CanBeWithdrawnBy(me.Id));
 
         VersionDiff? diff = null;
         if (m.VersionNumber >= 2)
@@ -119,6 +122,25 @@ public sealed class GetManuscript(HeraldDbContext db, CurrentUser current, Workf
             if (versions.Count == 2) diff = VersionDiffer.Compare(versions[0], versions[1]);
         }
         return new ManuscriptView(detail, permissions, diff);
+    }
+
+    /// <summary>
+    /// 姓名：持有角色的人（审核人，通常也有作者）取自组织树快照，其余（已停用、已无角色的人）才查库。
+    /// </summary>
+    private async Task<Dictionary<long, string>> NamesAsync(long[] userIds, OrgTree tree, CancellationToken ct)
+    {
+        var names = new Dictionary<long, string>(userIds.Length);
+        List<long>? missing = null;
+        foreach (var id in userIds)
+        {
+            if (tree.UserName(id) is { } name) names[id] = name;
+            else (missing ??= []).Add(id);
+        }
+        if (missing is null) return names;
+        // Only the two columns: the whole account row (password hash and all) was read for a name.
+        foreach (var row in await db.Users.AsNoTracking().Where(u => missing.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
+            names[row.Id] = row.DisplayName;
+        return names;
     }
 
     /// <summary>草稿尚无规范名称：按今天（应用时钟）的日期预览。</summary>

@@ -83,7 +83,7 @@ public sealed record ManuscriptDetail(
     IReadOnlyList<AdoptionDto> Adoptions);
 
 /// <summary>当前用户对这篇稿件能做什么（页面据此显示按钮）。</summary>
-public sealed record ManuscriptPermissions(bool CanEdit, bool CanSubmit, bool CanReview, bool CanDelete, bool CanFollowUp);
+public sealed record ManuscriptPermissions(bool CanEdit, bool CanSubmit, bool CanReview, bool CanDelete, bool CanFollowUp, bool CanWithdraw = false);
 
 public enum DiffKind
 {

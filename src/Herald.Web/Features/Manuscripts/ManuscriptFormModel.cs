@@ -41,7 +41,15 @@ public sealed class ManuscriptFormModel
     /// <summary>Word 原件中未能导入的图片数（如 EMF、GIF），提示用户另行上传。</summary>
     public int SkippedImages { get; set; }
 
+    /// <summary>报送时自动检查发现的敏感词和不规范写法（作者可先修改；不改再点报送即照常报送）。</summary>
+    public Writing.TextCheckResult? TextCheck { get; set; }
+    public string? TextCheckTitle { get; set; }
+    public string? TextCheckBody { get; set; }
+
     public bool HasError(string field) => Errors.ContainsKey(field);
+
+    /// <summary>有图片缺说明（上传的图片报在 captions，Word 原件中的图片报在 documentCaptions[i]）。</summary>
+    public bool HasCaptionError => Errors.Keys.Any(k => k == "captions" || k.StartsWith("documentCaptions", StringComparison.Ordinal));
 
     public IEnumerable<string> ErrorsFor(string field) => Errors.TryGetValue(field, out var list) ? list : [];
 }

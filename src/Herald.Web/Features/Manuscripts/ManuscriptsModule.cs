@@ -9,19 +9,30 @@ public sealed class ManuscriptsModule : IModule
     {
         services.AddScoped<UploadStaging>();
         services.AddScoped<ManuscriptStager>();
+        services.AddScoped<TextCheckStop>();
         services.AddScoped<SaveManuscript>();
         services.AddScoped<SubmitWorkflow>();
         services.AddScoped<GetManuscript>();
         services.AddScoped<ListManuscripts>();
+        services.AddScoped<IWaitingWorkSource, MyManuscriptsWaiting>();
         services.AddScoped<ReviewManuscript>();
         services.AddScoped<DeleteDraft>();
+        services.AddScoped<WithdrawManuscript>();
         services.AddScoped<GetPool>();
         services.AddScoped<ManuscriptFormBuilder>();
     }
 
-    public void MapPages(RouteGroupBuilder pages) => pages.MapManuscriptPages();
+    public void MapPages(RouteGroupBuilder pages)
+    {
+        pages.MapManuscriptPages();
+        pages.MapWithdrawPage();
+    }
 
-    public void MapApi(RouteGroupBuilder api) => api.MapManuscriptApi();
+    public void MapApi(RouteGroupBuilder api)
+    {
+        api.MapManuscriptApi();
+        api.MapWithdrawApi();
+    }
 
     public void MapFiles(RouteGroupBuilder files) => files.MapManuscriptFiles();
 }

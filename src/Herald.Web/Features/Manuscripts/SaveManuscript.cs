@@ -16,9 +16,10 @@ namespace Herald.Web.Features.Manuscripts;
 /// 表单出错时已暂存的文件和从 Word 导入的内容，页面据此重新显示，用户不必重新上传。
 /// SkippedImages：Word 中未能导入的图片数（EMF/WMF/GIF 等），提示用户另行上传。
 /// TooLarge：有文件超过大小上限时的那个错误，API 据此回 413 而不是 400。
+/// DocumentPhotos：这次从 Word 原件导入的图片（也在 Photos 中），按文档中的顺序，缺说明时按 documentCaptions[i] 报告。
 /// </summary>
 public sealed record StagedState(StagedUpload? Document, IReadOnlyList<StagedUpload> Photos, string? ImportedTitle, SanitizedBody? ImportedBody,
-    int SkippedImages = 0, AppException? TooLarge = null);
+    int SkippedImages = 0, AppException? TooLarge = null, IReadOnlyList<StagedUpload>? DocumentPhotos = null);
 
 /// <summary>保存失败：字段错误或规则冲突（Inner 为原始的领域/应用异常，API 据此给出 409/403），连同已暂存的文件。</summary>
 public sealed class ManuscriptFormException(IReadOnlyList<FieldError> errors, StagedState state, Exception? inner = null)
@@ -86,19 +87,21 @@ public sealed class SaveManuscript(
         List<FieldError> errors, CancellationToken ct)
     {
         var now = clock.UtcNow;
-        var content = await ReadContentAsync(input, state, errors, ct);
+        var (content, categoryName) = await ReadContentAsync(input, state, errors, ct);
         var unitId = ResolveUnit(me, input, errors);
         if (errors.Count > 0 || content is null) throw new ManuscriptFormException(errors, state, state.TooLarge);
 
         // A new manuscript (not a follow-up) needs nothing from the database until it is written: build and submit it
-        // in memory before taking the write transaction, which one writer holds at a time.
+        // in memory before taking the write transaction, which one writer holds at a time. It is tracked once built, so
+        // its whole graph (version, events, photos) is added in its final shape and the save has nothing to compare.
         Manuscript? m = null;
         var resubmission = false;
-        if (id is null && input.FollowUpOf is null)
+        var built = id is null && input.FollowUpOf is null;
+        if (built)
         {
             m = Manuscript.CreateDraft(unitId!.Value, me.Id, content, now, input.SubmissionKey);
-            db.Manuscripts.Add(m);
             resubmission = Prepare(m, me, input, state, now);
+            db.Manuscripts.Add(m);
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -124,25 +127,33 @@ public sealed class SaveManuscript(
         // 报送在保存之前：稿件以最终状态写入一次（新稿件一条 INSERT，而不是 INSERT 再 UPDATE）。
         if (input.Submit)
             await workflow.NameAsync(m, me, ct);
-        await db.SaveChangesAsync(ct);
+        // NameAsync sets only the built manuscript's own columns, which its insert reads as they are.
+        await SaveTrackedAsync(detectChanges: !built, ct);
         // 新稿件的编号在上面保存后才有：审计记录和通知要指向它。
         audit.Add(id is null ? "manuscript.create" : "manuscript.edit", "Manuscript", m.Id, m.Title);
         if (input.Submit)
             await workflow.RecordAsync(m, me, resubmission, ct);
         // Since the first save only rows were added, and Add() tracks them at once: no need to compare every tracked entity again.
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await SaveTrackedAsync(detectChanges: false, ct);
+        await tx.CommitAsync(ct);
+        // 新建的稿件在内存中是完整的（内容、附件、全部流转记录），直接据此生成视图，不再读回；
+        // 修改的稿件加载时没带流转记录，所以重新读取。
+        return id is null ? await views.BuildAsync(m, me, ct, justCreated: true, categoryName) : await views.HandleAsync(m.Id, ct);
+    }
+
+    /// <summary>Saves; without comparing the tracked entities to their snapshots when the caller knows nothing tracked was modified.</summary>
+    private async Task SaveTrackedAsync(bool detectChanges, CancellationToken ct)
+    {
+        var detecting = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = detecting && detectChanges;
         try
         {
             await db.SaveChangesAsync(ct);
         }
         finally
         {
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
+            db.ChangeTracker.AutoDetectChangesEnabled = detecting;
         }
-        await tx.CommitAsync(ct);
-        // 新建的稿件在内存中是完整的（内容、附件、全部流转记录），直接据此生成视图，不再读回；
-        // 修改的稿件加载时没带流转记录，所以重新读取。
-        return id is null ? await views.BuildAsync(m, me, ct, justCreated: true) : await views.HandleAsync(m.Id, ct);
     }
 
     private async Task<Manuscript> CreateFollowUpAsync(UserContext me, long originalId, ManuscriptContent content, DateTime now,
@@ -184,7 +195,8 @@ public sealed class SaveManuscript(
             if (m.Photos.Any(p => p.Id == photoId)) m.RemovePhoto(actorId, photoId, now);
     }
 
-    private async Task<ManuscriptContent?> ReadContentAsync(ManuscriptInput input, StagedState state, List<FieldError> errors, CancellationToken ct)
+    /// <summary>The content, or null with the errors recorded; and the category's name, which the view shows.</summary>
+    private async Task<(ManuscriptContent? Content, string? CategoryName)> ReadContentAsync(ManuscriptInput input, StagedState state, List<FieldError> errors, CancellationToken ct)
     {
         var title = string.IsNullOrWhiteSpace(input.Title) ? state.ImportedTitle : input.Title;
         if (string.IsNullOrWhiteSpace(title)) errors.Add(new FieldError("title", "Required"));
@@ -194,6 +206,7 @@ public sealed class SaveManuscript(
         if (input.Submit && body.Text.Length == 0) errors.Add(new FieldError("body", "Required"));
 
         long categoryId = 0;
+        string? categoryName = null;
         if (string.IsNullOrWhiteSpace(input.Category))
         {
             errors.Add(new FieldError("category", "Required"));
@@ -201,9 +214,16 @@ public sealed class SaveManuscript(
         else
         {
             var key = input.Category.Trim();
-            categoryId = long.TryParse(key, NumberStyles.Integer, CultureInfo.InvariantCulture, out var cid)
-                ? await CategoryById(db, cid, ct)
-                : await CategoryByName(db, key, ct);
+            if (long.TryParse(key, NumberStyles.Integer, CultureInfo.InvariantCulture, out var cid))
+            {
+                categoryName = await CategoryById(db, cid, ct);
+                if (categoryName is not null) categoryId = cid;
+            }
+            else
+            {
+                categoryId = await CategoryByName(db, key, ct);
+                if (categoryId != 0) categoryName = key;
+            }
             if (categoryId == 0) errors.Add(new FieldError("category", "Manuscript.UnknownCategory", key));
         }
 
@@ -230,15 +250,30 @@ public sealed class SaveManuscript(
                 errors.Add(new FieldError("knownAt", "Form.BadDateTime"));
         }
 
-        foreach (var (photo, index) in state.Photos.Select((p, i) => (p, i)))
+        foreach (var photo in state.Photos)
         {
+            var n = state.DocumentPhotos is { Count: > 0 } fromDocument ? IndexOf(fromDocument, photo) : -1;
+            var field = n >= 0 ? string.Create(CultureInfo.InvariantCulture, $"documentCaptions[{n}]") : "captions";
             if (photo.Caption is { Length: > Manuscript.CaptionMaxLength })
-                errors.Add(new FieldError("captions", "TooLong", Manuscript.CaptionMaxLength));
+                errors.Add(new FieldError(field, "TooLong", Manuscript.CaptionMaxLength));
+            if (photo.Caption is { } caption && caption.Any(char.IsControl))
+                errors.Add(new FieldError(field, "Text.ControlCharacters"));
             if (input.Submit && string.IsNullOrWhiteSpace(photo.Caption))
-                errors.Add(new FieldError("captions", "Manuscript.StagedCaptionRequired", photo.FileName));
+                errors.Add(n >= 0
+                    ? new FieldError(field, "Manuscript.DocumentCaptionRequired", n + 1)
+                    : new FieldError(field, "Manuscript.StagedCaptionRequired", photo.FileName));
         }
 
-        return errors.Count > 0 ? null : new ManuscriptContent(title!, body.Html, body.Text, categoryId, importance, eventDate, input.Emergency, knownAt);
+        return errors.Count > 0
+            ? (null, null)
+            : (new ManuscriptContent(title!, body.Html, body.Text, categoryId, importance, eventDate, input.Emergency, knownAt), categoryName);
+    }
+
+    private static int IndexOf(IReadOnlyList<StagedUpload> photos, StagedUpload photo)
+    {
+        for (var i = 0; i < photos.Count; i++)
+            if (ReferenceEquals(photos[i], photo)) return i;
+        return -1;
     }
 
     /// <summary>时间末尾的时区：Z 或 ±hh:mm（负偏移也算，不能只认 "+"）。</summary>
@@ -269,8 +304,8 @@ public sealed class SaveManuscript(
         (HeraldDbContext db, long userId, string key, CancellationToken ct) =>
             db.Manuscripts.Where(m => m.AuthorId == userId && m.SubmissionKey == key).Select(m => (long?)m.Id).FirstOrDefault());
 
-    private static readonly Func<HeraldDbContext, long, CancellationToken, Task<long>> CategoryById = EF.CompileAsyncQuery(
-        (HeraldDbContext db, long id, CancellationToken ct) => db.Categories.AsNoTracking().Where(c => !c.Disabled && c.Id == id).Select(c => c.Id).FirstOrDefault());
+    private static readonly Func<HeraldDbContext, long, CancellationToken, Task<string?>> CategoryById = EF.CompileAsyncQuery(
+        (HeraldDbContext db, long id, CancellationToken ct) => db.Categories.AsNoTracking().Where(c => !c.Disabled && c.Id == id).Select(c => c.Name).FirstOrDefault());
 
     private static readonly Func<HeraldDbContext, string, CancellationToken, Task<long>> CategoryByName = EF.CompileAsyncQuery(
         (HeraldDbContext db, string name, CancellationToken ct) => db.Categories.AsNoTracking().Where(c => !c.Disabled && c.Name == name).Select(c => c.Id).FirstOrDefault());

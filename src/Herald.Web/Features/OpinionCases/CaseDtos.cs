@@ -52,11 +52,12 @@ public sealed record CaseDetail(
     IReadOnlyList<InterviewDto> Interviews, IReadOnlyList<CaseEventDto> History, CasePermissions Permissions);
 
 /// <summary>
-/// 舆情列表的查询：status、severity、unitId（责任单位，含下级）、overdue；q 按标题；from/to 为立案日期（北京时间，含当日）；
+/// 舆情列表的查询：open=true 只看未办结的；status、severity、unitId（责任单位，含下级）、overdue；q 按标题；from/to 为立案日期（北京时间，含当日）；
 /// sort 为 priority（默认：未办结的在前，等级高的在前，再按立案时间倒序）|openedAt|severity|title|unit|status。
 /// </summary>
 public sealed record CaseQuery(string? Status = null, string? Severity = null, long? UnitId = null, bool? Overdue = null, int Page = 1, int PageSize = 20,
-    string? Q = null, string? From = null, string? To = null, string? Sort = null, string? Dir = null) : IPagedQuery;
+    string? Q = null, string? From = null, string? To = null, string? Sort = null, string? Dir = null,
+    bool? Open = null) : IPagedQuery;
 
 // ---------- requests ----------
 

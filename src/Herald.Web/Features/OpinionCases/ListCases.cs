@@ -62,6 +62,7 @@ public sealed class ListCases(HeraldDbContext db, CurrentUser current, Clock clo
             var units = me.Tree.Subtree(unitId).ToArray();
             q = q.Where(c => c.UnitId != null && units.Contains(c.UnitId.Value));
         }
+        if (query.Open == true) q = q.Where(c => c.Status != OpinionCaseStatus.Closed);
         if (query.Overdue == true)
             q = q.Where(c => c.Status != OpinionCaseStatus.Closed
                              && c.Deadlines.Any(d => d.MetAt == null && d.SupersededAt == null && d.DueAt < now));

@@ -13,6 +13,7 @@ public sealed class OpinionCasesModule : IModule
         services.AddScoped<CaseFiles>();
         services.AddScoped<GetCase>();
         services.AddScoped<ListCases>();
+        services.AddScoped<IWaitingWorkSource, CasesWaiting>();
         services.AddScoped<OpenCase>();
         services.AddScoped<AssignCase>();
         services.AddScoped<RecordResponse>();

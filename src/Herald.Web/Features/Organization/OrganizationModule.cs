@@ -9,6 +9,7 @@ public sealed class OrganizationModule : IModule
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<ListUnits>();
+        services.AddScoped<IWaitingWorkSource, OrganizationWaiting>();
         services.AddScoped<GetUnit>();
         services.AddScoped<GetUnitList>();
         services.AddScoped<CreateUnit>();
@@ -40,5 +41,6 @@ public sealed class OrganizationModule : IModule
     {
         api.MapUnitApi();
         api.MapUserApi();
+        api.MapImportApi();
     }
 }

@@ -9,8 +9,13 @@ public static class UnitEndpoints
 {
     public static void MapUnitPages(this RouteGroupBuilder pages)
     {
-        pages.MapGet("/org/units", async (string? notice, HttpContext http, ListUnits list) =>
-            Pages.Render<UnitsPage>(new { Rows = await list.HandleAsync(http.RequestAborted), Notice = notice }));
+        // warning=no_head 等：只列有这项缺项提醒的单位（工作台的数字链接到这里）。
+        pages.MapGet("/org/units", async (string? notice, string? warning, HttpContext http, ListUnits list) =>
+        {
+            var only = Wire.OptionalCode<UnitWarning>(warning, "warning");
+            var rows = await list.HandleAsync(http.RequestAborted);
+            return Pages.Render<UnitsPage>(new { Rows = only is { } w ? rows.Where(r => r.Warnings.Contains(w)).ToList() : rows, Notice = notice, Only = only });
+        });
 
         pages.MapGet("/org/units/new", async (long? parentId, HttpContext http, CurrentUser current) =>
             Pages.Render<UnitFormPage>(new { Tree = await current.ManagerTreeAsync(http.RequestAborted), Form = new UnitForm { ParentId = parentId?.ToString(System.Globalization.CultureInfo.InvariantCulture) } }));

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Herald.Web.Features.Organization;
 
 /// <summary>修改姓名、手机、邮箱和所属单位（用户名不可改：审计记录按用户名检索）。</summary>
-public sealed class UpdateUserProfile(HeraldDbContext db, CurrentUser current, AuditLog audit)
+public sealed class UpdateUserProfile(HeraldDbContext db, CurrentUser current, AuditLog audit, OrgDirectory directory)
 {
     public async Task HandleAsync(long id, UserInput input, CancellationToken ct = default)
     {
@@ -22,5 +22,7 @@ public sealed class UpdateUserProfile(HeraldDbContext db, CurrentUser current, A
         if (!db.ChangeTracker.HasChanges()) return;
         audit.Add("user.update", "User", user.Id, $"{user.UserName}: {user.DisplayName}, unit {(unitId is { } x ? tree.PathName(x) : "-")}");
         await db.SaveChangesAsync(ct);
+        // 组织树快照带着姓名（稿件视图里的审核人、作者）。
+        directory.Invalidate();
     }
 }

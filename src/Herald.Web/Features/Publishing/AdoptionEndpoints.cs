@@ -58,11 +58,11 @@ public static class AdoptionEndpoints
             });
         });
 
-        pages.MapPost("/manuscripts/{id:long}/adoptions", (long id, HttpContext http, RecordAdoption record, GetManuscript get) =>
-            RecordAsync(id, "adoption", http, get, input => record.OutletAsync(id, input, http.RequestAborted)));
+        pages.MapPost("/manuscripts/{id:long}/adoptions", (long id, HttpContext http, RecordAdoption record, GetManuscript get, ProofStaging staging) =>
+            RecordAsync(id, "adoption", http, get, staging, input => record.OutletAsync(id, input, http.RequestAborted)));
 
-        pages.MapPost("/manuscripts/{id:long}/instructions", (long id, HttpContext http, RecordAdoption record, GetManuscript get) =>
-            RecordAsync(id, "instruction", http, get, input => record.InstructionAsync(id, input, http.RequestAborted)));
+        pages.MapPost("/manuscripts/{id:long}/instructions", (long id, HttpContext http, RecordAdoption record, GetManuscript get, ProofStaging staging) =>
+            RecordAsync(id, "instruction", http, get, staging, input => record.InstructionAsync(id, input, http.RequestAborted)));
 
         pages.MapPost("/adoptions/{id:long}/verify", (long id, HttpContext http, DecideAdoption decide, GetManuscript get) =>
             DecideAsync(id, "adoption-verified", http, decide, get, _ => decide.VerifyAsync(id, http.RequestAborted)));
@@ -160,17 +160,25 @@ public static class AdoptionEndpoints
         return Results.Stream(files.OpenRead(hash), contentType, fileName);
     }
 
-    private static async Task<IResult> RecordAsync(long id, string form, HttpContext http, GetManuscript get,
+    /// <summary>网页登记：出错时表单展开、填回所填的值，已选的证明暂存起来（<see cref="ProofStaging"/>）。</summary>
+    private static async Task<IResult> RecordAsync(long id, string form, HttpContext http, GetManuscript get, ProofStaging staging,
         Func<AdoptionInput, Task<AdoptionDto>> record)
     {
         var values = await FormPost.ValuesAsync(http);
+        AdoptionInput? input = null;
         return await FormPost.RunAsync(http, async () =>
             {
-                var adoption = await record(await AdoptionInput.ReadAsync(http.Request, http.RequestAborted));
+                input = await AdoptionInput.ReadAsync(http.Request, http.RequestAborted);
+                await staging.RestoreAsync(input, http.RequestAborted);
+                var adoption = await record(input);
                 var notice = adoption.Status == Domain.Publishing.AdoptionStatus.Verified ? "adoption-recorded" : "adoption-claimed";
                 return FormPost.ReturnTo(values, $"/manuscripts/{id}#adoptions", notice);
             },
-            failure => EditorialEndpoints.ShowErrorAsync(http, get, id, form, failure, values));
+            async failure =>
+            {
+                if (input is not null) await staging.KeepAsync(input, values, http.RequestAborted);
+                return await EditorialEndpoints.ShowErrorAsync(http, get, id, form, failure, values);
+            });
     }
 
     private static async Task<IResult> DecideAsync(long id, string notice, HttpContext http, DecideAdoption decide, GetManuscript get,

@@ -18,9 +18,12 @@ public sealed class PublishingModule : IModule
         services.AddScoped<PublishManuscript>();
         services.AddScoped<MarkNotUsed>();
         services.AddScoped<ProofUpload>();
+        services.AddScoped<ProofStaging>();
         services.AddScoped<RecordAdoption>();
         services.AddScoped<DecideAdoption>();
         services.AddScoped<ListAdoptions>();
+        services.AddScoped<IWaitingWorkSource, PoolWaiting>();
+        services.AddScoped<IWaitingWorkSource, ClaimsWaiting>();
     }
 
     public void MapPages(RouteGroupBuilder pages)

@@ -9,5 +9,6 @@ public sealed class ReviewsModule : IModule
     {
         services.AddSingleton<WorkflowPolicies>();
         services.AddScoped<GetReviewInbox>();
+        services.AddScoped<IWaitingWorkSource, ReviewsWaiting>();
     }
 }

@@ -50,12 +50,14 @@ public sealed class OrgDirectory
         var units = await db.Units.AsNoTracking()
             .Select(u => new UnitNode(u.Id, u.ParentId, u.Name, u.Type, u.Disabled, u.SortOrder))
             .ToListAsync(ct);
-        var assignments = await (
+        var rows = await (
                 from r in db.RoleAssignments.AsNoTracking()
                 join u in db.Users.AsNoTracking() on r.UserId equals u.Id
                 where !u.Disabled
-                select new Assignment(r.UserId, r.Role, r.UnitId))
+                select new { Assignment = new Assignment(r.UserId, r.Role, r.UnitId), u.DisplayName })
             .ToListAsync(ct);
-        return new OrgTree(units, assignments);
+        var names = new Dictionary<long, string>();
+        foreach (var row in rows) names[row.Assignment.UserId] = row.DisplayName;
+        return new OrgTree(units, rows.Select(r => r.Assignment), names);
     }
 }

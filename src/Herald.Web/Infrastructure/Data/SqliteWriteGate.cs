@@ -28,18 +28,41 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, ISaveChangesI
 
     // 事务（显式事务，以及 SaveChanges 为多条语句开的事务）。
 
+    // The transaction is begun here, not by EF after this returns: EF reports no event when beginning fails (a cancelled
+    // request, a nested transaction), and a pooled context closes its connection on reset without one either, so the
+    // gate would stay taken until every waiter gave up after MaxWait.
+
     public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData,
         InterceptionResult<DbTransaction> result)
     {
+        if (result.HasResult) return result;
         Enter(eventData.Context, Owner.Transaction);
-        return result;
+        try
+        {
+            return InterceptionResult<DbTransaction>.SuppressWithResult(connection.BeginTransaction(eventData.IsolationLevel));
+        }
+        catch
+        {
+            Exit(eventData.Context, Owner.Transaction);
+            throw;
+        }
     }
 
     public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection,
         TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
+        if (result.HasResult) return result;
         await EnterAsync(eventData.Context, Owner.Transaction, cancellationToken);
-        return result;
+        try
+        {
+            return InterceptionResult<DbTransaction>.SuppressWithResult(
+                await connection.BeginTransactionAsync(eventData.IsolationLevel, cancellationToken));
+        }
+        catch
+        {
+            Exit(eventData.Context, Owner.Transaction);
+            throw;
+        }
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Exit(eventData.Context, Owner.Transaction);

@@ -29,6 +29,13 @@ public static class FormErrors
         return messages.WithField(field, text);
     }
 
+    /// <summary>逐条说明（一次报告多个问题的表单，如词表、规范表述表，每条一行）。</summary>
+    public static IReadOnlyList<string> DescribeEach(this Messages messages, Exception exception) => exception switch
+    {
+        ValidationFailedException many => many.Errors.Select(e => messages.DescribeWithField(new AppException(ProblemKind.Validation, e.Code, e.Field, e.Args))).ToList(),
+        _ => [messages.DescribeWithField(exception)],
+    };
+
     /// <summary>在说明前加上字段名（字段没有名称时原样返回，如"图片“x.png”缺少图片说明"本身已指明）。</summary>
     public static string WithField(this Messages messages, string? field, string text)
     {

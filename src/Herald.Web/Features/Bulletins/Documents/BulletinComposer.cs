@@ -28,17 +28,17 @@ public sealed record GoodNewsCandidate(long ManuscriptId, long UnitId, string Ou
 /// <summary>
 /// 由统计结果得出通报内容（纯函数，不查数据库）：排名照抄统计；表扬前 N 名（积分大于 0，名次并列的一并表扬）；
 /// 通报批评未完成报送任务或没有稿件被采用的单位；年终考核另评先进单位（全年每月完成报送任务）、优秀信息员、好新闻奖。
-/// 统计范围的根单位（发文单位本级）只列入排名，不参加表扬和批评——除非范围内只有它一个单位。
+/// 统计范围的根单位（发文单位本级）不列入排名，也不参加表扬和批评——除非范围内只有它一个单位（合计仍含本级）。
 /// </summary>
 public static class BulletinComposer
 {
     public static BulletinFigures Compose(BulletinSettings settings, PeriodReport report, IReadOnlyDictionary<long, string> manuscriptTitles,
         IReadOnlyList<RuleVersionNote> rules, DateTime generatedAtUtc, bool draft, DateTime? publishedAtUtc)
     {
-        var units = report.Units.Select(UnitRow).ToList();
+        var units = Subjects(report.Units.Select(UnitRow).ToList(), settings.RootUnitId);
         var people = report.Correspondents.Select(PersonRow).ToList();
         var annual = settings.Kind == BulletinKind.Annual;
-        var subjects = units.Count > 1 ? units.Where(u => u.UnitId != settings.RootUnitId).ToList() : units;
+        var subjects = units;
 
         var praisedUnits = TopWithTies(subjects.Where(u => u.Points > 0m && (!annual || u.QuotaMet == true)).ToList(),
             settings.PraiseUnitCount, u => u.Rank);
@@ -52,6 +52,18 @@ public static class BulletinComposer
             settings.RootUnitId, report.RootName, settings.IssuingOffice, settings.IssueDate, settings.Opening, settings.Requirements,
             settings.PraiseUnitCount, settings.PraiseCorrespondentCount, Totals(report.Totals), units, people, praisedUnits, praisedPeople,
             criticized, goodNews, rules, generatedAtUtc, draft, publishedAtUtc);
+    }
+
+    /// <summary>
+    /// 通报排名的是发文单位下属的各部门、村社区：根单位（发文单位本级）不与自己的下级一起排名（范围内只有它一个单位时除外），
+    /// 其余单位重新排出连续的名次（并列同名次）。
+    /// </summary>
+    private static List<BulletinUnitRow> Subjects(List<BulletinUnitRow> units, long? rootUnitId)
+    {
+        if (units.Count <= 1) return units;
+        var subjects = units.Where(u => u.UnitId != rootUnitId).ToList();
+        var ranks = Ranking.Rank(subjects.Select(u => (u.UnitId, u.Points, u.Adopted)));
+        return subjects.Select(u => u with { Rank = ranks[u.UnitId] }).OrderBy(u => u.Rank).ToList(); // 稳定排序：并列的保持统计里的先后
     }
 
     /// <summary>

@@ -62,3 +62,16 @@ internal sealed class StagedUploadConfiguration : IEntityTypeConfiguration<Stage
         b.HasIndex(s => s.Hash);
     }
 }
+
+internal sealed class UsageRuleConfiguration : IEntityTypeConfiguration<Herald.Domain.Writing.UsageRule>
+{
+    public void Configure(EntityTypeBuilder<Herald.Domain.Writing.UsageRule> b)
+    {
+        b.ToTable("usage_rules");
+        b.Property(r => r.Wrong).HasMaxLength(Herald.Domain.Writing.UsageRule.WrongMaxLength).IsRequired();
+        b.Property(r => r.Correct).HasMaxLength(Herald.Domain.Writing.UsageRule.CorrectMaxLength).IsRequired();
+        b.Property(r => r.Note).HasMaxLength(Herald.Domain.Writing.UsageRule.NoteMaxLength);
+        b.Property(r => r.Category).HasMaxLength(Herald.Domain.Writing.UsageRule.CategoryMaxLength);
+        b.HasIndex(r => r.SortOrder);
+    }
+}
