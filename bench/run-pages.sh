@@ -4,6 +4,7 @@
 # signs in through the real form as each kind of user and requests their pages repeatedly:
 #   correspondent, head, leader, office: /manuscripts and /manuscripts?page=N (N random in 2..50)
 #   head, leader, principal: /reviews
+#   office, data tables (issue 8): every sort order of /manuscripts, the adoptions table, the correspondent registry
 #   bench/run-pages.sh            # BENCH_DATA=/tmp/herald-province; per user 30 s after a 5 s warm-up, first with
 #                                 # 1 client (service time), then 4 clients back to back (both cores saturated)
 #   BENCH_REGEN=1 bench/run-pages.sh   # regenerate the data set
@@ -14,6 +15,8 @@ CONCURRENCY="${CONCURRENCY:-1 4}"
 DURATION="${DURATION:-30}"
 WARMUP="${WARMUP:-5}"
 MANUSCRIPTS="${MANUSCRIPTS:-1000000}"
+
+TABLE_PATHS="${TABLE_PATHS:-/manuscripts?sort=title,/manuscripts?sort=title&dir=desc,/manuscripts?sort=eventDate,/manuscripts?sort=status&dir=asc,/manuscripts?sort=unit,/manuscripts?sort=submittedAt&page={page},/manuscripts?status=approved&sort=title,/adoptions?status=all,/adoptions?status=all&sort=level,/adoptions?sort=adoptedOn&page={page},/org/correspondents?sort=name}"
 
 build_release
 if [[ "${BENCH_REGEN:-0}" == 1 || ! -f "$BENCH_DATA/herald.db" || ! -f "$BENCH_DATA/datagen.log" ]]; then
@@ -41,6 +44,7 @@ for c in $CONCURRENCY; do
   run leader "$(user leader)" "/manuscripts,/manuscripts?page={page},/reviews" "$c"
   run principal "$(user principal)" "/reviews" "$c"
   run office "$(user office)" "/manuscripts,/manuscripts?page={page}" "$c"
+  run office-tables "$(user office)" "$TABLE_PATHS" "$c"
 done
 echo "   app RSS after the page runs: $(rss_mb) MB (VmRSS)"
 echo "   machine: $(machine_line)"

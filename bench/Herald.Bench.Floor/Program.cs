@@ -17,6 +17,7 @@ Directory.CreateDirectory(dataDir);
 var store = new FloorStore(Path.Combine(dataDir, "floor.db"));
 
 app.MapGet("/healthz", () => "ok");
+app.MapGet("/export.xlsx", (HttpContext http, string db, string from, string to) => ExportFloor.WriteAsync(http, db, from, to));
 app.MapPost("/api/v1/manuscripts", async (HttpRequest request) =>
 {
     // Herald's tokens are "hld_" + 43 characters; the floor only checks the shape (no lookup).

@@ -6,7 +6,7 @@ using Herald.Browser.Tests.Support;
 namespace Herald.Browser.Tests.Tables;
 
 /// <summary>
-/// 用稿登记数据表的主路径：宣传办按稿件标题筛选，点列头排序，改每页条数（筛选还在），勾"全选本页"一次核实两条，
+/// 用稿登记数据表的主路径：宣传办按稿件标题筛选，点列头按媒体级别排序（再点反过来），改每页条数（筛选还在），勾"全选本页"一次核实两条，
 /// 结果页逐条列出，返回列表（筛选还在）；导出 Excel 得到筛选和排序后的全部行。
 /// </summary>
 public sealed class AdoptionTableFlowTests(HeraldServer server) : IClassFixture<HeraldServer>
@@ -17,10 +17,10 @@ public sealed class AdoptionTableFlowTests(HeraldServer server) : IClassFixture<
         var marker = "核" + Guid.NewGuid().ToString("N")[..6];
         var officer = await server.ApiClientAsync("officer");
         var head = await server.ApiClientAsync("head");
-        foreach (var title in new[] { "乙", "甲" })
+        foreach (var (title, outlet) in new[] { ("乙", "大众日报"), ("甲", "示例县广播电视台") })
         {
             var id = await HeraldApi.SubmitApprovedAsync(officer, head, marker + title, "街道开展为民服务活动。");
-            await HeraldApi.RecordAdoptionAsync(officer, id, "示例县广播电视台", "2026-11-20", "示例新闻", frontPage: false);
+            await HeraldApi.RecordAdoptionAsync(officer, id, outlet, "2026-11-20", "示例新闻", frontPage: false);
         }
         var page = await server.SignedInPageAsync("office", Device.Desktop);
 
@@ -30,10 +30,13 @@ public sealed class AdoptionTableFlowTests(HeraldServer server) : IClassFixture<
         var titles = page.GetByTestId("adoption-list").Locator("td.cell-title a");
         await Expect(titles).ToHaveTextAsync([marker + "甲", marker + "乙"]);
 
-        var header = page.Locator("th[data-sort-key=title]");
+        var header = page.Locator("th[data-sort-key=level]");
         await header.Locator("a").ClickAsync();
         await Expect(header).ToHaveAttributeAsync("aria-sort", "ascending");
-        await Expect(titles).ToHaveTextAsync([marker + "乙", marker + "甲"]); // 乙 U+4E59 < 甲 U+7532
+        await Expect(titles).ToHaveTextAsync([marker + "乙", marker + "甲"]); // 省级在县级之前
+        await header.Locator("a").ClickAsync();
+        await Expect(header).ToHaveAttributeAsync("aria-sort", "descending");
+        await Expect(titles).ToHaveTextAsync([marker + "甲", marker + "乙"]);
         await page.GetByTestId("page-size").GetByText("50", new() { Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("pageSize=50"));
         await Expect(page.GetByTestId("filters").Locator("#q")).ToHaveValueAsync(marker);
@@ -50,10 +53,10 @@ public sealed class AdoptionTableFlowTests(HeraldServer server) : IClassFixture<
 
         await page.Locator("#status").SelectOptionAsync("verified");
         await page.GetByTestId("filters").Locator("button[type=submit]").ClickAsync();
-        await Expect(titles).ToHaveTextAsync([marker + "乙", marker + "甲"]);
+        await Expect(titles).ToHaveTextAsync([marker + "甲", marker + "乙"]);
         var (fileName, content) = await page.DownloadAsync(page.GetByTestId("export-xlsx"));
         fileName.ShouldBe("用稿登记-2026年11月20日.xlsx");
-        ExportedTitles(content).ShouldBe([marker + "乙", marker + "甲"]);
+        ExportedTitles(content).ShouldBe([marker + "甲", marker + "乙"]);
     }
 
     private static List<string> ExportedTitles(byte[] content)

@@ -60,6 +60,9 @@ internal sealed class ManuscriptConfiguration : IEntityTypeConfiguration<Manuscr
         b.HasIndex(m => new { m.AuthorId, m.UpdatedAt, m.Status, m.UnitId });
         b.HasIndex(m => new { m.Status, m.UpdatedAt });
         b.HasIndex(m => new { m.UpdatedAt, m.Status, m.AuthorId, m.UnitId });
+        // 数据表按标题、事件日期排序（迁移 0013），同样带上可见范围要用的列。
+        b.HasIndex(m => new { m.Title, m.Status, m.AuthorId, m.UnitId });
+        b.HasIndex(m => new { m.EventDate, m.Status, m.AuthorId, m.UnitId });
         // 待我审核：状态 + 当前步骤角色 + 单位。
         b.HasIndex(m => new { m.Status, m.CurrentStepRole, m.UnitId });
         // 采编池与统计：按审定时间；报表按报送时间与单位聚合。

@@ -69,6 +69,11 @@ internal sealed class AdoptionConfiguration : IEntityTypeConfiguration<Adoption>
         // 计分与报表：按状态和用稿日期取稿件编号，只读索引（迁移 0006）。
         b.HasIndex(a => new { a.Status, a.AdoptedOn, a.ManuscriptId });
         b.HasIndex(a => a.ManuscriptId);
+        // 用稿登记数据表的排序：申报时间（默认）、用稿日期、级别、状态（迁移 0013）。
+        b.HasIndex(a => a.ClaimedAt);
+        b.HasIndex(a => a.AdoptedOn);
+        b.HasIndex(a => a.Level);
+        b.HasIndex(a => a.Status);
     }
 }
 
