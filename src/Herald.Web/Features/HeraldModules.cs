@@ -11,6 +11,7 @@ using Herald.Web.Features.Manuscripts;
 using Herald.Web.Features.Notifications;
 using Herald.Web.Features.OpinionCases;
 using Herald.Web.Features.OpinionIntake;
+using Herald.Web.Features.OptionLists;
 using Herald.Web.Features.Organization;
 using Herald.Web.Features.Publishing;
 using Herald.Web.Features.Reports;
@@ -47,6 +48,7 @@ public static class HeraldModules
         new OpinionCasesModule(),
         new WritingModule(),
         new DemoModule(),
+        new OptionListsModule(),
     ];
 
     public static IServiceCollection AddHeraldModules(this IServiceCollection services)

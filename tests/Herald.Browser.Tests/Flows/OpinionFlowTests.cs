@@ -192,7 +192,7 @@ public sealed partial class OpinionFlowTests(HeraldServer server) : IClassFixtur
         await Expect(form.Locator("#title")).ToHaveValueAsync(ItemTitle);
         await form.Locator("#title").FillAsync(CaseTitle);
         await form.Locator("#summary").FillAsync(CaseSummary);
-        await form.Locator("#category").FillAsync("公共服务");
+        await form.Locator("#category").SelectOptionAsync("公共服务");
         await form.Locator("#severity").SelectOptionAsync("major");
         await Expect(form.Locator("#sentiment")).ToHaveValueAsync("negative");
         await form.Locator("details > summary", new() { HasTextString = "上级交办" }).ClickAsync();

@@ -117,7 +117,7 @@ public sealed class OrgAccessTests(HeraldFactory factory) : IClassFixture<Herald
         var (_, officePage) = await office.GetPageAsync("/");
         var (_, adminPage) = await admin.GetPageAsync("/");
 
-        Links(officePage).ShouldBe(["/org/correspondents", "/admin/categories", "/admin/keywords", "/admin/usage-rules"], ignoreOrder: true);
+        Links(officePage).ShouldBe(["/org/correspondents", "/admin/categories", "/admin/keywords", "/admin/usage-rules", "/admin/option-lists"], ignoreOrder: true);
         Links(adminPage).ShouldBe(["/org/units", "/org/users", "/org/import", "/org/correspondents", "/admin/categories", "/audit"], ignoreOrder: true);
     }
 

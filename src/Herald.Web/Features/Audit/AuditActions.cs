@@ -29,7 +29,7 @@ public static class AuditActions
             "opinion_case.reopen", "opinion_policy.update", "emergency_plan.create", "emergency_plan.update", "emergency_plan.disable",
             "emergency_plan.enable", "feed.create", "feed.update", "feed.disable", "feed.enable"]),
         new("settings", ["category.create", "category.rename", "category.move", "category.disable", "category.enable",
-            "keywords.create", "keywords.update", "usage.update", "scoring.rules.create", "system.seed"]),
+            "keywords.create", "keywords.update", "usage.update", "option_list.update", "scoring.rules.create", "system.seed"]),
     ];
 
     public static readonly IReadOnlySet<string> All = Areas.SelectMany(a => a.Codes).ToHashSet(StringComparer.Ordinal);

@@ -1,6 +1,8 @@
 using Herald.Domain.Common;
 using Herald.Domain.Opinion.Cases;
+using Herald.Domain.Options;
 using Herald.Web.Features.Common;
+using Herald.Web.Features.OptionLists;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
 using Herald.Web.Infrastructure.Localization;
@@ -139,7 +141,7 @@ public static class OfficePages
 }
 
 /// <summary>应急预案页的数据：全部预案、正在编辑的预案、单位范围、步骤负责人的账号名。</summary>
-public sealed class PlansPageModel(Plans plans, CurrentUser current, HeraldDbContext db)
+public sealed class PlansPageModel(Plans plans, CurrentUser current, HeraldDbContext db, OptionChoices choices)
 {
     public async Task<IResult> RenderAsync(long? edit, string? notice, IReadOnlyDictionary<string, string?>? values, string? error, int status,
         CancellationToken ct)
@@ -151,6 +153,7 @@ public sealed class PlansPageModel(Plans plans, CurrentUser current, HeraldDbCon
         return Pages.Render<PlansPage>(new
         {
             Items = items,
+            Categories = await choices.ActiveAsync(OptionListKeys.CaseCategory, ct),
             Editing = edit is { } id ? items.FirstOrDefault(p => p.Id == id) : null,
             CanEdit = me.IsOffice,
             Tree = me.Tree,

@@ -1,5 +1,7 @@
 using Herald.Domain.Opinion.Cases;
+using Herald.Domain.Options;
 using Herald.Web.Features.Common;
+using Herald.Web.Features.OptionLists;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
@@ -10,14 +12,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Herald.Web.Features.OpinionCases;
 
 /// <summary>立案时选中的信息及据此算出的建议等级。</summary>
-public sealed record CaseSelection(IReadOnlyList<CaseItemDto> Items, SeveritySuggestion Suggestion, IReadOnlyList<long> OwnerUnits);
+/// <remarks>Categories：新立案可选的类别（选项表中未停用的）。</remarks>
+public sealed record CaseSelection(IReadOnlyList<CaseItemDto> Items, SeveritySuggestion Suggestion, IReadOnlyList<long> OwnerUnits,
+    IReadOnlyList<string> Categories);
 
 /// <summary>
 /// 立案研判：宣传办从一条或多条信息立案，填写摘要、类别、等级、倾向；上级交办的另填交办机关、文号和反馈期限。
 /// 建议等级按所选信息及其近似重复组员的关键词权重和扩散情况算出，留档备查。
 /// 一条信息至多属于一件未办结的舆情：已被占用的 409（重复点击"立案"也是如此，不会多出一件）。
 /// </summary>
-public sealed class OpenCase(HeraldDbContext db, CurrentUser current, AuditLog audit, Clock clock, GetCase views)
+public sealed class OpenCase(HeraldDbContext db, CurrentUser current, AuditLog audit, Clock clock, GetCase views, OptionChoices choices)
 {
     public async Task<CaseSelection> SelectAsync(IReadOnlyCollection<long> itemIds, CancellationToken ct = default)
     {
@@ -30,7 +34,7 @@ public sealed class OpenCase(HeraldDbContext db, CurrentUser current, AuditLog a
         var dtos = items.OrderBy(i => i.PublishedAt ?? i.ReceivedAt).ThenBy(i => i.Id).Select(i => new CaseItemDto(i.Id, i.DisplayTitle, i.Platform, i.Source, i.Url,
             i.PublishedAt, i.ReceivedAt, i.HitWeight, i.DuplicateCount, !taken.Contains(i.Id))).ToList();
         var suggestion = SeverityAdvisor.Suggest(await SignalsAsync(ids, ct), clock.UtcNow);
-        return new CaseSelection(dtos, suggestion, OwnerRoots(me, scope));
+        return new CaseSelection(dtos, suggestion, OwnerRoots(me, scope), await choices.ActiveAsync(OptionListKeys.CaseCategory, ct));
     }
 
     public async Task<CaseDetail> HandleAsync(OpenCaseRequest request, CancellationToken ct = default)
@@ -42,6 +46,8 @@ public sealed class OpenCase(HeraldDbContext db, CurrentUser current, AuditLog a
         if (!scope.CanOpenIn(owner)) throw AppException.Invalid("ownerUnitId", "OpinionCase.UnitOutOfScope");
         var severity = Wire.RequiredCode<OpinionSeverity>(request.Severity, "severity");
         var sentiment = Wire.RequiredCode<OpinionSentiment>(request.Sentiment, "sentiment");
+        if (request.Category?.Trim() is { Length: > 0 } category && !(await choices.ActiveAsync(OptionListKeys.CaseCategory, ct)).Contains(category))
+            throw AppException.Invalid("category", "OpinionCase.CategoryUnknown", category);
         var ids = (request.ItemIds ?? []).Distinct().ToArray();
         if (ids.Length == 0) throw AppException.Invalid("items", "OpinionCase.ItemsRequired");
         var found = await db.OpinionItems.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct);

@@ -1,4 +1,6 @@
+using Herald.Domain.Options;
 using Herald.Web.Features.Common;
+using Herald.Web.Features.OptionLists;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
 using Herald.Web.Infrastructure.Files;
@@ -60,7 +62,8 @@ public static class OpinionItemEndpoints
             }
         });
 
-        pages.MapGet("/opinion/items", async ([AsParameters] OpinionItemQuery query, HttpContext http, ListOpinionItems list, OpinionAccess access) =>
+        pages.MapGet("/opinion/items", async ([AsParameters] OpinionItemQuery query, HttpContext http, ListOpinionItems list, OpinionAccess access,
+            OptionChoices choices) =>
         {
             var scope = await access.GetAsync(http.RequestAborted);
             return Pages.Render<OpinionItemsPage>(new
@@ -70,6 +73,7 @@ public static class OpinionItemEndpoints
                 Sort = ListOpinionItems.SortOf(query),
                 SeesAll = scope.All,
                 CanReport = scope.ReportUnits.Count > 0,
+                Platforms = await choices.AllAsync(OptionListKeys.OpinionPlatform, http.RequestAborted),
             });
         });
 

@@ -44,6 +44,7 @@ public sealed class HeraldDbContext(DbContextOptions<HeraldDbContext> options) :
     public DbSet<OpinionFeed> OpinionFeeds => Set<OpinionFeed>();
     public DbSet<KeywordList> KeywordLists => Set<KeywordList>();
     public DbSet<Herald.Domain.Writing.UsageRule> UsageRules => Set<Herald.Domain.Writing.UsageRule>();
+    public DbSet<Herald.Domain.Options.OptionEntry> OptionEntries => Set<Herald.Domain.Options.OptionEntry>();
     public DbSet<OpinionCase> OpinionCases => Set<OpinionCase>();
     public DbSet<OpinionCaseDeadline> OpinionCaseDeadlines => Set<OpinionCaseDeadline>();
     public DbSet<OpinionCaseItem> OpinionCaseItems => Set<OpinionCaseItem>();

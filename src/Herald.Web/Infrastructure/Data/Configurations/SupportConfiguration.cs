@@ -75,3 +75,16 @@ internal sealed class UsageRuleConfiguration : IEntityTypeConfiguration<Herald.D
         b.HasIndex(r => r.SortOrder);
     }
 }
+
+internal sealed class OptionEntryConfiguration : IEntityTypeConfiguration<Herald.Domain.Options.OptionEntry>
+{
+    public void Configure(EntityTypeBuilder<Herald.Domain.Options.OptionEntry> b)
+    {
+        b.ToTable("option_entries");
+        b.Property(e => e.ListKey).HasMaxLength(Herald.Domain.Options.OptionEntry.KeyMaxLength).IsRequired();
+        b.Property(e => e.Code).HasMaxLength(Herald.Domain.Options.OptionEntry.CodeMaxLength).IsRequired();
+        b.Property(e => e.Name).HasMaxLength(Herald.Domain.Options.OptionEntry.NameMaxLength).IsRequired();
+        b.HasIndex(e => new { e.ListKey, e.Code }).IsUnique();
+        b.HasIndex(e => new { e.ListKey, e.SortOrder });
+    }
+}
