@@ -30,11 +30,11 @@ public sealed class Channel
 
     public void Update(string name, ChannelType type, string? url, string responsibleName, string? responsiblePhone, long? responsibleUserId)
     {
-        Name = Guard.Required(name, nameof(Name), NameMaxLength);
+        Name = Guard.Line(name, nameof(Name), NameMaxLength);
         Type = type;
         Url = WebAddress.Optional(url, nameof(Url));
-        ResponsibleName = Guard.Required(responsibleName, nameof(ResponsibleName), 32);
-        ResponsiblePhone = Guard.Optional(responsiblePhone, nameof(ResponsiblePhone), 32);
+        ResponsibleName = Guard.Line(responsibleName, nameof(ResponsibleName), 32);
+        ResponsiblePhone = Guard.OptionalLine(responsiblePhone, nameof(ResponsiblePhone), 32);
         ResponsibleUserId = responsibleUserId;
     }
 

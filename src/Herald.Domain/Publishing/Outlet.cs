@@ -18,7 +18,7 @@ public sealed class Outlet
 
     public static Outlet Create(string name, MediaLevel level, OutletType type, DateTime nowUtc) => new()
     {
-        Name = Guard.Required(name, nameof(Name), NameMaxLength),
+        Name = Guard.Line(name, nameof(Name), NameMaxLength),
         Level = level,
         Type = type,
         CreatedAt = nowUtc,
@@ -27,7 +27,7 @@ public sealed class Outlet
     /// <summary>修改名称、级别、类型。已登记的用稿保存了当时的级别和类型，不受影响。</summary>
     public void Update(string name, MediaLevel level, OutletType type)
     {
-        Name = Guard.Required(name, nameof(Name), NameMaxLength);
+        Name = Guard.Line(name, nameof(Name), NameMaxLength);
         Level = level;
         Type = type;
     }

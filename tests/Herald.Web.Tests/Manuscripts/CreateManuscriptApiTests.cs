@@ -219,6 +219,6 @@ public sealed class CreateManuscriptApiTests(HeraldFactory factory) : IClassFixt
             new StringContent("{\"title\":\"标题\"}", System.Text.Encoding.UTF8, "application/json"));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType, "UnsupportedMediaType",
-            "请求的内容类型不受支持。报送与重新报送稿件须以 multipart/form-data 表单提交，其余接口用 JSON。");
+            "请求的内容类型不受支持。带文件的接口（报送与重新报送稿件、登记用稿、上报舆情、导入单位与账号）须以 multipart/form-data 表单提交，其余接口用 JSON。");
     }
 }

@@ -43,7 +43,10 @@ public sealed class OrgAccessTests(HeraldFactory factory) : IClassFixture<Herald
             .ShouldBeFalse();
     }
 
-    /// <summary>组织管理的每个 API 写操作：非管理员一律 403，库里什么都没变。{unit} 为和平社区，{user} 为 viewer 的编号。</summary>
+    /// <summary>
+    /// 组织管理、备案、类别的每个 API 操作：无权的角色一律 403，库里什么都没变。
+    /// {unit} 为和平社区，{user} 为 viewer，{record} 为示例街道党政办公室的备案记录。
+    /// </summary>
     public static TheoryData<string, string, string, string?> ForbiddenApi => new()
     {
         { "office", "POST", "/api/v1/units", "{\"name\":\"越权单位\",\"type\":\"community\"}" },
@@ -61,15 +64,30 @@ public sealed class OrgAccessTests(HeraldFactory factory) : IClassFixture<Herald
         { "head", "POST", "/api/v1/users/{user}/enable", null },
         { "officer", "POST", "/api/v1/users/{user}/unlock", null },
         { "office", "POST", "/api/v1/users/{user}/reset-password", null },
+        { "head", "GET", "/api/v1/correspondents", null },
+        { "auditor", "GET", "/api/v1/correspondents/{record}", null },
+        { "officer", "POST", "/api/v1/correspondents", "{\"unitId\":{unit},\"name\":\"越权\",\"phone\":\"13800000000\",\"appointedOn\":\"2026-11-01\"}" },
+        { "principal", "PUT", "/api/v1/correspondents/{record}", "{\"name\":\"越权\",\"phone\":\"13800000000\",\"appointedOn\":\"2026-11-01\"}" },
+        { "head", "POST", "/api/v1/correspondents/{record}/end", "{\"endedOn\":\"2026-11-01\"}" },
+        { "head", "GET", "/api/v1/categories/all", null },
+        { "officer", "POST", "/api/v1/categories", "{\"name\":\"越权类别\"}" },
+        { "auditor", "PUT", "/api/v1/categories/1", "{\"name\":\"越权改名\"}" },
+        { "viewer", "POST", "/api/v1/categories/1/move", "{\"direction\":\"down\"}" },
+        { "head", "POST", "/api/v1/categories/1/disable", null },
+        { "principal", "POST", "/api/v1/categories/1/enable", null },
     };
 
     [Theory]
     [MemberData(nameof(ForbiddenApi))]
-    public async Task Api_NotAdmin_ForbiddenAndNothingChanged(string userName, string method, string url, string? body)
+    public async Task Api_WrongRole_ForbiddenAndNothingChanged(string userName, string method, string url, string? body)
     {
         using var client = await factory.ApiClientAsync(userName);
-        url = url.Replace("{unit}", (await factory.UnitIdAsync("和平社区")).ToString())
-            .Replace("{user}", (await factory.UserIdAsync("viewer")).ToString());
+        var unit = (await factory.UnitIdAsync("和平社区")).ToString();
+        var user = (await factory.UserIdAsync("viewer")).ToString();
+        var record = (await RecordAsync()).ToString();
+        string Fill(string text) => text.Replace("{unit}", unit).Replace("{user}", user).Replace("{record}", record);
+        url = Fill(url);
+        body = body is null ? null : Fill(body);
         var before = await ChangesAsync();
         using var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
@@ -78,6 +96,12 @@ public sealed class OrgAccessTests(HeraldFactory factory) : IClassFixture<Herald
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "Forbidden", "您没有执行此操作的权限。");
         (await ChangesAsync()).ShouldBe(before);
+    }
+
+    private async Task<long> RecordAsync()
+    {
+        var party = await factory.UnitIdAsync("示例街道党政办公室");
+        return await factory.QueryAsync(db => db.Correspondents.Where(c => c.UnitId == party).Select(c => c.Id).FirstAsync());
     }
 
     /// <summary>每次修改都记审计：除登录、令牌之外的审计条数不变，就是什么都没改。</summary>

@@ -135,5 +135,33 @@ public static class AccountEndpoints
                     assignments.Select(a => a.Role).Distinct().ToList(), unitId, assignments));
             })
             .WithSummary("当前用户：用户名、姓名、角色、所属单位");
+
+        api.MapPost("/me/password", async Task<NoContent> (ChangePasswordForm request, HttpContext http, CurrentUser current, ChangePassword handler) =>
+            {
+                var me = await current.GetAsync(http.RequestAborted);
+                await handler.HandleAsync(me.Id, request.CurrentPassword, request.NewPassword, request.ConfirmPassword ?? request.NewPassword,
+                    http.RequestAborted);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("修改本人口令")
+            .WithDescription("{\"currentPassword\":\"…\",\"newPassword\":\"…\"}（可带 confirmPassword，须与 newPassword 一致）。新口令须满足口令策略、不能与原口令相同；" +
+                             "原口令不对时 400（errors.currentPassword）。")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        api.MapGet("/me/tokens", async Task<Ok<IReadOnlyList<TokenSummary>>> (HttpContext http, CurrentUser current, ApiTokens tokens) =>
+            {
+                var me = await current.GetAsync(http.RequestAborted);
+                return TypedResults.Ok(await tokens.ListAsync(me.Id, http.RequestAborted));
+            })
+            .WithSummary("本人的访问令牌（最近 100 个；不含令牌明文）");
+
+        api.MapDelete("/me/tokens/{id:long}", async Task<NoContent> (long id, HttpContext http, CurrentUser current, ApiTokens tokens) =>
+            {
+                var me = await current.GetAsync(http.RequestAborted);
+                await tokens.RevokeAsync(me.Id, id, http.RequestAborted);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("撤销本人的一个访问令牌（别人的令牌 404）")
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 }

@@ -10,7 +10,8 @@ namespace Herald.Web.Features.Categories;
 /// <summary>新增类别，排在最后；不能与已有类别（含停用的）重名。</summary>
 public sealed class AddCategory(HeraldDbContext db, CurrentUser current, AuditLog audit)
 {
-    public async Task<Category> HandleAsync(string? name, CancellationToken ct = default)
+    /// <summary>返回新类别的编号。</summary>
+    public async Task<long> HandleAsync(string? name, CancellationToken ct = default)
     {
         await current.RequireAsync(ct);
         var last = await db.Categories.MaxAsync(c => (int?)c.SortOrder, ct) ?? -1;
@@ -24,6 +25,6 @@ public sealed class AddCategory(HeraldDbContext db, CurrentUser current, AuditLo
         audit.Add("category.create", "Category", category.Id, category.Name);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return category;
+        return category.Id;
     }
 }

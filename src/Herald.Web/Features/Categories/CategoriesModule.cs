@@ -15,4 +15,6 @@ public sealed class CategoriesModule : IModule
     }
 
     public void MapPages(RouteGroupBuilder pages) => pages.MapCategoryPages();
+
+    public void MapApi(RouteGroupBuilder api) => api.MapCategoryApi();
 }

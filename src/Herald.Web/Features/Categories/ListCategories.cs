@@ -1,5 +1,6 @@
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
+using Herald.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Web.Features.Categories;
@@ -15,4 +16,8 @@ public sealed class ListCategories(HeraldDbContext db, CurrentUser current)
             .Select(c => new CategoryItem(c.Id, c.Name, c.SortOrder, c.Disabled, db.Manuscripts.Count(m => m.CategoryId == c.Id)))
             .ToListAsync(ct);
     }
+
+    /// <summary>一个类别（与列表中的一项相同）；不存在时 404。</summary>
+    public async Task<CategoryItem> FindAsync(long id, CancellationToken ct = default) =>
+        (await HandleAsync(ct)).FirstOrDefault(c => c.Id == id) ?? throw AppException.NotFound();
 }

@@ -9,6 +9,19 @@ namespace Herald.Web.Features.Categories;
 /// <summary>上移/下移一位（与相邻的类别交换）；先把排序号整理成 0..n-1，避免相同排序号时交换无效。</summary>
 public sealed class MoveCategory(HeraldDbContext db, CurrentUser current, AuditLog audit)
 {
+    /// <summary>API：direction 为 up 或 down（在权限检查之后解析）。</summary>
+    public async Task HandleAsync(long id, string? direction, CancellationToken ct = default)
+    {
+        await current.RequireAsync(ct);
+        var up = direction?.Trim().ToLowerInvariant() switch
+        {
+            "up" => true,
+            "down" => false,
+            _ => throw AppException.Invalid("Direction", "Category.UnknownDirection", direction ?? ""),
+        };
+        await HandleAsync(id, up, ct);
+    }
+
     public async Task HandleAsync(long id, bool up, CancellationToken ct = default)
     {
         await current.RequireAsync(ct);

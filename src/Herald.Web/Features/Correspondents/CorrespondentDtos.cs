@@ -1,3 +1,5 @@
+using Herald.Web.Features.Common;
+using Herald.Web.Features.Organization;
 using Herald.Domain.Organization;
 
 namespace Herald.Web.Features.Correspondents;
@@ -29,6 +31,9 @@ public sealed record LinkableUser(long Id, string UserName, string DisplayName);
 
 public sealed record RegistrationResult(long RecordId, string? RoleGrantedTo);
 
+/// <summary>登记或修改备案的输入（页面表单与 API 共用）。appointedOn 为 yyyy-MM-dd；修改时忽略 UnitId（单位不变）。</summary>
+public sealed record CorrespondentInput(long? UnitId, string? Name, string? Phone, string? Email, string? Position, string? AppointedOn, long? UserId);
+
 public sealed class CorrespondentForm
 {
     public string? UnitId { get; set; }
@@ -38,6 +43,9 @@ public sealed class CorrespondentForm
     public string? Position { get; set; }
     public string? AppointedOn { get; set; }
     public string? UserId { get; set; }
+
+    public CorrespondentInput ToInput() => new(Wire.OptionalId(UnitId, "UnitId"), Name, Phone, Email, Position, AppointedOn,
+        Wire.OptionalId(UserId, "UserId"));
 }
 
 public sealed class EndCorrespondentForm

@@ -36,7 +36,7 @@ public static class CorrespondentEndpoints
         {
             return await FormPost.RunAsync(http, async () =>
                 {
-                    var result = await register.HandleAsync(form, http.RequestAborted);
+                    var result = await register.HandleAsync(form.ToInput(), http.RequestAborted);
                     return "/org/correspondents?notice=registered" + GrantedQuery(result);
                 },
                 async failure =>
@@ -54,7 +54,7 @@ public static class CorrespondentEndpoints
         {
             return await FormPost.RunAsync(http, async () =>
                 {
-                    var result = await update.HandleAsync(id, form, http.RequestAborted);
+                    var result = await update.HandleAsync(id, form.ToInput(), http.RequestAborted);
                     return "/org/correspondents?notice=updated" + GrantedQuery(result);
                 },
                 async failure =>

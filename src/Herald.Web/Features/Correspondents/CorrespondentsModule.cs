@@ -17,4 +17,6 @@ public sealed class CorrespondentsModule : IModule
     }
 
     public void MapPages(RouteGroupBuilder pages) => pages.MapCorrespondentPages();
+
+    public void MapApi(RouteGroupBuilder api) => api.MapCorrespondentApi();
 }

@@ -13,6 +13,7 @@ public sealed class EndCorrespondent(HeraldDbContext db, CurrentUser current, Au
     public async Task HandleAsync(long id, string? endedOn, CancellationToken ct = default)
     {
         var me = await current.GetAsync(ct);
+        me.Require(CorrespondentScope.CanManage(me));
         var record = await db.Correspondents.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw AppException.NotFound();
         CorrespondentScope.RequireUnit(me, record.UnitId);
         var date = Wire.RequiredDate(endedOn, "EndedOn");

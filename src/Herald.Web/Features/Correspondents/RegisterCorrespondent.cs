@@ -15,26 +15,27 @@ namespace Herald.Web.Features.Correspondents;
 /// </summary>
 public sealed class RegisterCorrespondent(HeraldDbContext db, CurrentUser current, OrgDirectory directory, AuditLog audit, Clock clock)
 {
-    public async Task<RegistrationResult> HandleAsync(CorrespondentForm form, CancellationToken ct = default)
+    public async Task<RegistrationResult> HandleAsync(CorrespondentInput input, CancellationToken ct = default)
     {
         var me = await current.GetAsync(ct);
-        var unitId = Wire.OptionalId(form.UnitId, "UnitId") ?? throw AppException.Invalid("UnitId", "Required");
+        me.Require(CorrespondentScope.CanManage(me));
+        var unitId = input.UnitId ?? throw AppException.Invalid("UnitId", "Required");
         CorrespondentScope.RequireUnit(me, unitId);
         var unit = me.Tree.Find(unitId) ?? throw AppException.NotFound();
         if (unit.Disabled) throw AppException.Invalid("UnitId", "Unit.Disabled", unit.Name);
         var now = clock.UtcNow;
         var today = ChinaTime.DateOf(now);
-        var appointed = Wire.RequiredDate(form.AppointedOn, "AppointedOn");
+        var appointed = Wire.RequiredDate(input.AppointedOn, "AppointedOn");
         if (appointed > today) throw AppException.Invalid("AppointedOn", "Correspondent.AppointedInFuture");
 
-        var user = await CorrespondentLink.ResolveAsync(db, Wire.OptionalId(form.UserId, "UserId"), unitId, ct);
+        var user = await CorrespondentLink.ResolveAsync(db, input.UserId, unitId, ct);
         if (user is not null) await CorrespondentLink.EnsureNotDuplicateAsync(db, user.Id, unitId, null, today, ct);
         // 关联了账号而姓名、电话没填时取账号上的，少录一遍。
-        var name = string.IsNullOrWhiteSpace(form.Name) ? user?.DisplayName : form.Name;
-        var phone = string.IsNullOrWhiteSpace(form.Phone) ? user?.Phone : form.Phone;
-        var email = string.IsNullOrWhiteSpace(form.Email) ? user?.Email : form.Email;
+        var name = string.IsNullOrWhiteSpace(input.Name) ? user?.DisplayName : input.Name;
+        var phone = string.IsNullOrWhiteSpace(input.Phone) ? user?.Phone : input.Phone;
+        var email = string.IsNullOrWhiteSpace(input.Email) ? user?.Email : input.Email;
 
-        var record = CorrespondentRecord.Register(unitId, user?.Id, name ?? "", phone ?? "", email, form.Position, appointed, now);
+        var record = CorrespondentRecord.Register(unitId, user?.Id, name ?? "", phone ?? "", email, input.Position, appointed, now);
         // 审计要记新记录的编号，须保存两次；放在一个事务里，要么都在要么都不在。
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Correspondents.Add(record);

@@ -12,23 +12,24 @@ namespace Herald.Web.Features.Correspondents;
 /// <summary>修改在册信息员的资料或关联账号（单位不变：换单位请免去后在新单位登记）。</summary>
 public sealed class UpdateCorrespondent(HeraldDbContext db, CurrentUser current, OrgDirectory directory, AuditLog audit, Clock clock)
 {
-    public async Task<RegistrationResult> HandleAsync(long id, CorrespondentForm form, CancellationToken ct = default)
+    public async Task<RegistrationResult> HandleAsync(long id, CorrespondentInput input, CancellationToken ct = default)
     {
         var me = await current.GetAsync(ct);
+        me.Require(CorrespondentScope.CanManage(me));
         var record = await db.Correspondents.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw AppException.NotFound();
         CorrespondentScope.RequireUnit(me, record.UnitId);
         var now = clock.UtcNow;
         var today = ChinaTime.DateOf(now);
-        var appointed = Wire.RequiredDate(form.AppointedOn, "AppointedOn");
+        var appointed = Wire.RequiredDate(input.AppointedOn, "AppointedOn");
         if (appointed > today) throw AppException.Invalid("AppointedOn", "Correspondent.AppointedInFuture");
 
-        var userId = Wire.OptionalId(form.UserId, "UserId");
+        var userId = input.UserId;
         var user = userId == record.UserId && userId is not null
             ? await db.Users.FirstAsync(u => u.Id == userId, ct)
             : await CorrespondentLink.ResolveAsync(db, userId, record.UnitId, ct);
         if (user is not null) await CorrespondentLink.EnsureNotDuplicateAsync(db, user.Id, record.UnitId, record.Id, today, ct);
 
-        record.Update(form.Name ?? "", form.Phone ?? "", form.Email, form.Position, appointed);
+        record.Update(input.Name ?? "", input.Phone ?? "", input.Email, input.Position, appointed);
         record.LinkUser(user?.Id);
         var granted = user is not null && await CorrespondentLink.EnsureRoleAsync(db, audit, user, record.UnitId, me.Tree, now, ct);
         audit.Add("correspondent.update", "CorrespondentRecord", record.Id,

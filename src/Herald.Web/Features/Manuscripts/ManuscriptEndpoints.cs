@@ -173,7 +173,7 @@ public static class ManuscriptEndpoints
             })
             .Accepts<ManuscriptApiForm>("multipart/form-data")
             .WithSummary("报送稿件")
-            .WithDescription("multipart/form-data：title, body（纯文本，空行分段）, category（编号或名称）, importance（routine|important|major）, eventDate（yyyy-MM-dd）, emergency, knownAt（突发事件获知时间，ISO 8601）, document（.docx，正文为空时由其生成正文和图片）, photos（JPEG/PNG，可多个）+ captions（与 photos 一一对应，必填）, followUpOf（续报所接续的稿件）, draft=true 只保存草稿。请求头 Idempotency-Key（或字段 submissionKey）可防止重复提交。")
+            .WithDescription("multipart/form-data：title, body（纯文本，空行分段）, category（编号或名称）, importance（routine|important|major）, eventDate（yyyy-MM-dd）, emergency, knownAt（突发事件获知时间，ISO 8601）, document（.docx，正文为空时由其生成正文和图片；importDocument=true 时即使填了正文也由它生成）, documentCaptions（Word 原件中图片的说明，按文档中的顺序每张一项，只数能导入的 JPEG/PNG；空项沿用文档里的说明——图片的替代文字，或紧贴图片上下、写成图注的段落如“图为…”“图1 …”，被取作说明的段落不再留在正文里；仍缺说明时 400，errors[\"documentCaptions[i]\"] 指出第几张）, photos（JPEG/PNG，可多个）+ captions（与 photos 一一对应，必填）, followUpOf（续报所接续的稿件）, draft=true 只保存草稿。请求头 Idempotency-Key（或字段 submissionKey）可防止重复提交。")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge);
 
         api.MapGet("/manuscripts", async Task<Ok<PagedResult<ManuscriptListItem>>> ([AsParameters] ManuscriptQuery query, HttpContext http, ListManuscripts list) =>
@@ -218,6 +218,15 @@ public static class ManuscriptEndpoints
             .WithDescription("字段同报送；另可带 revision（乐观并发，与当前不符时 409）。未提供的图片保持不变。")
             .ProducesCommandProblems();
 
+        api.MapDelete("/manuscripts/{id:long}", async Task<NoContent> (long id, HttpContext http, DeleteDraft delete) =>
+            {
+                await delete.HandleAsync(id, http.RequestAborted);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("删除从未报送过的草稿（只限作者本人）")
+            .WithDescription("报送过的稿件（包括退回修改的）不能删除（409）。")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+
         api.MapGet("/reviews/inbox", async Task<Ok<ReviewInbox>> (HttpContext http, GetReviewInbox inbox) =>
                 TypedResults.Ok(await inbox.HandleAsync(http.RequestAborted)))
             .WithSummary("待我审核（紧急在前，先报先审）及各审核级别数量");
@@ -253,6 +262,8 @@ public sealed class ManuscriptApiForm
     public IFormFile? Document { get; set; }
     public IFormFileCollection? Photos { get; set; }
     public string[]? Captions { get; set; }
+    public string[]? DocumentCaptions { get; set; }
+    public bool? ImportDocument { get; set; }
     public int? Revision { get; set; }
     public bool? Draft { get; set; }
     public string? SubmissionKey { get; set; }

@@ -43,5 +43,8 @@ public sealed class ManuscriptFormModel
 
     public bool HasError(string field) => Errors.ContainsKey(field);
 
+    /// <summary>有图片缺说明（上传的图片报在 captions，Word 原件中的图片报在 documentCaptions[i]）。</summary>
+    public bool HasCaptionError => Errors.Keys.Any(k => k == "captions" || k.StartsWith("documentCaptions", StringComparison.Ordinal));
+
     public IEnumerable<string> ErrorsFor(string field) => Errors.TryGetValue(field, out var list) ? list : [];
 }

@@ -6,7 +6,8 @@ namespace Herald.Web.Features.Manuscripts;
 /// <summary>
 /// 报送表单与 API（multipart）共用的输入。字段名：title, body（纯文本）, bodyHtml, category（编号或名称）,
 /// importance（routine|important|major）, eventDate（yyyy-MM-dd）, emergency, knownAt, unitId, followUpOf,
-/// document（.docx）, photos + captions（按顺序对应）, 以及页面用的暂存与已有图片字段。
+/// document（.docx）, photos + captions（按顺序对应）, documentCaptions（Word 原件中的图片说明，按文档中的顺序）,
+/// 以及页面用的暂存与已有图片字段。
 /// </summary>
 public sealed class ManuscriptInput
 {
@@ -23,6 +24,8 @@ public sealed class ManuscriptInput
     public IFormFile? Document { get; set; }
     public List<IFormFile> Photos { get; } = new();
     public List<string?> Captions { get; } = new();
+    /// <summary>Word 原件中各图片的说明，按文档中的顺序（只数能导入的 JPEG/PNG）；非空时代替文档里的说明。</summary>
+    public List<string?> DocumentCaptions { get; } = new();
     public long? StagedDocumentId { get; set; }
     public List<long> StagedPhotoIds { get; } = new();
     public List<string?> StagedCaptions { get; } = new();
@@ -70,6 +73,7 @@ public sealed class ManuscriptInput
         input.Document = form.Files.GetFile("document") is { Length: > 0 } doc ? doc : null;
         input.Photos.AddRange(form.Files.GetFiles("photos").Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)));
         input.Captions.AddRange(form["captions"].Select(c => c));
+        input.DocumentCaptions.AddRange(form["documentCaptions"].Select(c => c));
         input.StagedPhotoIds.AddRange(form["stagedPhotos"].Select(v => Long(v, "stagedPhotos")!.Value));
         input.StagedCaptions.AddRange(form["stagedCaptions"].Select(c => c));
         input.PhotoIds.AddRange(form["photoIds"].Select(v => Long(v, "photoIds")!.Value));

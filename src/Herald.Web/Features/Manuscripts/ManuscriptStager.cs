@@ -53,6 +53,7 @@ public sealed class ManuscriptStager(HeraldDbContext db, UploadStaging staging, 
         }
 
         StagedUpload? document = null;
+        var documentPhotos = new List<StagedUpload>();
         string? importedTitle = null;
         SanitizedBody? importedBody = null;
         var skippedImages = 0;
@@ -84,8 +85,12 @@ public sealed class ManuscriptStager(HeraldDbContext db, UploadStaging staging, 
                     {
                         n++;
                         var ext = image.ContentType == "image/png" ? ".png" : ".jpg";
-                        photos.Add(await staging.StagePhotoAsync(userId, image.Content, image.ContentType,
-                            string.Create(CultureInfo.InvariantCulture, $"word-{n}{ext}"), image.Caption, image.Width, image.Height, ct));
+                        // 调用者给的说明优先；没给的用文档里的（替代文字或图注）。
+                        var caption = Caption(input.DocumentCaptions, n - 1) ?? image.Caption;
+                        var photo = await staging.StagePhotoAsync(userId, image.Content, image.ContentType,
+                            string.Create(CultureInfo.InvariantCulture, $"word-{n}{ext}"), caption, image.Width, image.Height, ct);
+                        photos.Add(photo);
+                        documentPhotos.Add(photo);
                     }
                 }
             }
@@ -101,7 +106,18 @@ public sealed class ManuscriptStager(HeraldDbContext db, UploadStaging staging, 
             errors.Add(new FieldError("document", ex.Code, ex.Args));
             if (ex.Kind == ProblemKind.TooLarge) tooLarge ??= ex;
         }
-        return new StagedState(document, photos, importedTitle, importedBody, skippedImages, tooLarge);
+        CheckDocumentCaptionCount(input, documentPhotos.Count, errors);
+        return new StagedState(document, photos, importedTitle, importedBody, skippedImages, tooLarge, documentPhotos);
+    }
+
+    /// <summary>documentCaptions 多于导入的图片（或这次根本没有导入 Word 原件）是调用者数错了，不能悄悄丢掉。</summary>
+    private static void CheckDocumentCaptionCount(ManuscriptInput input, int imported, List<FieldError> errors)
+    {
+        var given = input.DocumentCaptions.FindLastIndex(c => !string.IsNullOrWhiteSpace(c)) + 1;
+        if (given <= imported) return;
+        errors.Add(imported == 0
+            ? new FieldError("documentCaptions", "Manuscript.DocumentCaptionsUnused")
+            : new FieldError("documentCaptions", "Manuscript.TooManyDocumentCaptions", given, imported));
     }
 
     private static string? Caption(IReadOnlyList<string?> captions, int index) =>

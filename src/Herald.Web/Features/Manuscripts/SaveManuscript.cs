@@ -16,9 +16,10 @@ namespace Herald.Web.Features.Manuscripts;
 /// 表单出错时已暂存的文件和从 Word 导入的内容，页面据此重新显示，用户不必重新上传。
 /// SkippedImages：Word 中未能导入的图片数（EMF/WMF/GIF 等），提示用户另行上传。
 /// TooLarge：有文件超过大小上限时的那个错误，API 据此回 413 而不是 400。
+/// DocumentPhotos：这次从 Word 原件导入的图片（也在 Photos 中），按文档中的顺序，缺说明时按 documentCaptions[i] 报告。
 /// </summary>
 public sealed record StagedState(StagedUpload? Document, IReadOnlyList<StagedUpload> Photos, string? ImportedTitle, SanitizedBody? ImportedBody,
-    int SkippedImages = 0, AppException? TooLarge = null);
+    int SkippedImages = 0, AppException? TooLarge = null, IReadOnlyList<StagedUpload>? DocumentPhotos = null);
 
 /// <summary>保存失败：字段错误或规则冲突（Inner 为原始的领域/应用异常，API 据此给出 409/403），连同已暂存的文件。</summary>
 public sealed class ManuscriptFormException(IReadOnlyList<FieldError> errors, StagedState state, Exception? inner = null)
@@ -249,17 +250,30 @@ public sealed class SaveManuscript(
                 errors.Add(new FieldError("knownAt", "Form.BadDateTime"));
         }
 
-        foreach (var (photo, index) in state.Photos.Select((p, i) => (p, i)))
+        foreach (var photo in state.Photos)
         {
+            var n = state.DocumentPhotos is { Count: > 0 } fromDocument ? IndexOf(fromDocument, photo) : -1;
+            var field = n >= 0 ? string.Create(CultureInfo.InvariantCulture, $"documentCaptions[{n}]") : "captions";
             if (photo.Caption is { Length: > Manuscript.CaptionMaxLength })
-                errors.Add(new FieldError("captions", "TooLong", Manuscript.CaptionMaxLength));
+                errors.Add(new FieldError(field, "TooLong", Manuscript.CaptionMaxLength));
+            if (photo.Caption is { } caption && caption.Any(char.IsControl))
+                errors.Add(new FieldError(field, "Text.ControlCharacters"));
             if (input.Submit && string.IsNullOrWhiteSpace(photo.Caption))
-                errors.Add(new FieldError("captions", "Manuscript.StagedCaptionRequired", photo.FileName));
+                errors.Add(n >= 0
+                    ? new FieldError(field, "Manuscript.DocumentCaptionRequired", n + 1)
+                    : new FieldError(field, "Manuscript.StagedCaptionRequired", photo.FileName));
         }
 
         return errors.Count > 0
             ? (null, null)
             : (new ManuscriptContent(title!, body.Html, body.Text, categoryId, importance, eventDate, input.Emergency, knownAt), categoryName);
+    }
+
+    private static int IndexOf(IReadOnlyList<StagedUpload> photos, StagedUpload photo)
+    {
+        for (var i = 0; i < photos.Count; i++)
+            if (ReferenceEquals(photos[i], photo)) return i;
+        return -1;
     }
 
     /// <summary>时间末尾的时区：Z 或 ±hh:mm（负偏移也算，不能只认 "+"）。</summary>

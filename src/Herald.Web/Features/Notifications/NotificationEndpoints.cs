@@ -1,4 +1,5 @@
 using Herald.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Herald.Web.Features.Notifications;
 
@@ -26,5 +27,20 @@ public static class NotificationEndpoints
         api.MapGet("/notifications", async (bool? unread, HttpContext http, NotificationCenter center) =>
                 TypedResults.Ok(await center.ListAsync(unread == true, 100, http.RequestAborted)))
             .WithSummary("我的通知（最近 100 条；unread=true 只看未读）");
+
+        api.MapPost("/notifications/{id:long}/read", async Task<NoContent> (long id, HttpContext http, NotificationCenter center) =>
+            {
+                await center.OpenAsync(id, http.RequestAborted);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("把一条通知标为已读（别人的通知 404）")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/notifications/read-all", async Task<NoContent> (HttpContext http, NotificationCenter center) =>
+            {
+                await center.MarkAllReadAsync(http.RequestAborted);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("把我的全部通知标为已读");
     }
 }

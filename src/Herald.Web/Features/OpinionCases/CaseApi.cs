@@ -119,6 +119,42 @@ public static class CaseApi
         opinion.MapGet("/plans", async Task<Ok<IReadOnlyList<PlanDto>>> (HttpContext http, Plans plans) =>
                 TypedResults.Ok(await plans.ListAsync(http.RequestAborted)))
             .WithSummary("应急预案模板（类别、等级、清单）");
+
+        opinion.MapPut("/deadline-rules", async Task<Ok<IReadOnlyList<DeadlineRuleDto>>> (DeadlineRuleInput[] cells, HttpContext http, DeadlineRules rules) =>
+                TypedResults.Ok(await rules.SaveAsync(cells, http.RequestAborted)))
+            .WithSummary("修改时限规则（宣传办）")
+            .WithDescription("[{\"severity\":\"major\",\"kind\":\"first_response\",\"hours\":1,\"basis\":\"…\"}]：只改给出的格；hours 可带小数，为空即取消这一项。" +
+                             "修改只影响此后立案或调整等级的舆情。返回整张表。")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden);
+
+        opinion.MapPost("/plans", async Task<Created<PlanDto>> (PlanRequest request, HttpContext http, Plans plans) =>
+            {
+                var plan = await plans.SaveAsync(null, request, http.RequestAborted);
+                return TypedResults.Created("/api/v1/opinion/plans", plan);
+            })
+            .WithSummary("新建应急预案模板（宣传办）")
+            .WithDescription("{\"name\":\"…\",\"category\":\"…\",\"severity\":\"major\",\"description\":\"…\",\"steps\":[{\"title\":\"…\",\"owner\":\"responsible_unit|office|unit|user\",\"unitId\":n,\"userId\":n,\"hours\":2}]}。名称不能重复（400）。")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden);
+
+        opinion.MapPut("/plans/{id:long}", async Task<Ok<PlanDto>> (long id, PlanRequest request, HttpContext http, Plans plans) =>
+                TypedResults.Ok(await plans.SaveAsync(id, request, http.RequestAborted)))
+            .WithSummary("修改应急预案模板（宣传办；整体替换，已生成的任务不受影响）")
+            .WithDescription("字段同新建；revision 与当前不符时 409。")
+            .ProducesCommandProblems();
+
+        opinion.MapPost("/plans/{id:long}/disable", (long id, HttpContext http, Plans plans) => SetPlanDisabledAsync(id, true, http, plans))
+            .WithSummary("停用应急预案（不能再启动，已生成的任务不受影响；宣传办）")
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+
+        opinion.MapPost("/plans/{id:long}/enable", (long id, HttpContext http, Plans plans) => SetPlanDisabledAsync(id, false, http, plans))
+            .WithSummary("重新启用应急预案（宣传办）")
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<Ok<PlanDto>> SetPlanDisabledAsync(long id, bool disabled, HttpContext http, Plans plans)
+    {
+        await plans.SetDisabledAsync(id, disabled, http.RequestAborted);
+        return TypedResults.Ok((await plans.ListAsync(http.RequestAborted)).First(p => p.Id == id));
     }
 
     /// <summary>附件下载：范围同舆情（看不到的 404）。网页与 API 令牌都可用。</summary>

@@ -14,7 +14,8 @@ namespace Herald.Web.Features.OpinionCases;
 public sealed record DeadlineRuleDto(OpinionSeverity Severity, DeadlineKind Kind, int? Minutes, string? Basis, DateTime? UpdatedAt);
 
 /// <summary>编辑时提交的一格：hours 可带小数（如 0.5）。</summary>
-public sealed record DeadlineRuleInput(string? Severity, string? Kind, string? Hours, string? Basis);
+public sealed record DeadlineRuleInput(string? Severity, string? Kind,
+    [property: System.Text.Json.Serialization.JsonConverter(typeof(Infrastructure.Web.NumberOrStringConverter))] string? Hours, string? Basis);
 
 /// <summary>
 /// 时限规则（宣传办在页面上维护）：按等级与种类的表格。修改只影响此后立案或调整等级的舆情；

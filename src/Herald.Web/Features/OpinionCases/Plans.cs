@@ -17,7 +17,8 @@ public sealed record PlanDto(long Id, string Name, string Category, OpinionSever
     int Revision, IReadOnlyList<PlanStepDto> Steps);
 
 /// <summary>预案清单的一项（页面与 API）：owner 为 responsible_unit|office|unit|user，hours 为启动后多少小时内完成。</summary>
-public sealed record PlanStepRequest(string? Title, string? Owner, long? UnitId, long? UserId, string? Hours);
+public sealed record PlanStepRequest(string? Title, string? Owner, long? UnitId, long? UserId,
+    [property: System.Text.Json.Serialization.JsonConverter(typeof(Infrastructure.Web.NumberOrStringConverter))] string? Hours);
 
 public sealed record PlanRequest(string? Name, string? Category, string? Severity, string? Description, IReadOnlyList<PlanStepRequest>? Steps,
     int? Revision = null);

@@ -2,6 +2,7 @@ using Herald.Domain.Identity;
 using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Herald.Web.Features.OpinionIntake;
@@ -30,6 +31,31 @@ public static class IntakeEndpoints
                              "时为该组最早一条的编号。hits：监测词表命中 {field: title|content, keyword, list, category, weight, start, length}，位置以原文的 UTF-16 码元计。" +
                              "可用宣传办签发的厂商令牌（范围 opinion.intake，只能调用本接口）或宣传办人员的完整令牌。")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status413PayloadTooLarge);
+
+        api.MapGet("/opinion/intake-tokens", async Task<Ok<IReadOnlyList<IntakeTokenSummary>>> (HttpContext http, IntakeTokens tokens) =>
+                TypedResults.Ok(await tokens.ListAsync(http.RequestAborted)))
+            .WithSummary("厂商推送令牌（最近 200 个）")
+            .WithDescription("只有宣传办可以查看。")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        api.MapPost("/opinion/intake-tokens", async Task<Created<IssuedIntakeToken>> (IntakeTokenForm request, HttpContext http, IntakeTokens tokens) =>
+            {
+                var issued = await tokens.IssueAsync(request.Vendor, request.Days, http.RequestAborted);
+                http.Response.Headers.CacheControl = "no-store";
+                return TypedResults.Created("/api/v1/opinion/intake-tokens", issued);
+            })
+            .WithSummary("为监测厂商签发推送令牌（明文只返回这一次）")
+            .WithDescription("{\"vendor\":\"某某舆情监测\",\"days\":365}；days 1–730，省略时取配置的默认值。令牌只能调用 POST /api/v1/opinion/items。只有宣传办可以签发。")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden);
+
+        api.MapPost("/opinion/intake-tokens/{id:long}/revoke", async Task<Ok<IntakeTokenSummary>> (long id, HttpContext http, IntakeTokens tokens) =>
+            {
+                await tokens.RevokeAsync(id, http.RequestAborted);
+                return TypedResults.Ok((await tokens.ListAsync(http.RequestAborted)).First(t => t.Id == id));
+            })
+            .WithSummary("撤销厂商推送令牌（立即不能再推送）")
+            .WithDescription("任何宣传办人员都可撤销；已撤销的 409。")
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
     }
 
     public static void MapIntakeTokenPages(this RouteGroupBuilder pages)

@@ -29,6 +29,7 @@ public sealed class IntakeTokens(HeraldDbContext db, CurrentUser current, AuditL
         var name = vendor?.Trim() ?? "";
         if (name.Length == 0) throw AppException.Invalid("vendor", "Required");
         if (name.Length > 64) throw AppException.Invalid("vendor", "TooLong", 64);
+        if (name.Any(char.IsControl)) throw AppException.Invalid("vendor", "Text.ControlCharacters");
         var lifetime = days ?? options.Value.IntakeTokenDays;
         if (lifetime is < 1 or > MaxDays) throw AppException.Invalid("days", "OutOfRange", 1, MaxDays);
         var (token, hash) = TokenHashing.NewToken();

@@ -13,6 +13,21 @@ namespace Herald.Web.Features.OpinionIntake;
 public sealed record ReportPageModel(IReadOnlyList<(long Id, string Name)> Units, ReportInput Form,
     IReadOnlyList<StagedUpload> Staged, IReadOnlyList<string> Errors, string SubmissionKey);
 
+/// <summary>仅用于 OpenAPI 文档：人工上报的 multipart 字段。</summary>
+public sealed class OpinionReportUpload
+{
+    public long? UnitId { get; set; }
+    public string? Platform { get; set; }
+    public string? Source { get; set; }
+    public string? Url { get; set; }
+    public string? Title { get; set; }
+    public string? Content { get; set; }
+    public string? Author { get; set; }
+    public string? PublishedAt { get; set; }
+    public string? SubmissionKey { get; set; }
+    public IFormFileCollection? Screenshots { get; set; }
+}
+
 /// <summary>人工上报（/opinion/report）、舆情信息列表与详情（/opinion/items），以及对应的只读 API。</summary>
 public static class OpinionItemEndpoints
 {
@@ -65,16 +80,7 @@ public static class OpinionItemEndpoints
                 CanOpenCase = (await current.GetAsync(http.RequestAborted)).IsOffice,
             }));
 
-        pages.MapGet("/opinion/items/{id:long}/screenshots/{shotId:long}", async (long id, long shotId, HttpContext http, OpinionAccess access,
-            HeraldDbContext db, FileStore files) =>
-        {
-            var scope = await access.GetAsync(http.RequestAborted);
-            var shot = await OpinionAccess.VisibleTo(db.OpinionItems.AsNoTracking(), scope).Where(i => i.Id == id)
-                           .SelectMany(i => i.Attachments).FirstOrDefaultAsync(a => a.Id == shotId, http.RequestAborted)
-                       ?? throw AppException.NotFound();
-            http.Response.Headers.CacheControl = "private, max-age=86400";
-            return Results.Stream(files.OpenRead(shot.FileHash), shot.ContentType);
-        });
+        pages.MapGet("/opinion/items/{id:long}/screenshots/{shotId:long}", ScreenshotAsync);
     }
 
     public static void MapOpinionItemApi(this RouteGroupBuilder api)
@@ -89,6 +95,35 @@ public static class OpinionItemEndpoints
                 TypedResults.Ok(await get.HandleAsync(id, http.RequestAborted)))
             .WithSummary("一条舆情信息：原文、命中、截图、所在的近似重复组")
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/opinion/items/{id:long}/screenshots/{shotId:long}", ScreenshotAsync)
+            .WithSummary("下载舆情信息的截图（范围同信息本身，看不到的 404）")
+            .Produces(StatusCodes.Status200OK, contentType: "image/jpeg")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/opinion/reports", async Task<Created<OpinionItemDetail>> (HttpContext http, ReportOpinionItem report, GetOpinionItem get) =>
+            {
+                var input = await ReportInput.ReadAsync(http.Request, http.RequestAborted);
+                var result = await report.HandleAsync(input, http.RequestAborted);
+                return TypedResults.Created($"/api/v1/opinion/items/{result.Item.Id}", await get.HandleAsync(result.Item.Id, http.RequestAborted));
+            })
+            .Accepts<OpinionReportUpload>("multipart/form-data")
+            .WithSummary("舆情信息员人工上报（可带截图）")
+            .WithDescription("multipart：unitId（以哪个单位名义，缺省为第一个可上报的单位）、platform（必填）、source、url、title、content（标题与内容至少一项）、author、" +
+                             "publishedAt（yyyy-MM-ddTHH:mm，北京时间）、screenshots（JPEG/PNG，可多个）、submissionKey（同一键重复提交 409，不重复收录）。" +
+                             "收录时同样标出命中、查近似重复（duplicateGroup）。没有可上报的单位时 403。")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge);
+    }
+
+    /// <summary>截图：网页与 API 同一个查询，范围同信息本身。</summary>
+    private static async Task<IResult> ScreenshotAsync(long id, long shotId, HttpContext http, OpinionAccess access, HeraldDbContext db, FileStore files)
+    {
+        var scope = await access.GetAsync(http.RequestAborted);
+        var shot = await OpinionAccess.VisibleTo(db.OpinionItems.AsNoTracking(), scope).Where(i => i.Id == id)
+                       .SelectMany(i => i.Attachments).FirstOrDefaultAsync(a => a.Id == shotId, http.RequestAborted)
+                   ?? throw AppException.NotFound();
+        http.Response.Headers.CacheControl = "private, max-age=86400";
+        return Results.Stream(files.OpenRead(shot.FileHash), shot.ContentType);
     }
 
     private static async Task<ReportPageModel> ModelAsync(OpinionAccess access, ReportInput input, IReadOnlyList<StagedUpload> staged,

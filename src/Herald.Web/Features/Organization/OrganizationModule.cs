@@ -40,5 +40,6 @@ public sealed class OrganizationModule : IModule
     {
         api.MapUnitApi();
         api.MapUserApi();
+        api.MapImportApi();
     }
 }

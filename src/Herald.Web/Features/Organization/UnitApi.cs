@@ -1,3 +1,4 @@
+using Herald.Web.Features.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Herald.Web.Features.Organization;
@@ -35,8 +36,7 @@ public static class UnitApi
             })
             .WithSummary("新增单位")
             .WithDescription("{\"name\":\"示例街道文明实践所\",\"parentId\":3,\"type\":\"affiliate\"}；parentId 为 null 时建顶级单位。同一上级下不能重名（400，errors.name）。" + Manage)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden);
 
         api.MapPut("/units/{id:long}", async Task<Ok<UnitApiItem>> (long id, UnitUpdateRequest request, HttpContext http, UpdateUnit update, GetUnitList list) =>
             {
@@ -45,9 +45,7 @@ public static class UnitApi
             })
             .WithSummary("单位改名、改类型")
             .WithDescription("{\"name\":\"…\",\"type\":\"community\"}；type 省略时不变（类型影响审核路线）。移动、停用、启用是单独的操作（…/move、…/disable、…/enable），各记一条审计。" + Manage)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         api.MapPost("/units/{id:long}/move", async Task<Ok<UnitApiItem>> (long id, UnitMoveRequest request, HttpContext http, MoveUnit move, GetUnitList list) =>
             {
@@ -56,23 +54,19 @@ public static class UnitApi
             })
             .WithSummary("把单位（连同下级）移到新的上级之下")
             .WithDescription("{\"parentId\":5}，null 表示移为顶级。不能移到自己或自己的下级之下，新上级下不能有同名单位（400，errors.parentId）。" + Manage)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         api.MapPost("/units/{id:long}/disable", (long id, HttpContext http, SetUnitDisabled set, GetUnitList list) =>
                 SetDisabledAsync(id, true, http, set, list))
             .WithSummary("停用单位（不能再报送，历史稿件和记录保留）")
             .WithDescription(Manage)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         api.MapPost("/units/{id:long}/enable", (long id, HttpContext http, SetUnitDisabled set, GetUnitList list) =>
                 SetDisabledAsync(id, false, http, set, list))
             .WithSummary("重新启用单位")
             .WithDescription(Manage)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
     }
 
     private static async Task<Ok<UnitApiItem>> SetDisabledAsync(long id, bool disabled, HttpContext http, SetUnitDisabled set, GetUnitList list)

@@ -30,8 +30,7 @@ public static class UserApi
                 TypedResults.Ok(await get.HandleAsync(id, http.RequestAborted)))
             .WithSummary("账号详情：资料、角色（含分管单位）、锁定与停用状态、关联的信息员备案")
             .WithDescription(Manage)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         api.MapPost("/users", async Task<Created<IssuedPassword>> (UserCreateRequest request, HttpContext http, CreateUser create) =>
             {
@@ -43,8 +42,7 @@ public static class UserApi
             .WithSummary("新建账号（返回只出现这一次的初始口令）")
             .WithDescription("{\"userName\":\"zhangsan\",\"displayName\":\"张三\",\"phone\":\"…\",\"email\":\"…\",\"unitId\":3,\"role\":\"correspondent\"}。" +
                              "响应中的 password 是随机初始口令，不再保存明文，首次登录必须修改。" + Roles + Manage)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden);
 
         api.MapPut("/users/{id:long}", async Task<Ok<UserDetail>> (long id, UserUpdateRequest request, HttpContext http, UpdateUserProfile update, GetUser get) =>
             {
@@ -53,9 +51,7 @@ public static class UserApi
             })
             .WithSummary("修改账号资料（姓名、手机、邮箱、所属单位）")
             .WithDescription("{\"displayName\":\"张三\",\"phone\":\"…\",\"email\":\"…\",\"unitId\":3}：整体替换，省略的项被清空。用户名不可改。" + Manage)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         api.MapPost("/users/{id:long}/roles", async Task<Ok<UserDetail>> (long id, RoleRequest request, HttpContext http, AssignRole assign, GetUser get) =>
             {
@@ -64,10 +60,7 @@ public static class UserApi
             })
             .WithSummary("授予角色")
             .WithDescription("{\"role\":\"supervising_leader\",\"unitId\":5}：分管领导所挂的单位就是其分管单位。已有同样的角色时 409。" + Roles + Manage)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesCommandProblems();
 
         api.MapDelete("/users/{id:long}/roles/{assignmentId:long}", async Task<Ok<UserDetail>> (long id, long assignmentId, HttpContext http,
                 RemoveRole remove, GetUser get) =>
@@ -77,31 +70,25 @@ public static class UserApi
             })
             .WithSummary("收回角色（assignmentId 为账号详情 roles 中的一项）")
             .WithDescription("不能收回自己的管理员角色（409）。" + Manage)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         api.MapPost("/users/{id:long}/disable", (long id, HttpContext http, SetUserDisabled set, GetUser get) =>
                 RunAsync(id, http, get, () => set.HandleAsync(id, true, http.RequestAborted)))
             .WithSummary("停用账号（网页会话立即失效，API 令牌全部撤销；角色保留）")
             .WithDescription("不能停用自己（409）。" + Manage)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         api.MapPost("/users/{id:long}/enable", (long id, HttpContext http, SetUserDisabled set, GetUser get) =>
                 RunAsync(id, http, get, () => set.HandleAsync(id, false, http.RequestAborted)))
             .WithSummary("重新启用账号")
             .WithDescription(Manage)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         api.MapPost("/users/{id:long}/unlock", (long id, HttpContext http, UnlockUser unlock, GetUser get) =>
                 RunAsync(id, http, get, () => unlock.HandleAsync(id, http.RequestAborted)))
             .WithSummary("解除登录失败造成的锁定（口令不变）")
             .WithDescription(Manage)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         api.MapPost("/users/{id:long}/reset-password", async Task<Ok<IssuedPassword>> (long id, HttpContext http, ResetPassword reset) =>
             {
@@ -111,9 +98,7 @@ public static class UserApi
             })
             .WithSummary("重置口令（返回只出现这一次的新口令）")
             .WithDescription("新口令下次登录必须修改；同时解除锁定、使网页会话失效并撤销此人的全部 API 令牌。不能重置自己的口令（409，请用修改口令）。" + Manage)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
     }
 
     private static async Task<Ok<UserDetail>> RunAsync(long id, HttpContext http, GetUser get, Func<Task> action)

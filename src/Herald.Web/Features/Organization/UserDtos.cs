@@ -63,7 +63,7 @@ public sealed class UserForm
     public string? Role { get; set; }
 
     public UserInput ToInput() =>
-        new(UserName, DisplayName, Phone, Email, FormValues.OptionalId(UnitId, "UnitId"), Role);
+        new(UserName, DisplayName, Phone, Email, Wire.OptionalId(UnitId, "UnitId"), Role);
 }
 
 public sealed class RoleForm
@@ -71,5 +71,5 @@ public sealed class RoleForm
     public string? Role { get; set; }
     public string? UnitId { get; set; }
 
-    public RoleInput ToInput() => new(Role, FormValues.OptionalId(UnitId, "UnitId"));
+    public RoleInput ToInput() => new(Role, Wire.OptionalId(UnitId, "UnitId"));
 }

@@ -61,6 +61,28 @@ public static class ChannelEndpoints
             .WithSummary("登记发布渠道（宣传办）")
             .WithDescription("{\"unitId\":n,\"name\":\"…\",\"type\":\"we_chat\",\"url\":\"https://…\",\"responsibleName\":\"…\",\"responsiblePhone\":\"…\"}。只能为所辖单位登记（否则 403）；同一单位的渠道不能重名（409）。")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict);
+
+        api.MapPut("/channels/{id:long}", async Task<Ok<ChannelDto>> (long id, ChannelForm form, HttpContext http, SaveChannel save) =>
+                TypedResults.Ok(await save.HandleAsync(id, form, http.RequestAborted)))
+            .WithSummary("修改发布渠道（宣传办）")
+            .WithDescription("字段同登记，整体替换。只能修改所辖单位的渠道（其他的 404）；同一单位的渠道不能重名（409）。")
+            .ProducesCommandProblems();
+
+        api.MapPost("/channels/{id:long}/disable", (long id, HttpContext http, SetChannelDisabled set, ListChannels list) =>
+                SetDisabledAsync(id, true, http, set, list))
+            .WithSummary("停用发布渠道（宣传办；不能再发布到它，已有发布记录保留）")
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+
+        api.MapPost("/channels/{id:long}/enable", (long id, HttpContext http, SetChannelDisabled set, ListChannels list) =>
+                SetDisabledAsync(id, false, http, set, list))
+            .WithSummary("重新启用发布渠道（宣传办）")
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<Ok<ChannelDto>> SetDisabledAsync(long id, bool disabled, HttpContext http, SetChannelDisabled set, ListChannels list)
+    {
+        await set.HandleAsync(id, disabled, http.RequestAborted);
+        return TypedResults.Ok((await list.ForOfficeAsync(http.RequestAborted)).First(c => c.Id == id));
     }
 
     private static async Task<ChannelsPageModel> ModelAsync(ListChannels list, CurrentUser current, ChannelForm form, long? editingId,

@@ -59,6 +59,28 @@ public static class OutletEndpoints
             .WithSummary("新增媒体（宣传办）")
             .WithDescription("{\"name\":\"…\",\"level\":\"provincial\",\"type\":\"newspaper\"}。名称与已有媒体（含停用的）相同时 409。")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict);
+
+        api.MapPut("/outlets/{id:long}", async Task<Ok<OutletDto>> (long id, OutletForm form, HttpContext http, SaveOutlet save) =>
+                TypedResults.Ok(await save.HandleAsync(id, form, http.RequestAborted)))
+            .WithSummary("修改媒体（宣传办）")
+            .WithDescription("字段同新增，整体替换。名称与其他媒体相同时 409。")
+            .ProducesCommandProblems();
+
+        api.MapPost("/outlets/{id:long}/disable", (long id, HttpContext http, SetOutletDisabled set, ListOutlets list) =>
+                SetDisabledAsync(id, true, http, set, list))
+            .WithSummary("停用媒体（宣传办；不能再登记它的用稿，已有登记保留）")
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+
+        api.MapPost("/outlets/{id:long}/enable", (long id, HttpContext http, SetOutletDisabled set, ListOutlets list) =>
+                SetDisabledAsync(id, false, http, set, list))
+            .WithSummary("重新启用媒体（宣传办）")
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<Ok<OutletDto>> SetDisabledAsync(long id, bool disabled, HttpContext http, SetOutletDisabled set, ListOutlets list)
+    {
+        await set.HandleAsync(id, disabled, http.RequestAborted);
+        return TypedResults.Ok((await list.HandleAsync(new OutletQuery(IncludeDisabled: true), http.RequestAborted)).First(o => o.Id == id));
     }
 
     private static async Task<OutletsPageModel> ModelAsync(ListOutlets list, CurrentUser current, OutletQuery filter, OutletForm form,

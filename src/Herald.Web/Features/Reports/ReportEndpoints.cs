@@ -50,16 +50,7 @@ public static class ReportEndpoints
             }
         });
 
-        pages.MapGet("/reports/export.xlsx", async ([AsParameters] ReportQuery query, HttpContext http, BuildPeriodReport build, Clock clock,
-            IStringLocalizer<Text> L) =>
-        {
-            var period = query.Resolve(ChinaTime.DateOf(clock.UtcNow));
-            var report = await build.HandleAsync(period, query.RootUnitId, http.RequestAborted);
-            var units = ReportTable.Units(report.Units, query.Sort, query.IsDesc, query.PeopleTab ? null : query.Filter);
-            var people = ReportTable.People(report.Correspondents, query.PeopleTab ? query.Sort : null, query.PeopleTab && query.IsDesc,
-                query.PeopleTab ? query.Filter : null);
-            return Results.File(ReportWorkbook.Build(report, units, people, L), ReportWorkbook.ContentType, ReportWorkbook.FileName(report));
-        });
+        pages.MapGet("/reports/export.xlsx", ExportAsync);
 
         pages.MapGet("/reports/units/{unitId:long}/points", async (long unitId, string? from, string? to, HttpContext http, GetPointsDetail get,
             Clock clock) =>
@@ -80,6 +71,13 @@ public static class ReportEndpoints
     {
         const string periodHelp = "from、to 为北京时间日期 yyyy-MM-dd（含首尾两天，最长 3 年），都不给时为本季度；rootUnitId 为统计的单位子树（缺省为调用者可见的全部单位）。" +
                                   "范围与稿件可见范围相同：宣传办、主要负责人、领导（查看）看所辖全部，分管领导看所分管的，单位负责人、信息员看本单位；看不到的单位 404。";
+
+        api.MapGet("/reports/export.xlsx", ExportAsync)
+            .WithSummary("导出统计表（Excel：单位与作者两张表，与统计页看到的一致）")
+            .WithDescription("参数同统计页：period（month|quarter|year|custom）与 year、month、quarter，或 from、to（yyyy-MM-dd）；rootUnitId；" +
+                             "tab（units|people）、sort、desc、filter 决定行的顺序与筛选。缺省为本季度、调用者可见的全部单位；看不到的单位 404。")
+            .Produces(StatusCodes.Status200OK, contentType: ReportWorkbook.ContentType)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         api.MapGet("/reports/units", async Task<Ok<UnitReportResponse>> (string? from, string? to, long? rootUnitId, HttpContext http,
                 BuildPeriodReport build, Clock clock) =>
@@ -115,6 +113,17 @@ public static class ReportEndpoints
             .WithSummary("作者积分明细（只含调用者可见单位的稿件）")
             .WithDescription(periodHelp)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> ExportAsync([AsParameters] ReportQuery query, HttpContext http, BuildPeriodReport build, Clock clock,
+        IStringLocalizer<Text> L)
+    {
+        var period = query.Resolve(ChinaTime.DateOf(clock.UtcNow));
+        var report = await build.HandleAsync(period, query.RootUnitId, http.RequestAborted);
+        var units = ReportTable.Units(report.Units, query.Sort, query.IsDesc, query.PeopleTab ? null : query.Filter);
+        var people = ReportTable.People(report.Correspondents, query.PeopleTab ? query.Sort : null, query.PeopleTab && query.IsDesc,
+            query.PeopleTab ? query.Filter : null);
+        return Results.File(ReportWorkbook.Build(report, units, people, L), ReportWorkbook.ContentType, ReportWorkbook.FileName(report));
     }
 
     /// <summary>图表数据（放在页面 #report-chart-data 的 data-json 属性里，由 /js/reports.js 交给 ECharts）。</summary>

@@ -15,9 +15,10 @@ namespace Herald.Web.Infrastructure.Documents;
 /// <summary>
 /// 把 Word 正文转为白名单 HTML：先建一层简单的块结构（段落、表格），再定图注与标题，最后输出 HTML 交给 BodyHtml 净化。
 /// </summary>
-internal sealed class DocxConverter
+internal sealed partial class DocxConverter
 {
     private const int CaptionMaxChars = 60;
+    private const int MarkedCaptionMaxChars = 100;
     private const string ChartUri = "http://schemas.openxmlformats.org/drawingml/2006/chart";
     private const string DiagramUri = "http://schemas.openxmlformats.org/drawingml/2006/diagram";
 
@@ -399,29 +400,69 @@ internal sealed class DocxConverter
 
     // ---- Captions and title -------------------------------------------------------------------------------------
 
-    /// <summary>A picture without alt text takes its caption from the next paragraph when that looks like a caption.</summary>
+    /// <summary>
+    /// A picture without alt text takes its caption from the document, in this order: text beside it in its own paragraph that
+    /// is written as a caption; a caption paragraph right above it that is not also right below another picture; the paragraph
+    /// right below it that looks like a caption; then a caption paragraph right above it after all. A paragraph taken as a
+    /// caption is not repeated in the body.
+    /// </summary>
     private static void AssignCaptions(List<Block> blocks)
     {
-        for (var i = 0; i < blocks.Count; i++)
-        {
-            if (blocks[i] is not ParaBlock paragraph) continue;
-            AssignCaptions(paragraph.Floating);
-            if (!paragraph.Images.Any(image => image.Caption is null)) continue;
-            var next = i + 1;
-            while (next < blocks.Count && blocks[next] is ParaBlock { Text.Length: 0, Images.Count: 0, Floating.Count: 0 }) next++;
-            if (next >= blocks.Count || blocks[next] is not ParaBlock candidate || !LooksLikeCaption(candidate)) continue;
-            foreach (var image in paragraph.Images.Where(image => image.Caption is null)) image.Caption = candidate.Text;
-            candidate.Consumed = true;
-        }
+        foreach (var paragraph in blocks.OfType<ParaBlock>()) AssignCaptions(paragraph.Floating);
         foreach (var table in blocks.OfType<TableBlock>())
             foreach (var cell in table.Rows.SelectMany(row => row))
                 AssignCaptions(cell.Content);
+
+        for (var i = 0; i < blocks.Count; i++)
+            if (Uncaptioned(blocks[i]) is { } paragraph && paragraph.Images.Count == 1 && IsExplicitCaption(paragraph, ownPicture: true))
+                Take(paragraph, paragraph);
+        for (var i = 0; i < blocks.Count; i++)
+            if (Uncaptioned(blocks[i]) is { } paragraph && Neighbour(blocks, i, -1) is { } above && IsExplicitCaption(above)
+                && Neighbour(blocks, blocks.IndexOf(above), -1) is not { Images.Count: > 0 })
+                Take(paragraph, above);
+        for (var i = 0; i < blocks.Count; i++)
+            if (Uncaptioned(blocks[i]) is { } paragraph && Neighbour(blocks, i, +1) is { } below && LooksLikeCaption(below))
+                Take(paragraph, below);
+        for (var i = 0; i < blocks.Count; i++)
+            if (Uncaptioned(blocks[i]) is { } paragraph && Neighbour(blocks, i, -1) is { } above && IsExplicitCaption(above))
+                Take(paragraph, above);
     }
 
+    private static ParaBlock? Uncaptioned(Block block) =>
+        block is ParaBlock paragraph && paragraph.Images.Any(image => image.Caption is null) ? paragraph : null;
+
+    private static void Take(ParaBlock picture, ParaBlock caption)
+    {
+        foreach (var image in picture.Images.Where(image => image.Caption is null)) image.Caption = caption.Text;
+        caption.Consumed = true;
+    }
+
+    /// <summary>The nearest paragraph above (-1) or below (+1), skipping empty ones; null at a table or the edge.</summary>
+    private static ParaBlock? Neighbour(List<Block> blocks, int index, int step)
+    {
+        for (var j = index + step; j >= 0 && j < blocks.Count; j += step)
+        {
+            if (blocks[j] is not ParaBlock paragraph) return null;
+            if (paragraph is not { Text.Length: 0, Images.Count: 0, Floating.Count: 0 }) return paragraph;
+        }
+        return null;
+    }
+
+    /// <summary>Below a picture: a caption style, a caption marker ("图为…", "图1 …"), or a short centred line.</summary>
     private static bool LooksLikeCaption(ParaBlock paragraph) =>
-        paragraph is { Images.Count: 0, Level: 0, Consumed: false, IsBullet: false }
-        && paragraph.Text.Length is > 0 and <= CaptionMaxChars
-        && (paragraph.IsCaptionStyle || paragraph.Centred || paragraph.Text.StartsWith('图'));
+        IsExplicitCaption(paragraph)
+        || paragraph is { Images.Count: 0, Level: 0, Consumed: false, IsBullet: false, Centred: true } && paragraph.Text.Length is > 0 and <= CaptionMaxChars;
+
+    /// <summary>Written as a caption wherever it stands: in a caption style (≤ 60 characters) or opening with a caption marker.</summary>
+    private static bool IsExplicitCaption(ParaBlock paragraph, bool ownPicture = false) =>
+        paragraph is { Level: 0, Consumed: false, IsBullet: false }
+        && (ownPicture || paragraph.Images.Count == 0)
+        && ((paragraph.IsCaptionStyle && paragraph.Text.Length is > 0 and <= CaptionMaxChars)
+            || (paragraph.Text.Length <= MarkedCaptionMaxChars && CaptionMarker().IsMatch(paragraph.Text)));
+
+    /// <summary>"图1 …", "图 2：…", "图一 …", "图为…", "图：…", "图片：…", "（图为…）", "上图为…".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:图\s*[0-9０-９一二三四五六七八九十]+|图\s*[为：:]|图片\s*[：:]|[（(]\s*图|[上下左右]图)")]
+    private static partial System.Text.RegularExpressions.Regex CaptionMarker();
 
     /// <summary>The first Title-styled paragraph, else the first Heading 1, becomes the manuscript title.</summary>
     private static string? TakeTitle(List<Block> blocks)

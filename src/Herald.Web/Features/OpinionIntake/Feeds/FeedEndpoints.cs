@@ -57,6 +57,27 @@ public static class FeedEndpoints
             .WithSummary("修改订阅源")
             .WithDescription("字段同新建；未给出的间隔、超时、大小上限保持不变。revision 与当前不符时 409。")
             .ProducesCommandProblems();
+
+        api.MapPost("/opinion/feeds/{id:long}/disable", async Task<Ok<FeedDto>> (long id, HttpContext http, ManageFeeds feeds) =>
+                TypedResults.Ok(await feeds.SetDisabledAsync(id, true, http.RequestAborted)))
+            .WithSummary("停用订阅源（不再轮询，已收录的信息保留）")
+            .WithDescription("只有宣传办可以调用。")
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+
+        api.MapPost("/opinion/feeds/{id:long}/enable", async Task<Ok<FeedDto>> (long id, HttpContext http, ManageFeeds feeds) =>
+                TypedResults.Ok(await feeds.SetDisabledAsync(id, false, http.RequestAborted)))
+            .WithSummary("重新启用订阅源")
+            .WithDescription("只有宣传办可以调用。")
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+
+        api.MapPost("/opinion/feeds/{id:long}/poll", async Task<Ok<FeedDto>> (long id, HttpContext http, ManageFeeds feeds) =>
+            {
+                await feeds.PollNowAsync(id, http.RequestAborted);
+                return TypedResults.Ok((await feeds.ListAsync(http.RequestAborted)).First(f => f.Id == id));
+            })
+            .WithSummary("立即检查订阅源（下一轮，最迟半分钟）")
+            .WithDescription("只有宣传办可以调用；已停用的源 409。")
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
     }
 
     private static async Task<IResult> SaveAsync(long? id, FeedForm form, HttpContext http, ManageFeeds feeds)

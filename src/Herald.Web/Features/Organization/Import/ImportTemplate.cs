@@ -1,3 +1,4 @@
+using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Spreadsheets;
 
 namespace Herald.Web.Features.Organization.Import;
@@ -6,7 +7,7 @@ namespace Herald.Web.Features.Organization.Import;
 /// 导入模板：说明页（规则、可用的单位类型和角色、灰色的示例）、"单位"和"账号"两张只有表头的表
 /// （单位类型、角色有下拉选项）。示例只放在说明页，免得忘了删而被导入。
 /// </summary>
-public sealed class ImportTemplate(ImportVocabulary words)
+public sealed class ImportTemplate(ImportVocabulary words, CurrentUser current)
 {
     /// <summary>下载的文件名（与模板内容同一语言）。</summary>
     public string FileName => words.Template("Import.TemplateFileName");
@@ -14,6 +15,13 @@ public sealed class ImportTemplate(ImportVocabulary words)
     private const int ExampleRows = 3;
     /// <summary>下拉校验覆盖的行（表头下面的 2000 行）。</summary>
     private const int ValidationLastRow = 2000;
+
+    /// <summary>只有管理员能下载（网页与 API 同一检查）。</summary>
+    public async Task<byte[]> HandleAsync(CancellationToken ct = default)
+    {
+        await current.ManagerTreeAsync(ct);
+        return Build();
+    }
 
     public byte[] Build()
     {
