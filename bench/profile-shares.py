@@ -63,6 +63,46 @@ FRAMEWORK = [("Kestrel/sockets", r"Kestrel|System\.Net\.Sockets"), ("EF Core", r
              ("JIT", r"libclrjit"), ("GC/runtime", r"libcoreclr|WKS::"), ("thread pool", r"ThreadPool"), ("kernel", r"\[kernel")]
 
 
+# Exclusive shares (they add up to 100%): where the CPU was burnt (the leaf: SQLite, kernel by system call, runtime),
+# else which managed part was running (the innermost frame that belongs to one). Native SQLite and the kernel
+# are taken from the leaf because perf cannot unwind through libe_sqlite3 (no frame pointers) to its managed caller.
+LAYERS_BY_STACK = [
+    ("JIT (tiering, background)", r"libclrjit"),
+    ("thread pool spin-wait", r"LowLevelLifoSemaphore"),
+    ("WAL checkpoints (background)", r"SqliteCheckpointer"),
+]
+KERNEL_CALLS = [("kernel: file writes (WAL, checkpoint)", r"sys_pwrite|sys_write\b|ksys_write"), ("kernel: file reads", r"sys_pread|ksys_read"),
+                ("kernel: fsync", r"sys_fsync|sys_fdatasync"), ("kernel: network", r"sendmsg|recvmsg|sys_sendto|sys_recvfrom|tcp_"),
+                ("kernel: scheduling, futex, yield", r"sys_futex|sched_yield|epoll_wait|schedule")]
+LAYERS_BY_PART = [
+    ("managed: EF SaveChanges", r"SaveChanges"),
+    ("managed: EF queries", r"QueryCompiler|QueryingEnumerable|CompiledQuery|ToListAsync|ToDictionaryAsync|FirstOrDefaultAsync"),
+    ("managed: EF transactions, connections", r"RelationalTransaction|RelationalConnection|BeginTransaction"),
+    ("managed: multipart form", r"FormFeature|MultipartReader|FormReader"),
+    ("managed: JSON response", r"System\.Text\.Json"),
+    ("managed: Herald handler and view", r"\[Herald\."),
+    ("managed: Kestrel, ASP.NET Core, DI", r"Kestrel|Microsoft\.AspNetCore|Microsoft\.Extensions|System\.Net\.Sockets"),
+]
+
+
+def layer(frames):
+    text = "\n".join(frames)
+    for name, rx in LAYERS_BY_STACK:
+        if re.search(rx, text): return name
+    leaf = frames[0] if frames else ""
+    if "libe_sqlite3" in leaf: return "SQLite (native)"
+    if "[kernel" in leaf or "[vdso]" in leaf:
+        for name, rx in KERNEL_CALLS:
+            if re.search(rx, text): return name
+        return "kernel: other"
+    if "libcoreclr" in leaf or "libc.so" in leaf or "ld-linux" in leaf: return "runtime, GC, libc"
+    # The innermost recognised part: async continuations carry the frames of whatever resumed them further out.
+    for frame in frames:
+        for name, rx in LAYERS_BY_PART:
+            if re.search(rx, frame): return name
+    return "other"
+
+
 def owner(frames):
     for f in frames:
         m = APP.search(f)
@@ -78,7 +118,7 @@ def main():
     top = int(sys.argv[sys.argv.index("--top") + 1]) if "--top" in sys.argv else 30
     regexes = [(name, re.compile(rx)) for name, rx in PARTS]
     total, parts, selfs, comms = 0, collections.Counter(), collections.Counter(), collections.Counter()
-    owners = collections.Counter()
+    owners, layers = collections.Counter(), collections.Counter()
     for comm, frames in samples(path):
         total += 1
         comms[comm] += 1
@@ -87,12 +127,16 @@ def main():
             if rx.search(text): parts[name] += 1
         leaf = frames[0] if frames else "?"
         owners[owner(frames)] += 1
+        layers[layer(frames)] += 1
         selfs[re.sub(r"\+0x[0-9a-f]+", "", leaf)] += 1
     print(f"   {total} samples")
     print("   threads: " + ", ".join(f"{c} {100 * n / total:.1f}%" for c, n in comms.most_common(8)))
     print("   inclusive CPU share by part:")
     for name, _ in PARTS:
         print(f"   {100 * parts[name] / max(total, 1):6.1f}%  {name}")
+    print("   exclusive CPU share by layer (adds up to 100%):")
+    for name, n in layers.most_common():
+        print(f"   {100 * n / total:6.1f}%  {name}")
     print(f"   by the innermost Herald method on the stack (else the innermost framework part):")
     for name, n in owners.most_common(top):
         print(f"   {100 * n / total:6.2f}%  {name[:150]}")
