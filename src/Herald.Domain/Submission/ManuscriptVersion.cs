@@ -14,9 +14,9 @@ public sealed class ManuscriptVersion
     /// <summary>图片说明，每行一条（图片变化也进入比对）。</summary>
     public string PhotoCaptions { get; private set; }
     public long AuthorId { get; private set; }
-    /// <summary>这一版是审核人审改产生的（不是作者报送的）。</summary>
-    public bool ReviewEdit { get; private set; }
     public DateTime CreatedAt { get; private set; }
+    /// <summary>这一版是审核人审改产生的（不是作者报送的）。列加在表末（迁移 0015），声明也放在最后。</summary>
+    public bool ReviewEdit { get; private set; }
 
     internal static ManuscriptVersion Snapshot(Manuscript m, int number, DateTime nowUtc) =>
         Snapshot(m, number, m.AuthorId, reviewEdit: false, nowUtc);
