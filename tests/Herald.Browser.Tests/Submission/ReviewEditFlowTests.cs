@@ -21,6 +21,8 @@ public sealed class ReviewEditFlowTests(HeraldServer server) : IClassFixture<Her
         await head.GetByTestId("save-review-edit").ClickAsync();
         // 与报送一样，先看文字检查的结果；改正后再保存。
         await Expect(head.GetByTestId("text-check-error")).ToContainTextAsync("“二十大”应为“党的二十大”");
+        await Expect(head.GetByTestId("text-check")).ToContainTextAsync("直接再点“保存审改”即可");
+        await Screenshots.SaveAsync(head, "review-edit-head");
         await head.Locator("#body-editor").FillAsync("12月5日，街道召开理论学习中心组会议，传达学习党的二十大精神。会议要求各社区抓好落实。");
         await head.GetByTestId("save-review-edit").ClickAsync();
 
