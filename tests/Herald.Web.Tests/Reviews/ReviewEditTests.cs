@@ -216,6 +216,23 @@ public sealed class ReviewEditTests(HeraldFactory factory) : IClassFixture<Heral
     }
 
     [Fact]
+    public async Task ReviewEditPage_AuthorPostsTextWithHits_403NotTheCheckResults()
+    {
+        var (id, revision) = await SubmitAsync();
+        using var session = await factory.SignInAsync("officer");
+
+        var response = await session.PostFormAsync($"/manuscripts/{id}", $"/manuscripts/{id}/review-edit", new()
+        {
+            ["title"] = "作者想借审改页改标题",
+            ["bodyHtml"] = "<p>传达学习二十大精神。</p>",
+            ["revision"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await ManuscriptApi.GetOkAsync(await factory.ApiClientAsync("officer"), id)).Int("version").ShouldBe(1);
+    }
+
+    [Fact]
     public async Task ReviewEditPage_StaleRevision_RerendersWithChineseErrorAndTheTextTyped()
     {
         var (id, revision) = await SubmitAsync();

@@ -30,6 +30,7 @@ public static class ReviewEditEndpoints
                 && await check.HandleAsync(new TextCheckRequest { Title = title, Body = body.Text }, http.RequestAborted) is { Any: true } found)
             {
                 var current = await get.HandleAsync(id, http.RequestAborted);
+                if (!current.Permissions.CanReviewEdit) throw AppException.Forbidden("Review.NotReviewer");
                 return Pages.Render(ReviewEditModel.From(current.Detail, form, body.Html) with
                 {
                     TextCheck = found, CheckedTitle = title, CheckedBody = body.Text,
