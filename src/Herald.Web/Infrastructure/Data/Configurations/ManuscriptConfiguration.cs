@@ -87,6 +87,8 @@ internal sealed class ManuscriptVersionConfiguration : IEntityTypeConfiguration<
         b.Property(v => v.BodyHtml).IsRequired();
         b.Property(v => v.BodyText).IsRequired();
         b.Property(v => v.PhotoCaptions).IsRequired();
+        // 迁移 0015 给已有的版本补列（都是作者报送的），模型里写明默认值以保持一致。
+        b.Property(v => v.ReviewEdit).HasDefaultValue(false);
         b.HasIndex(v => new { v.ManuscriptId, v.Number }).IsUnique();
     }
 }
