@@ -18,7 +18,7 @@ public static class ManuscriptEndpoints
         {
             var me = await current.GetAsync(http.RequestAborted);
             var result = await list.HandleAsync(query, http.RequestAborted);
-            return Pages.Render(new ManuscriptListModel(query, result, ListManuscripts.SortOf(query), me.Tree, me.ManuscriptUnits,
+            return Pages.Render(new ManuscriptListModel(query, result, ListManuscripts.SortOf(query), me.Tree, UnitScope.Manuscripts(me),
                 me.SubmitUnits.Count > 0, http.Request.Query["notice"].ToString()));
         });
 

@@ -19,7 +19,7 @@ public static class ReportEndpoints
             Clock clock, Messages messages) =>
         {
             var me = await current.GetAsync(http.RequestAborted);
-            me.Require(me.ManuscriptUnits.Count > 0);
+            me.Require(UnitScope.Manuscripts(me).Count > 0);
             var today = ChinaTime.DateOf(clock.UtcNow);
             try
             {
@@ -31,7 +31,7 @@ public static class ReportEndpoints
                     Query = query,
                     Report = report,
                     Tree = me.Tree,
-                    Visible = me.ManuscriptUnits,
+                    Visible = UnitScope.Manuscripts(me),
                     CanReadRules = ScoringAccess.CanRead(me),
                     Today = today,
                 });
@@ -42,7 +42,7 @@ public static class ReportEndpoints
                 {
                     Query = query,
                     Tree = me.Tree,
-                    Visible = me.ManuscriptUnits,
+                    Visible = UnitScope.Manuscripts(me),
                     CanReadRules = ScoringAccess.CanRead(me),
                     Today = today,
                     Error = messages.DescribeWithField(ex),
