@@ -51,13 +51,14 @@ internal static class TypeDependencies
             .Concat(module.GetTypeReferences().Select(t => t.Scope.Name))
             .Distinct();
 
-    private static TypeDefinition Outermost(TypeDefinition type)
+    public static TypeDefinition Outermost(TypeDefinition type)
     {
         while (type.DeclaringType is not null) type = type.DeclaringType;
         return type;
     }
 
-    private static IEnumerable<TypeReference> ReferencedTypes(TypeDefinition type)
+    /// <summary>一个类型用到的类型（签名、特性、方法体里的调用、字段与 catch 的异常类型），未展开泛型。</summary>
+    public static IEnumerable<TypeReference> ReferencedTypes(TypeDefinition type)
     {
         if (type.BaseType is not null) yield return type.BaseType;
         foreach (var i in type.Interfaces) yield return i.InterfaceType;
@@ -75,6 +76,8 @@ internal static class TypeDependencies
             foreach (var a in m.CustomAttributes) yield return a.AttributeType;
             if (!m.HasBody) continue;
             foreach (var v in m.Body.Variables) yield return v.VariableType;
+            foreach (var h in m.Body.ExceptionHandlers)
+                if (h.CatchType is not null) yield return h.CatchType;
             foreach (var instruction in m.Body.Instructions)
             {
                 switch (instruction.Operand)

@@ -79,4 +79,20 @@ public sealed class WithdrawTests(HeraldFactory factory) : IClassFixture<HeraldF
         after.QuerySelector("[data-testid=withdraw-manuscript]").ShouldBeNull();
         after.QuerySelector(".alert-success")!.TextContent.ShouldContain("稿件已撤回");
     }
+
+    [Fact]
+    public async Task WithdrawButton_AfterFirstReviewerApproved_DetailAgainWithChineseMessage()
+    {
+        // 以前出错时用详情页没有的参数渲染（View、ReviewError），页面得到 500。
+        var id = await SubmitAsync("important");
+        await ManuscriptApi.ReviewOkAsync(await factory.ApiClientAsync("head"), id, "approve");
+        using var session = await factory.SignInAsync("officer");
+
+        var response = await session.PostFormAsync($"/manuscripts/{id}", $"/manuscripts/{id}/withdraw", []);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var page = await WebSession.ParseAsync(response);
+        page.QuerySelector("[data-testid=manuscript-detail]")!.GetAttribute("data-status").ShouldBe("in_review");
+        page.QuerySelector(".alert-danger")!.TextContent.ShouldContain("审核人已处理过这篇稿件，不能再撤回");
+    }
 }

@@ -19,7 +19,7 @@ public static class AccountEndpoints
         pages.MapGet("/signin", (string? returnUrl, int? expired, HttpContext http) =>
                 http.User.Identity?.IsAuthenticated == true && expired is null
                     ? (IResult)Results.LocalRedirect(Pages.SafeLocal(returnUrl))
-                    : Pages.Render<SignInPage>(new { ReturnUrl = returnUrl, Expired = expired == 1 }))
+                    : Pages.Render(new SignInPageModel { ReturnUrl = returnUrl, Expired = expired == 1 }))
             .AllowAnonymous();
 
         pages.MapPost("/signin", async ([FromForm] SignInForm form, HttpContext http, PasswordSignIn signIn, Messages messages) =>
@@ -32,7 +32,7 @@ public static class AccountEndpoints
                 }
                 catch (AppException ex)
                 {
-                    return Pages.Render<SignInPage>(new { Form = form, ReturnUrl = form.ReturnUrl, Error = messages.Describe(ex) },
+                    return Pages.Render(new SignInPageModel { Form = form, ReturnUrl = form.ReturnUrl, Error = messages.Describe(ex) },
                         StatusCodes.Status401Unauthorized);
                 }
             })
@@ -47,7 +47,7 @@ public static class AccountEndpoints
         });
 
         pages.MapGet("/account/password", (HttpContext http) =>
-            Pages.Render<ChangePasswordPage>(new { Forced = http.User.FindFirst(HeraldClaims.MustChangePassword)?.Value == "1" }));
+            Pages.Render(new ChangePasswordPageModel { Forced = http.User.FindFirst(HeraldClaims.MustChangePassword)?.Value == "1" }));
 
         pages.MapPost("/account/password", async ([FromForm] ChangePasswordForm form, HttpContext http, CurrentUser current,
             ChangePassword handler, Messages messages) =>
@@ -57,11 +57,11 @@ public static class AccountEndpoints
             {
                 var user = await handler.HandleAsync(me.Id, form.CurrentPassword, form.NewPassword, form.ConfirmPassword, http.RequestAborted);
                 await CookieSignIn.SignInAsync(http, user);
-                return (IResult)Pages.Render<ChangePasswordPage>(new { Done = true });
+                return (IResult)Pages.Render(new ChangePasswordPageModel { Done = true });
             }
             catch (AppException ex)
             {
-                return Pages.Render<ChangePasswordPage>(new
+                return Pages.Render(new ChangePasswordPageModel
                 {
                     Forced = http.User.FindFirst(HeraldClaims.MustChangePassword)?.Value == "1",
                     Error = messages.Describe(ex),
@@ -73,7 +73,7 @@ public static class AccountEndpoints
         pages.MapGet("/account/tokens", async (HttpContext http, CurrentUser current, ApiTokens tokens) =>
         {
             var me = await current.GetAsync(http.RequestAborted);
-            return Pages.Render<TokensPage>(new { Tokens = await tokens.ListAsync(me.Id, http.RequestAborted) });
+            return Pages.Render(new TokensPageModel { Tokens = await tokens.ListAsync(me.Id, http.RequestAborted) });
         });
 
         pages.MapPost("/account/tokens", async ([FromForm] NewTokenForm form, HttpContext http, CurrentUser current,
@@ -82,7 +82,7 @@ public static class AccountEndpoints
             var me = await current.GetAsync(http.RequestAborted);
             var user = await db.Users.FirstAsync(u => u.Id == me.Id, http.RequestAborted);
             var issued = await tokens.IssueAsync(user, form.Name, http.RequestAborted);
-            return Pages.Render<TokensPage>(new { Tokens = await tokens.ListAsync(me.Id, http.RequestAborted), NewToken = issued });
+            return Pages.Render(new TokensPageModel { Tokens = await tokens.ListAsync(me.Id, http.RequestAborted), NewToken = issued });
         });
 
         pages.MapPost("/account/tokens/{id:long}/revoke", async (long id, HttpContext http, CurrentUser current, ApiTokens tokens) =>

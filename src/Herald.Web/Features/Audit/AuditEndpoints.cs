@@ -11,7 +11,7 @@ public static class AuditEndpoints
     public static void MapAuditPages(this RouteGroupBuilder pages)
     {
         pages.MapGet("/audit", async ([AsParameters] AuditQuery query, HttpContext http, SearchAudit search) =>
-            Pages.Render<AuditPage>(new
+            Pages.Render(new AuditPageModel
             {
                 Query = query,
                 Result = await search.HandleAsync(query, http.RequestAborted),

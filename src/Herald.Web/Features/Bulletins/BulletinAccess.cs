@@ -1,5 +1,6 @@
 using Herald.Domain.Organization;
 using Herald.Domain.Scoring;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Web;
 
@@ -12,7 +13,7 @@ namespace Herald.Web.Features.Bulletins;
 /// </summary>
 public static class BulletinAccess
 {
-    public static IReadOnlySet<long> ManagedUnits(UserContext me) => Common.UnitScope.Office(me);
+    public static IReadOnlySet<long> ManagedUnits(UserContext me) => UnitScope.Office(me);
 
     public static bool CanManage(UserContext me, long rootUnitId) => me.IsOffice && ManagedUnits(me).Contains(rootUnitId);
 
@@ -20,7 +21,7 @@ public static class BulletinAccess
     public static IReadOnlySet<long> ReadableRoots(UserContext me)
     {
         var roots = new HashSet<long>();
-        foreach (var unitId in me.ManuscriptUnits)
+        foreach (var unitId in UnitScope.Manuscripts(me))
             foreach (var unit in me.Tree.SelfAndAncestors(unitId))
                 if (!roots.Add(unit.Id)) break;
         return roots;

@@ -15,7 +15,7 @@ public static class BulletinEndpoints
     public static void MapBulletinPages(this RouteGroupBuilder pages)
     {
         pages.MapGet("/bulletins", async (string? notice, HttpContext http, ListBulletins list, CurrentUser current, Clock clock) =>
-            Pages.Render<BulletinsPage>(new { Model = await ListModelAsync(http, list, current, clock, null, null, notice) }));
+            Pages.Render(await ListModelAsync(http, list, current, clock, null, null, notice)));
 
         pages.MapPost("/bulletins", async ([FromForm] BulletinCreateForm form, HttpContext http, CreateBulletin create, ListBulletins list,
             CurrentUser current, Clock clock) =>
@@ -30,12 +30,12 @@ public static class BulletinEndpoints
                 async failure =>
                 {
                     var model = await ListModelAsync(http, list, current, clock, form, failure.Message, null);
-                    return Pages.Render<BulletinsPage>(new { Model = model }, StatusCodes.Status400BadRequest);
+                    return Pages.Render(model, StatusCodes.Status400BadRequest);
                 });
         });
 
         pages.MapGet("/bulletins/{id:long}", async (long id, string? notice, HttpContext http, GetBulletin get) =>
-            Pages.Render<BulletinPage>(new { Detail = await get.HandleAsync(id, http.RequestAborted), Notice = notice }));
+            Pages.Render(new BulletinPageModel { Detail = await get.HandleAsync(id, http.RequestAborted), Notice = notice }));
 
         pages.MapPost("/bulletins/{id:long}/edit", async (long id, [FromForm] BulletinEditForm form, HttpContext http, EditBulletin edit,
             GetBulletin get) =>
@@ -48,7 +48,7 @@ public static class BulletinEndpoints
                 async failure =>
                 {
                     // 重新显示刚填写的内容（包括打开时的版本号），不丢失输入。
-                    return Pages.Render<BulletinPage>(new
+                    return Pages.Render(new BulletinPageModel
                     {
                         Detail = await get.HandleAsync(id, http.RequestAborted),
                         Form = form,
@@ -66,7 +66,7 @@ public static class BulletinEndpoints
                     await publish.HandleAsync(id, revision, http.RequestAborted);
                     return $"/bulletins/{id}?notice=published";
                 },
-                async failure => Pages.Render<BulletinPage>(new
+                async failure => Pages.Render(new BulletinPageModel
                 {
                     Detail = await get.HandleAsync(id, http.RequestAborted),
                     PublishError = failure.Message,
@@ -185,7 +185,7 @@ public static class BulletinEndpoints
 }
 
 /// <summary>通报列表页的内容。</summary>
-public sealed class BulletinListModel
+public sealed class BulletinListModel : IPageModel<BulletinsPage>
 {
     public IReadOnlyList<BulletinSummary> Items { get; init; } = [];
     public bool CanCreate { get; init; }

@@ -1,5 +1,6 @@
 using Herald.Domain.Common;
 using Herald.Domain.Scoring;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
@@ -25,7 +26,7 @@ public sealed class CreateBulletin(HeraldDbContext db, CurrentUser current, Audi
         if (kind == BulletinKind.Quarterly && request.Quarter is null) errors.Add(new FieldError("quarter", "Required"));
         var rootUnitId = request.RootUnitId ?? DefaultRoot(me, errors);
         if (errors.Count > 0) throw new ValidationFailedException(errors);
-        if (me.Tree.Find(rootUnitId!.Value) is not { } root || !me.ManuscriptUnits.Contains(root.Id)) throw AppException.NotFound();
+        if (me.Tree.Find(rootUnitId!.Value) is not { } root || !UnitScope.Manuscripts(me).Contains(root.Id)) throw AppException.NotFound();
         me.Require(BulletinAccess.CanManage(me, root.Id));
 
         var now = clock.UtcNow;

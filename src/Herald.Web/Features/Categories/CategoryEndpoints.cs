@@ -9,7 +9,7 @@ public static class CategoryEndpoints
     public static void MapCategoryPages(this RouteGroupBuilder pages)
     {
         pages.MapGet("/admin/categories", async (string? notice, HttpContext http, ListCategories list) =>
-            Pages.Render<CategoriesPage>(new { Items = await list.HandleAsync(http.RequestAborted), Notice = notice }));
+            Pages.Render(new CategoriesPageModel { Items = await list.HandleAsync(http.RequestAborted), Notice = notice }));
 
         pages.MapPost("/admin/categories", ([FromForm] CategoryForm form, HttpContext http, AddCategory add, ListCategories list) =>
             RunAsync(http, list, "added", () => add.HandleAsync(form.Name, http.RequestAborted), form.Name));
@@ -39,7 +39,7 @@ public static class CategoryEndpoints
                 await action();
                 return "/admin/categories?notice=" + notice;
             },
-            async failure => Pages.Render<CategoriesPage>(new
+            async failure => Pages.Render(new CategoriesPageModel
             {
                 Items = await list.HandleAsync(http.RequestAborted),
                 Error = failure.Message,

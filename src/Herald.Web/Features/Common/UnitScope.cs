@@ -13,6 +13,9 @@ public static class UnitScope
     /// <summary>稿件与统计：本单位（信息员、单位负责人）、分管与审核的单位、宣传办与领导所辖的单位。</summary>
     public static IReadOnlySet<long> Manuscripts(UserContext me) => me.ManuscriptUnits;
 
+    /// <summary>范围是快照中的全部单位（省级宣传办、主要负责人有 5000 个）：查询可以不带全部单位编号的 IN 列表。</summary>
+    public static bool CoversWholeTree(UserContext me, IReadOnlySet<long> units) => units.Count > 0 && units.Count == me.Tree.Count;
+
     /// <summary>以宣传办身份所辖的单位（子树）。</summary>
     public static IReadOnlySet<long> Office(UserContext me) => me.Tree.ScopeOf(me.Id, Role.Office);
 
@@ -30,6 +33,29 @@ public static class UnitScope
         me.Has(Role.SysAdmin) ? me.Tree.All.Select(u => u.Id).ToHashSet()
         : me.IsOffice ? Office(me)
         : new HashSet<long>();
+
+    /// <summary>舆情信息全部可见（含没有上报单位的厂商推送与订阅源收录）：宣传办、主要负责人。</summary>
+    public static bool AllOpinionItems(UserContext me) => me.IsOffice || me.Has(Role.Principal);
+
+    /// <summary>
+    /// 能以其名义上报舆情的单位：担任舆情信息员、信息员、单位负责人的单位，以及本人所属单位（<paramref name="homeUnitId"/>，
+    /// 账号上的字段，由调用方读出）；停用的单位除外。
+    /// </summary>
+    public static IReadOnlyList<long> OpinionReporting(UserContext me, long? homeUnitId) =>
+        me.Assignments
+            .Where(a => a.Role is Role.OpinionOfficer or Role.Correspondent or Role.UnitHead && a.UnitId is not null)
+            .Select(a => a.UnitId!.Value)
+            .Concat(homeUnitId is { } h ? [h] : [])
+            .Where(u => me.Tree.Find(u) is { Disabled: false })
+            .Distinct().ToList();
+
+    /// <summary>舆情信息（不是全部可见时）：稿件范围内的单位与能以其名义上报的单位所上报的。</summary>
+    public static IReadOnlySet<long> OpinionItems(UserContext me, IEnumerable<long> reporting)
+    {
+        var units = new HashSet<long>(Manuscripts(me));
+        units.UnionWith(reporting);
+        return units;
+    }
 
     /// <summary>只留单位在范围内的行（单位编号由 <paramref name="unitOf"/> 取出，翻译成 SQL 的 IN）。</summary>
     public static IQueryable<T> InUnits<T>(this IQueryable<T> query, IReadOnlySet<long> units, Expression<Func<T, long>> unitOf)

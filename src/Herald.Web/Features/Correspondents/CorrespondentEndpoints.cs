@@ -10,7 +10,8 @@ namespace Herald.Web.Features.Correspondents;
 
 /// <summary>备案名册页的数据：名册（各页签的条数、未备案的单位）和当前页签的一页。</summary>
 public sealed record CorrespondentsPageModel(CorrespondentRegistry Registry, PagedResult<CorrespondentItem> Page, CorrespondentQuery Query,
-    TableSort Sort, string View, Domain.Organization.OrgTree Tree, IReadOnlySet<long> Scope, DateOnly Today, string? Notice, string? Granted);
+    TableSort Sort, string View, Domain.Organization.OrgTree Tree, IReadOnlySet<long> Scope, DateOnly Today, string? Notice, string? Granted)
+    : IPageModel<CorrespondentsPage>;
 
 public static class CorrespondentEndpoints
 {
@@ -36,17 +37,14 @@ public static class CorrespondentEndpoints
             var view = query.View is "history" or "missing" ? query.View : "active";
             var (registry, page) = await list.TableAsync(query with { View = view == "missing" ? "active" : view }, http.RequestAborted);
             var me = await current.GetAsync(http.RequestAborted);
-            return Pages.Render<CorrespondentsPage>(new
-            {
-                Model = new CorrespondentsPageModel(registry, page, query, CorrespondentTable.SortOf(query), view, me.Tree,
-                    CorrespondentScope.UnitsOf(me), Domain.Common.ChinaTime.DateOf(clock.UtcNow), notice, granted),
-            });
+            return Pages.Render(new CorrespondentsPageModel(registry, page, query, CorrespondentTable.SortOf(query), view, me.Tree,
+                CorrespondentScope.UnitsOf(me), Domain.Common.ChinaTime.DateOf(clock.UtcNow), notice, granted));
         });
 
         pages.MapGet("/org/correspondents/export.xlsx", ExportAsync);
 
         pages.MapGet("/org/correspondents/new", async (long? unitId, HttpContext http, CorrespondentFormBuilder forms) =>
-            Pages.Render<CorrespondentFormPage>(new { Model = await forms.NewAsync(unitId, http.RequestAborted) }));
+            Pages.Render(await forms.NewAsync(unitId, http.RequestAborted)));
 
         pages.MapPost("/org/correspondents/new", async ([FromForm] CorrespondentForm form, HttpContext http, RegisterCorrespondent register,
             CorrespondentFormBuilder forms) =>
@@ -59,12 +57,12 @@ public static class CorrespondentEndpoints
                 async failure =>
                 {
                     var model = await forms.FromFormAsync(null, form, failure.Message, http.RequestAborted);
-                    return Pages.Render<CorrespondentFormPage>(new { Model = model }, StatusCodes.Status400BadRequest);
+                    return Pages.Render(model, StatusCodes.Status400BadRequest);
                 });
         });
 
         pages.MapGet("/org/correspondents/{id:long}/edit", async (long id, HttpContext http, CorrespondentFormBuilder forms) =>
-            Pages.Render<CorrespondentFormPage>(new { Model = await forms.EditAsync(id, http.RequestAborted) }));
+            Pages.Render(await forms.EditAsync(id, http.RequestAborted)));
 
         pages.MapPost("/org/correspondents/{id:long}/edit", async (long id, [FromForm] CorrespondentForm form, HttpContext http,
             UpdateCorrespondent update, CorrespondentFormBuilder forms) =>
@@ -77,7 +75,7 @@ public static class CorrespondentEndpoints
                 async failure =>
                 {
                     var model = await forms.FromFormAsync(id, form, failure.Message, http.RequestAborted);
-                    return Pages.Render<CorrespondentFormPage>(new { Model = model }, StatusCodes.Status400BadRequest);
+                    return Pages.Render(model, StatusCodes.Status400BadRequest);
                 });
         });
 
@@ -93,13 +91,13 @@ public static class CorrespondentEndpoints
                 {
                     var model = await forms.EditAsync(id, http.RequestAborted);
                     model.Error = failure.Message;
-                    return Pages.Render<CorrespondentFormPage>(new { Model = model }, StatusCodes.Status400BadRequest);
+                    return Pages.Render(model, StatusCodes.Status400BadRequest);
                 });
         });
 
         // 换了单位（htmx）：重新列出该单位可关联的账号。
         pages.MapGet("/org/correspondents/linkable", async (long? unitId, HttpContext http, LinkableUsers linkable) =>
-            Pages.Render<LinkableUserOptions>(new { Users = await linkable.HandleAsync(unitId, http.RequestAborted), HasUnit = unitId is not null }));
+            Pages.Render(new LinkableUserOptionsModel { Users = await linkable.HandleAsync(unitId, http.RequestAborted), HasUnit = unitId is not null }));
     }
 
     private static string GrantedQuery(RegistrationResult result) =>

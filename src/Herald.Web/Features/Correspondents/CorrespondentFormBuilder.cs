@@ -1,12 +1,13 @@
 using Herald.Domain.Common;
 using Herald.Domain.Organization;
 using Herald.Web.Infrastructure.Auth;
+using Herald.Web.Infrastructure.Web;
 using Herald.Web.Infrastructure.Time;
 
 namespace Herald.Web.Features.Correspondents;
 
 /// <summary>登记/编辑页的数据：表单值、可选单位、可关联的账号、错误。</summary>
-public sealed class CorrespondentFormModel
+public sealed class CorrespondentFormModel : IPageModel<CorrespondentFormPage>
 {
     public long? RecordId { get; init; }
     public string? UnitPath { get; init; }

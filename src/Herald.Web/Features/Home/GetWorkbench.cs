@@ -71,7 +71,7 @@ public sealed class GetWorkbench(CurrentUser current, IEnumerable<IWaitingWorkSo
         }
 
         PeriodFigures? figures = null;
-        if (me.HasAny(Role.Office, Role.Principal, Role.Viewer) && me.ManuscriptUnits.Count > 0)
+        if (me.HasAny(Role.Office, Role.Principal, Role.Viewer) && UnitScope.Manuscripts(me).Count > 0)
             figures = await FiguresAsync(me, period, ChinaTime.DateOf(now), ct);
 
         return new Workbench(me.DisplayName, now, groups, items, inReview, recent, figures, Shortcuts(me),

@@ -17,7 +17,7 @@ public static class KeywordEndpoints
     public static void MapKeywordPages(this RouteGroupBuilder pages)
     {
         pages.MapGet("/admin/keywords", async (string? notice, HttpContext http, ListKeywordLists list) =>
-            Pages.Render<KeywordListsPage>(new { Lists = await list.HandleAsync(http.RequestAborted), Notice = notice }));
+            Pages.Render(new KeywordListsPageModel { Lists = await list.HandleAsync(http.RequestAborted), Notice = notice }));
 
         pages.MapPost("/admin/keywords", async ([FromForm] NewKeywordListForm form, HttpContext http, SaveKeywordList save,
             ListKeywordLists list, Messages messages) =>
@@ -27,7 +27,7 @@ public static class KeywordEndpoints
                     var created = await save.HandleAsync(null, new KeywordListRequest { Name = form.Name, Purpose = form.Purpose }, http.RequestAborted);
                     return $"/admin/keywords/{created.Id}?notice=created";
                 },
-                async failure => Pages.Render<KeywordListsPage>(new
+                async failure => Pages.Render(new KeywordListsPageModel
                 {
                     Lists = await list.HandleAsync(http.RequestAborted),
                     Error = failure.Message,
@@ -38,7 +38,7 @@ public static class KeywordEndpoints
         pages.MapGet("/admin/keywords/{id:long}", async (long id, string? notice, HttpContext http, GetKeywordList get) =>
         {
             var detail = await get.HandleAsync(id, http.RequestAborted);
-            return Pages.Render<KeywordListPage>(new { List = detail, Form = KeywordListForm.From(detail), Notice = notice });
+            return Pages.Render(new KeywordListPageModel { List = detail, Form = KeywordListForm.From(detail), Notice = notice });
         });
 
         pages.MapPost("/admin/keywords/{id:long}", async (long id, HttpContext http, SaveKeywordList save, GetKeywordList get,
@@ -51,7 +51,7 @@ public static class KeywordEndpoints
                     await save.HandleAsync(id, request, http.RequestAborted);
                     return $"/admin/keywords/{id}?notice=saved";
                 },
-                async failure => Pages.Render<KeywordListPage>(new
+                async failure => Pages.Render(new KeywordListPageModel
                 {
                     List = await get.HandleAsync(id, http.RequestAborted),
                     Form = form,

@@ -18,14 +18,14 @@ public static class ManuscriptEndpoints
         {
             var me = await current.GetAsync(http.RequestAborted);
             var result = await list.HandleAsync(query, http.RequestAborted);
-            return Pages.Render(new ManuscriptListModel(query, result, ListManuscripts.SortOf(query), me.Tree, me.ManuscriptUnits,
+            return Pages.Render(new ManuscriptListModel(query, result, ListManuscripts.SortOf(query), me.Tree, UnitScope.Manuscripts(me),
                 me.SubmitUnits.Count > 0, http.Request.Query["notice"].ToString()));
         });
 
         pages.MapGet("/manuscripts/export.xlsx", ExportAsync);
 
         pages.MapGet("/manuscripts/new", async (long? followUpOf, HttpContext http, ManuscriptFormBuilder forms) =>
-            Pages.Render<ManuscriptFormPage>(new { Model = await forms.NewAsync(followUpOf, http.RequestAborted) }));
+            Pages.Render(await forms.NewAsync(followUpOf, http.RequestAborted)));
 
         pages.MapPost("/manuscripts/new", (HttpContext http, SaveManuscript save, ManuscriptFormBuilder forms, TextCheckStop textCheck) =>
             SaveFromFormAsync(null, http, save, forms, textCheck));
@@ -34,7 +34,7 @@ public static class ManuscriptEndpoints
         {
             var model = await forms.EditAsync(id, http.RequestAborted);
             model.Notice = notice;
-            return Pages.Render<ManuscriptFormPage>(new { Model = model });
+            return Pages.Render(model);
         });
 
         pages.MapPost("/manuscripts/{id:long}/edit", (long id, HttpContext http, SaveManuscript save, ManuscriptFormBuilder forms, TextCheckStop textCheck) =>
@@ -50,7 +50,7 @@ public static class ManuscriptEndpoints
             var errors = new List<FieldError>();
             var state = await stager.StageAsync(me.Id, input, errors, http.RequestAborted);
             var model = await forms.FromInputAsync(id, input, state, errors, http.RequestAborted);
-            return Pages.Render<ManuscriptContentSection>(new { Model = model, TitleOutOfBand = state.ImportedTitle is not null });
+            return Pages.Render(new ManuscriptContentSectionModel(model, TitleOutOfBand: state.ImportedTitle is not null));
         });
 
         pages.MapGet("/manuscripts/{id:long}", (long id, string? notice, HttpContext http, ManuscriptDetailPages detail) =>
@@ -91,7 +91,7 @@ public static class ManuscriptEndpoints
         catch (ManuscriptFormException ex)
         {
             var model = await forms.FromInputAsync(id, input, ex.State, ex.Errors, http.RequestAborted);
-            return Pages.Render<ManuscriptFormPage>(new { Model = model }, StatusCodes.Status400BadRequest);
+            return Pages.Render(model, StatusCodes.Status400BadRequest);
         }
     }
 

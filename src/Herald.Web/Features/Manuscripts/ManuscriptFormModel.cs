@@ -1,3 +1,5 @@
+using Herald.Web.Infrastructure.Web;
+
 namespace Herald.Web.Features.Manuscripts;
 
 /// <summary>报送表单上的一张图片：已保存的（AttachmentId）或刚上传暂存的（StagedId）。</summary>
@@ -6,7 +8,7 @@ public sealed record FormPhoto(long? AttachmentId, long? StagedId, string Url, s
 public sealed record FormOption(string Value, string Text);
 
 /// <summary>报送/修改表单的全部状态：首次打开、出错重显、上传后刷新都用它渲染。</summary>
-public sealed class ManuscriptFormModel
+public sealed class ManuscriptFormModel : IPageModel<ManuscriptFormPage>
 {
     public long? Id { get; set; }
     public int? Revision { get; set; }

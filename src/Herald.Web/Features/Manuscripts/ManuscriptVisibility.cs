@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Herald.Domain.Submission;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,19 +16,20 @@ public static class ManuscriptVisibility
     /// 此人能看到全部单位已报送的稿件（省级宣传办、主要负责人）。用稿登记只挂在已审定的稿件上，对他们不必逐行连接稿件表判断可见
     /// （省级规模下待核实的近两万条，逐条回表要 0.3 秒）。
     /// </summary>
-    public static bool SeesAllSubmitted(this UserContext me) => me.ManuscriptUnits.Count > 0 && me.ManuscriptUnits.Count == me.Tree.Count;
+    public static bool SeesAllSubmitted(this UserContext me) => UnitScope.CoversWholeTree(me, UnitScope.Manuscripts(me));
 
     public static IQueryable<Manuscript> VisibleTo(this IQueryable<Manuscript> query, UserContext me)
     {
         var id = me.Id;
-        if (me.SeesAllSubmitted())
+        var scope = UnitScope.Manuscripts(me);
+        if (UnitScope.CoversWholeTree(me, scope))
         {
-            // 能看全部单位（省级宣传办、主要负责人有 5000 个）：同一条件，但不带全部单位编号的 IN 列表。
+            // 能看全部单位：同一条件，但不带全部单位编号的 IN 列表。
             // 单位从不删除、编号只增，所以"在快照中"就是"编号不大于最大编号"。
             var maxUnitId = me.Tree.MaxUnitId;
             return query.Where(m => m.AuthorId == id || (m.Status != ManuscriptStatus.Draft && m.UnitId <= maxUnitId));
         }
-        var units = me.ManuscriptUnits.ToArray();
+        var units = scope.ToArray();
         return query.Where(m => m.AuthorId == id || (m.Status != ManuscriptStatus.Draft && units.Contains(m.UnitId)));
     }
 
@@ -41,8 +43,9 @@ public static class ManuscriptVisibility
         UserContext me, CancellationToken ct)
     {
         var id = me.Id;
+        var scope = UnitScope.Manuscripts(me);
         Expression<Func<Manuscript, bool>> inScope, outOfScope;
-        if (me.SeesAllSubmitted())
+        if (UnitScope.CoversWholeTree(me, scope))
         {
             // 快照中的全部单位（单位编号递增、从不删除）。写成差值，SQLite 就不会为它选单位索引（那样要把整张表排序），
             // 而是顺着更新时间索引直接取到第一页。
@@ -52,7 +55,7 @@ public static class ManuscriptVisibility
         }
         else
         {
-            var units = me.ManuscriptUnits.ToArray();
+            var units = scope.ToArray();
             inScope = m => units.Contains(m.UnitId);
             outOfScope = m => !units.Contains(m.UnitId);
         }
@@ -62,5 +65,5 @@ public static class ManuscriptVisibility
     }
 
     public static bool CanSee(this UserContext me, Manuscript m) =>
-        m.AuthorId == me.Id || (m.Status != ManuscriptStatus.Draft && me.ManuscriptUnits.Contains(m.UnitId));
+        m.AuthorId == me.Id || (m.Status != ManuscriptStatus.Draft && UnitScope.Manuscripts(me).Contains(m.UnitId));
 }

@@ -26,6 +26,6 @@ public sealed class TextCheckStop(CheckText check, CurrentUser current, Manuscri
         model.TextCheck = result;
         model.TextCheckTitle = title;
         model.TextCheckBody = body;
-        return Pages.Render<ManuscriptFormPage>(new { Model = model });
+        return Pages.Render(model);
     }
 }

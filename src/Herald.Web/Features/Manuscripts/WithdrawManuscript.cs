@@ -40,17 +40,14 @@ public sealed class WithdrawManuscript(HeraldDbContext db, CurrentUser current, 
 public static class WithdrawEndpoints
 {
     public static void MapWithdrawPage(this RouteGroupBuilder pages) =>
-        pages.MapPost("/manuscripts/{id:long}/withdraw", async (long id, HttpContext http, WithdrawManuscript withdraw, GetManuscript get) =>
+        pages.MapPost("/manuscripts/{id:long}/withdraw", async (long id, HttpContext http, WithdrawManuscript withdraw, ManuscriptDetailPages detail) =>
             await FormPost.RunAsync(http, async () =>
                 {
                     await withdraw.HandleAsync(id, http.RequestAborted);
                     return $"/manuscripts/{id}?notice=withdrawn";
                 },
-                async failure => Pages.Render<ManuscriptDetailPage>(new
-                {
-                    View = await get.HandleAsync(id, http.RequestAborted),
-                    ReviewError = failure.Message,
-                }, failure.Status)));
+                failure => detail.RenderAsync(id, null, new FailedForm("withdraw", failure.Message, new Dictionary<string, string?>()),
+                    failure.Status, http.RequestAborted)));
 
     public static void MapWithdrawApi(this RouteGroupBuilder api) =>
         api.MapPost("/manuscripts/{id:long}/withdraw", async Task<Ok<ManuscriptDetail>> (long id, HttpContext http, WithdrawManuscript withdraw) =>

@@ -8,7 +8,7 @@ public static class NotificationEndpoints
     public static void MapNotificationPages(this RouteGroupBuilder pages)
     {
         pages.MapGet("/notifications", async (HttpContext http, NotificationCenter center) =>
-            Pages.Render<NotificationsPage>(new { Items = await center.ListAsync(false, 100, http.RequestAborted) }));
+            Pages.Render(new NotificationsPageModel { Items = await center.ListAsync(false, 100, http.RequestAborted) }));
 
         pages.MapPost("/notifications/{id:long}/open", async (long id, HttpContext http, NotificationCenter center) =>
         {

@@ -31,7 +31,7 @@ public sealed class CaseDetailRenderer(GetCase get, Plans plans, ResponseRoute r
                 if (missing.Count > 0) notes[unitId] = string.Format(messages["OpinionAssign.MissingNote"], messages.Roles(missing));
             }
         }
-        return Pages.Render<CaseDetailPage>(new
+        return Pages.Render(new CaseDetailPageModel
         {
             D = detail,
             Tree = me.Tree,
@@ -56,7 +56,7 @@ public static class CasePages
             var me = await current.GetAsync(http.RequestAborted);
             var scope = CaseScope.Of(me);
             var units = scope.Wide.Concat(scope.Units).ToHashSet();
-            return Pages.Render<CaseListPage>(new
+            return Pages.Render(new CaseListPageModel
             {
                 Query = query,
                 Result = await list.HandleAsync(query, http.RequestAborted),
@@ -75,7 +75,7 @@ public static class CasePages
         {
             var me = await current.GetAsync(http.RequestAborted);
             var selection = await open.SelectAsync(ParseIds(string.Join(',', http.Request.Query["items"].ToArray())), http.RequestAborted);
-            return Pages.Render<CaseFormPage>(new { Selection = selection, Tree = me.Tree });
+            return Pages.Render(new CaseFormPageModel { Selection = selection, Tree = me.Tree });
         });
 
         pages.MapPost("/opinion/cases/new", async (HttpContext http, OpenCase open, CurrentUser current) =>
@@ -94,7 +94,7 @@ public static class CasePages
                 {
                     var me = await current.GetAsync(http.RequestAborted);
                     var selection = await open.SelectAsync(ids, http.RequestAborted);
-                    return Pages.Render<CaseFormPage>(new { Selection = selection, Tree = me.Tree, Values = values, Error = failure.Message },
+                    return Pages.Render(new CaseFormPageModel { Selection = selection, Tree = me.Tree, Values = values, Error = failure.Message },
                         failure.Status);
                 });
         });

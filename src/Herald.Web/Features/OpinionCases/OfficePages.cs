@@ -20,12 +20,12 @@ public static class OfficePages
     public static void MapOfficePages(this RouteGroupBuilder pages)
     {
         pages.MapGet("/opinion/overdue", async (HttpContext http, ListOverdue list) =>
-            Pages.Render<OverduePage>(new { Rows = await list.HandleAsync(http.RequestAborted) }));
+            Pages.Render(new OverduePageModel { Rows = await list.HandleAsync(http.RequestAborted) }));
 
         pages.MapGet("/opinion/policy", async (string? notice, HttpContext http, DeadlineRules rules, CurrentUser current) =>
         {
             var me = await current.GetAsync(http.RequestAborted);
-            return Pages.Render<PolicyPage>(new { Rules = await rules.ListAsync(http.RequestAborted), CanEdit = me.IsOffice, Saved = notice == "saved" });
+            return Pages.Render(new PolicyPageModel { Rules = await rules.ListAsync(http.RequestAborted), CanEdit = me.IsOffice, Saved = notice == "saved" });
         });
 
         pages.MapPost("/opinion/policy", async (HttpContext http, DeadlineRules rules, Messages messages) =>
@@ -41,18 +41,18 @@ public static class OfficePages
                     await rules.SaveAsync(cells, http.RequestAborted);
                     return "/opinion/policy?notice=saved";
                 },
-                async failure => Pages.Render<PolicyPage>(new { Rules = await rules.ListAsync(http.RequestAborted), CanEdit = true, Values = values,
+                async failure => Pages.Render(new PolicyPageModel { Rules = await rules.ListAsync(http.RequestAborted), CanEdit = true, Values = values,
                     Error = failure.Message }, failure.Status));
         });
 
-        pages.MapGet("/opinion/plans", async (long? edit, string? notice, HttpContext http, PlansPageModel model) =>
-            await model.RenderAsync(edit, notice, null, null, StatusCodes.Status200OK, http.RequestAborted));
+        pages.MapGet("/opinion/plans", async (long? edit, string? notice, HttpContext http, PlansPageBuilder page) =>
+            await page.RenderAsync(edit, notice, null, null, StatusCodes.Status200OK, http.RequestAborted));
 
-        pages.MapPost("/opinion/plans", (HttpContext http, Plans plans, PlansPageModel model, Messages messages) =>
-            SavePlanAsync(null, http, plans, model, messages));
+        pages.MapPost("/opinion/plans", (HttpContext http, Plans plans, PlansPageBuilder page, Messages messages) =>
+            SavePlanAsync(null, http, plans, page, messages));
 
-        pages.MapPost("/opinion/plans/{id:long}", (long id, HttpContext http, Plans plans, PlansPageModel model, Messages messages) =>
-            SavePlanAsync(id, http, plans, model, messages));
+        pages.MapPost("/opinion/plans/{id:long}", (long id, HttpContext http, Plans plans, PlansPageBuilder page, Messages messages) =>
+            SavePlanAsync(id, http, plans, page, messages));
 
         pages.MapPost("/opinion/plans/{id:long}/disable", async (long id, HttpContext http, Plans plans) =>
         {
@@ -73,11 +73,11 @@ public static class OfficePages
             try
             {
                 var p = CaseStats.PeriodOf(period, date, from, to, today);
-                return Pages.Render<StatsPage>(new { S = await stats.HandleAsync(p, http.RequestAborted), Today = today });
+                return Pages.Render(new StatsPageModel { S = await stats.HandleAsync(p, http.RequestAborted), Today = today });
             }
             catch (AppException ex) when (ex.Kind == ProblemKind.Validation)
             {
-                return Pages.Render<StatsPage>(new { S = await stats.HandleAsync(ReportPeriod.Month(today.Year, today.Month), http.RequestAborted),
+                return Pages.Render(new StatsPageModel { S = await stats.HandleAsync(ReportPeriod.Month(today.Year, today.Month), http.RequestAborted),
                     Today = today, Error = messages.DescribeWithField(ex) }, StatusCodes.Status400BadRequest);
             }
         });
@@ -119,7 +119,7 @@ public static class OfficePages
         return Results.File(OpinionReportDocument.Build(s, weekly, messages, today), OpinionReportDocument.ContentType, name);
     }
 
-    private static async Task<IResult> SavePlanAsync(long? id, HttpContext http, Plans plans, PlansPageModel model, Messages messages)
+    private static async Task<IResult> SavePlanAsync(long? id, HttpContext http, Plans plans, PlansPageBuilder page, Messages messages)
     {
         var values = await FormPost.ValuesAsync(http);
         return await FormPost.RunAsync(http, async () =>
@@ -129,19 +129,19 @@ public static class OfficePages
                 {
                     var prefix = $"steps[{i}].";
                     steps.Add(new PlanStepRequest(FormPost.Get(values, prefix + "title"), FormPost.Get(values, prefix + "owner"),
-                        CaseForms.Long(values, prefix + "unit"), await model.UserIdAsync(FormPost.Get(values, prefix + "user"), i, http.RequestAborted),
+                        CaseForms.Long(values, prefix + "unit"), await page.UserIdAsync(FormPost.Get(values, prefix + "user"), i, http.RequestAborted),
                         FormPost.Get(values, prefix + "hours")));
                 }
                 await plans.SaveAsync(id, new PlanRequest(FormPost.Get(values, "name"), FormPost.Get(values, "category"), FormPost.Get(values, "severity"),
                     FormPost.Get(values, "description"), steps, CaseForms.Int(values, "revision")), http.RequestAborted);
                 return "/opinion/plans?notice=plan-saved";
             },
-            async failure => await model.RenderAsync(id, null, values, failure.Message, failure.Status, http.RequestAborted));
+            async failure => await page.RenderAsync(id, null, values, failure.Message, failure.Status, http.RequestAborted));
     }
 }
 
 /// <summary>应急预案页的数据：全部预案、正在编辑的预案、单位范围、步骤负责人的账号名。</summary>
-public sealed class PlansPageModel(Plans plans, CurrentUser current, HeraldDbContext db, OptionChoices choices)
+public sealed class PlansPageBuilder(Plans plans, CurrentUser current, HeraldDbContext db, OptionChoices choices)
 {
     public async Task<IResult> RenderAsync(long? edit, string? notice, IReadOnlyDictionary<string, string?>? values, string? error, int status,
         CancellationToken ct)
@@ -150,7 +150,7 @@ public sealed class PlansPageModel(Plans plans, CurrentUser current, HeraldDbCon
         var items = await plans.ListAsync(ct);
         var userIds = items.SelectMany(p => p.Steps).Where(s => s.UserId is not null).Select(s => s.UserId!.Value).Distinct().ToArray();
         var userNames = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.UserName, ct);
-        return Pages.Render<PlansPage>(new
+        return Pages.Render(new PlansPageModel
         {
             Items = items,
             Categories = await choices.ActiveAsync(OptionListKeys.CaseCategory, ct),

@@ -32,7 +32,7 @@ public sealed class OpinionCasesModule : IModule
         services.AddScoped<ListOverdue>();
         services.AddScoped<CaseStats>();
         services.AddScoped<CaseDetailRenderer>();
-        services.AddScoped<PlansPageModel>();
+        services.AddScoped<PlansPageBuilder>();
         services.AddSingleton<DeadlineWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineWatch>());
     }

@@ -64,16 +64,16 @@ public static class IntakeEndpoints
     public static void MapIntakeTokenPages(this RouteGroupBuilder pages)
     {
         pages.MapGet("/opinion/intake-tokens", async (HttpContext http, IntakeTokens tokens) =>
-            Pages.Render<IntakeTokensPage>(new { Tokens = await tokens.ListAsync(http.RequestAborted), Notice = http.Request.Query["notice"].ToString() }));
+            Pages.Render(new IntakeTokensPageModel { Tokens = await tokens.ListAsync(http.RequestAborted), Notice = http.Request.Query["notice"].ToString() }));
 
         pages.MapPost("/opinion/intake-tokens", async ([FromForm] IntakeTokenForm form, HttpContext http, IntakeTokens tokens) =>
         {
             return await FormPost.RunAsync(http, async () =>
                 {
                     var issued = await tokens.IssueAsync(form.Vendor, form.Days, http.RequestAborted);
-                    return Pages.Render<IntakeTokensPage>(new { Tokens = await tokens.ListAsync(http.RequestAborted), Issued = issued });
+                    return Pages.Render(new IntakeTokensPageModel { Tokens = await tokens.ListAsync(http.RequestAborted), Issued = issued });
                 },
-                async failure => Pages.Render<IntakeTokensPage>(new
+                async failure => Pages.Render(new IntakeTokensPageModel
                 {
                     Tokens = await tokens.ListAsync(http.RequestAborted),
                     Error = failure.Message,
@@ -88,7 +88,7 @@ public static class IntakeEndpoints
                     await tokens.RevokeAsync(id, http.RequestAborted);
                     return "/opinion/intake-tokens?notice=revoked";
                 },
-                async failure => Pages.Render<IntakeTokensPage>(new
+                async failure => Pages.Render(new IntakeTokensPageModel
                 {
                     Tokens = await tokens.ListAsync(http.RequestAborted),
                     Error = failure.Message,

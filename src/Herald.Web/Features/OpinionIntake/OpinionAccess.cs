@@ -1,5 +1,5 @@
 using Herald.Domain.Opinion;
-using Herald.Domain.Organization;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -21,22 +21,14 @@ public sealed class OpinionAccess(HeraldDbContext db, CurrentUser current)
         if (_scope is not null) return _scope;
         var me = await current.GetAsync(ct);
         var home = await db.Users.AsNoTracking().Where(u => u.Id == me.Id).Select(u => u.UnitId).FirstOrDefaultAsync(ct);
-        var reportUnits = me.Assignments
-            .Where(a => a.Role is Role.OpinionOfficer or Role.Correspondent or Role.UnitHead && a.UnitId is not null)
-            .Select(a => a.UnitId!.Value)
-            .Concat(home is { } h ? [h] : [])
-            .Where(u => me.Tree.Find(u) is { Disabled: false })
-            .Distinct().ToList();
-        var units = new HashSet<long>(me.ManuscriptUnits);
-        units.UnionWith(reportUnits);
-        _scope = new Scope(me, me.IsOffice || me.Has(Role.Principal), units, reportUnits);
+        var reportUnits = UnitScope.OpinionReporting(me, home);
+        _scope = new Scope(me, UnitScope.AllOpinionItems(me), UnitScope.OpinionItems(me, reportUnits), reportUnits);
         return _scope;
     }
 
     public static IQueryable<OpinionItem> VisibleTo(IQueryable<OpinionItem> items, Scope scope)
     {
         if (scope.All) return items;
-        var units = scope.Units.ToArray();
-        return items.Where(i => i.ReporterUnitId != null && units.Contains(i.ReporterUnitId.Value));
+        return items.Where(i => i.ReporterUnitId != null).InUnits(scope.Units, i => i.ReporterUnitId!.Value);
     }
 }

@@ -13,7 +13,7 @@ namespace Herald.Web.Features.OpinionIntake;
 
 /// <summary>上报页的数据：可以以哪些单位名义上报、已填的值与已暂存的截图（出错重显时）。</summary>
 public sealed record ReportPageModel(IReadOnlyList<(long Id, string Name)> Units, ReportInput Form,
-    IReadOnlyList<StagedUpload> Staged, IReadOnlyList<string> Errors, string SubmissionKey);
+    IReadOnlyList<StagedUpload> Staged, IReadOnlyList<string> Errors, string SubmissionKey) : IPageModel<ReportPage>;
 
 /// <summary>仅用于 OpenAPI 文档：人工上报的 multipart 字段。</summary>
 public sealed class OpinionReportUpload
@@ -38,7 +38,7 @@ public static class OpinionItemEndpoints
         pages.MapGet("/opinion/report", async (HttpContext http, OpinionAccess access) =>
         {
             var model = await ModelAsync(access, new ReportInput(), [], [], Guid.NewGuid().ToString("N"), http.RequestAborted);
-            return Pages.Render<ReportPage>(new { Model = model });
+            return Pages.Render(model);
         });
 
         pages.MapPost("/opinion/report", async (HttpContext http, ReportOpinionItem report, OpinionAccess access, Messages messages) =>
@@ -53,12 +53,12 @@ public static class OpinionItemEndpoints
             {
                 var errors = ex.Errors.Select(e => messages.DescribeWithField(new AppException(ProblemKind.Validation, e.Code, e.Field, e.Args))).ToList();
                 var model = await ModelAsync(access, input, ex.Staged, errors, input.SubmissionKey ?? Guid.NewGuid().ToString("N"), http.RequestAborted);
-                return (IResult)Pages.Render<ReportPage>(new { Model = model }, StatusCodes.Status400BadRequest);
+                return (IResult)Pages.Render(model, StatusCodes.Status400BadRequest);
             }
             catch (AppException ex) when (ex.Kind == ProblemKind.Conflict)
             {
                 var model = await ModelAsync(access, input, [], [messages.Describe(ex)], Guid.NewGuid().ToString("N"), http.RequestAborted);
-                return Pages.Render<ReportPage>(new { Model = model }, StatusCodes.Status409Conflict);
+                return Pages.Render(model, StatusCodes.Status409Conflict);
             }
         });
 
@@ -66,7 +66,7 @@ public static class OpinionItemEndpoints
             OptionChoices choices) =>
         {
             var scope = await access.GetAsync(http.RequestAborted);
-            return Pages.Render<OpinionItemsPage>(new
+            return Pages.Render(new OpinionItemsPageModel
             {
                 Query = query,
                 Result = await list.HandleAsync(query, http.RequestAborted),
@@ -80,7 +80,7 @@ public static class OpinionItemEndpoints
         pages.MapGet("/opinion/items/export.xlsx", ExportItemsAsync);
 
         pages.MapGet("/opinion/items/{id:long}", async (long id, string? notice, HttpContext http, GetOpinionItem get, CurrentUser current) =>
-            Pages.Render<OpinionItemPage>(new
+            Pages.Render(new OpinionItemPageModel
             {
                 Item = await get.HandleAsync(id, http.RequestAborted),
                 Notice = notice,

@@ -16,7 +16,7 @@ public static class OptionListEndpoints
         pages.MapGet("/admin/option-lists/{key}", async (string key, string? notice, HttpContext http, GetOptionList get) =>
         {
             var view = await get.HandleAsync(key, http.RequestAborted);
-            return Pages.Render<OptionListPage>(new { View = view, Form = OptionListForm.From(view), Notice = notice });
+            return Pages.Render(new OptionListPageModel { View = view, Form = OptionListForm.From(view), Notice = notice });
         });
 
         pages.MapPost("/admin/option-lists/{key}", async (string key, HttpContext http, GetOptionList get, SaveOptionList save, Messages messages) =>
@@ -27,7 +27,7 @@ public static class OptionListEndpoints
                     await save.HandleAsync(key, form.ToRequest(), http.RequestAborted);
                     return $"/admin/option-lists/{key}?notice=saved";
                 },
-                async failure => Pages.Render<OptionListPage>(new
+                async failure => Pages.Render(new OptionListPageModel
                 {
                     View = await get.HandleAsync(key, http.RequestAborted),
                     Form = form,

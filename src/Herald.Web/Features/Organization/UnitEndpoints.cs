@@ -14,11 +14,11 @@ public static class UnitEndpoints
         {
             var only = Wire.OptionalCode<UnitWarning>(warning, "warning");
             var rows = await list.HandleAsync(http.RequestAborted);
-            return Pages.Render<UnitsPage>(new { Rows = only is { } w ? rows.Where(r => r.Warnings.Contains(w)).ToList() : rows, Notice = notice, Only = only });
+            return Pages.Render(new UnitsPageModel { Rows = only is { } w ? rows.Where(r => r.Warnings.Contains(w)).ToList() : rows, Notice = notice, Only = only });
         });
 
         pages.MapGet("/org/units/new", async (long? parentId, HttpContext http, CurrentUser current) =>
-            Pages.Render<UnitFormPage>(new { Tree = await current.ManagerTreeAsync(http.RequestAborted), Form = new UnitForm { ParentId = parentId?.ToString(System.Globalization.CultureInfo.InvariantCulture) } }));
+            Pages.Render(new UnitFormPageModel { Tree = await current.ManagerTreeAsync(http.RequestAborted), Form = new UnitForm { ParentId = parentId?.ToString(System.Globalization.CultureInfo.InvariantCulture) } }));
 
         pages.MapPost("/org/units/new", async ([FromForm] UnitForm form, HttpContext http, CreateUnit create, CurrentUser current) =>
         {
@@ -27,12 +27,12 @@ public static class UnitEndpoints
                     var id = await create.HandleAsync(new UnitInput(form.Name, form.Type ?? "", Wire.OptionalId(form.ParentId, "ParentId")), http.RequestAborted);
                     return $"/org/units/{id}?notice=created";
                 },
-                async failure => Pages.Render<UnitFormPage>(new { Tree = await current.ManagerTreeAsync(http.RequestAborted), Form = form, Error = failure.Message },
+                async failure => Pages.Render(new UnitFormPageModel { Tree = await current.ManagerTreeAsync(http.RequestAborted), Form = form, Error = failure.Message },
                     StatusCodes.Status400BadRequest));
         });
 
         pages.MapGet("/org/units/{id:long}", async (long id, string? notice, HttpContext http, GetUnit get, CurrentUser current) =>
-            Pages.Render<UnitDetailPage>(new { Unit = await get.HandleAsync(id, http.RequestAborted), Tree = await current.ManagerTreeAsync(http.RequestAborted), Notice = notice }));
+            Pages.Render(new UnitDetailPageModel { Unit = await get.HandleAsync(id, http.RequestAborted), Tree = await current.ManagerTreeAsync(http.RequestAborted), Notice = notice }));
 
         pages.MapPost("/org/units/{id:long}/edit", (long id, [FromForm] UnitForm form, HttpContext http, UpdateUnit update, GetUnit get, CurrentUser current) =>
             RunAsync(id, http, get, current, "saved",
@@ -59,7 +59,7 @@ public static class UnitEndpoints
                 await action();
                 return $"/org/units/{id}?notice={notice}";
             },
-            async failure => Pages.Render<UnitDetailPage>(new
+            async failure => Pages.Render(new UnitDetailPageModel
             {
                 Unit = await get.HandleAsync(id, http.RequestAborted),
                 Tree = await current.ManagerTreeAsync(http.RequestAborted),

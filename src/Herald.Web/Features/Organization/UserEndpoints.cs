@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Herald.Web.Features.Organization;
 
 /// <summary>账号列表页的数据。</summary>
-public sealed record UsersPageModel(UserQuery Query, PagedResult<UserListItem> Result, TableSort Sort, OrgTree Tree);
+public sealed record UsersPageModel(UserQuery Query, PagedResult<UserListItem> Result, TableSort Sort, OrgTree Tree) : IPageModel<UsersPage>;
 
 public static class UserEndpoints
 {
@@ -21,16 +21,13 @@ public static class UserEndpoints
     public static void MapUserPages(this RouteGroupBuilder pages)
     {
         pages.MapGet("/org/users", async ([AsParameters] UserQuery query, HttpContext http, ListUsers list, CurrentUser current) =>
-            Pages.Render<UsersPage>(new
-            {
-                Model = new UsersPageModel(query, await list.HandleAsync(query, http.RequestAborted), ListUsers.SortOf(query),
-                    await current.ManagerTreeAsync(http.RequestAborted)),
-            }));
+            Pages.Render(new UsersPageModel(query, await list.HandleAsync(query, http.RequestAborted), ListUsers.SortOf(query),
+                await current.ManagerTreeAsync(http.RequestAborted))));
 
         pages.MapGet("/org/users/export.xlsx", ExportUsersAsync);
 
         pages.MapGet("/org/users/new", async (long? unitId, HttpContext http, CurrentUser current) =>
-            Pages.Render<UserFormPage>(new
+            Pages.Render(new UserFormPageModel
             {
                 Tree = await current.ManagerTreeAsync(http.RequestAborted),
                 Form = new UserForm { UnitId = unitId?.ToString(System.Globalization.CultureInfo.InvariantCulture) },
@@ -43,7 +40,7 @@ public static class UserEndpoints
                     var issued = await create.HandleAsync(form.ToInput(), http.RequestAborted);
                     return PasswordPage(http, issued);
                 },
-                async failure => Pages.Render<UserFormPage>(new
+                async failure => Pages.Render(new UserFormPageModel
                 {
                     Tree = await current.ManagerTreeAsync(http.RequestAborted),
                     Form = form,
@@ -52,7 +49,7 @@ public static class UserEndpoints
         });
 
         pages.MapGet("/org/users/{id:long}", async (long id, string? notice, HttpContext http, GetUser get, CurrentUser current) =>
-            Pages.Render<UserDetailPage>(new
+            Pages.Render(new UserDetailPageModel
             {
                 User = await get.HandleAsync(id, http.RequestAborted),
                 Tree = await current.ManagerTreeAsync(http.RequestAborted),
@@ -95,7 +92,7 @@ public static class UserEndpoints
     private static IResult PasswordPage(HttpContext http, IssuedPassword issued)
     {
         http.Response.Headers.CacheControl = "no-store";
-        return Pages.Render<PasswordIssuedPage>(new { Issued = issued });
+        return Pages.Render(new PasswordIssuedPageModel { Issued = issued });
     }
 
     private static async Task<IResult> RunAsync(long id, HttpContext http, GetUser get, CurrentUser current,
@@ -110,7 +107,7 @@ public static class UserEndpoints
     }
 
     private static async Task<IResult> DetailWithErrorAsync(long id, HttpContext http, GetUser get, CurrentUser current, string error, UserForm? form) =>
-        Pages.Render<UserDetailPage>(new
+        Pages.Render(new UserDetailPageModel
         {
             User = await get.HandleAsync(id, http.RequestAborted),
             Tree = await current.ManagerTreeAsync(http.RequestAborted),

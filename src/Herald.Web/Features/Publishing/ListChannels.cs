@@ -1,5 +1,6 @@
 using Herald.Domain.Organization;
 using Herald.Domain.Publishing;
+using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public sealed class ListChannels(HeraldDbContext db, CurrentUser current)
         var q = db.Channels.AsNoTracking();
         if (!me.HasAny(Role.Office, Role.Principal, Role.Viewer))
         {
-            var units = me.ManuscriptUnits.ToArray();
+            var units = UnitScope.Manuscripts(me).ToArray();
             q = q.Where(c => units.Contains(c.UnitId));
         }
         if (unitId is { } only) q = q.Where(c => c.UnitId == only);

@@ -35,8 +35,8 @@ public sealed class BuildPeriodReport(HeraldDbContext db, CurrentUser current, I
     {
         var me = await current.GetAsync(ct);
         // 没有任何可见单位的账号（如系统管理员，三员分立不看稿件）无权看报表。
-        me.Require(me.ManuscriptUnits.Count > 0);
-        return await BuildAsync(period, rootUnitId, me.Tree, me.ManuscriptUnits, ct);
+        me.Require(UnitScope.Manuscripts(me).Count > 0);
+        return await BuildAsync(period, rootUnitId, me.Tree, UnitScope.Manuscripts(me), ct);
     }
 
     /// <summary>按给定的可见单位统计（通报生成、基准测试直接调用）。</summary>

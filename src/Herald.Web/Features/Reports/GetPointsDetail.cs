@@ -16,7 +16,7 @@ public sealed class GetPointsDetail(HeraldDbContext db, CurrentUser current, Bui
     public async Task<PointsDetail> ForUnitAsync(long unitId, ReportPeriod period, CancellationToken ct = default)
     {
         var me = await current.GetAsync(ct);
-        if (me.Tree.Find(unitId) is not { } unit || !me.ManuscriptUnits.Contains(unitId)) throw AppException.NotFound();
+        if (me.Tree.Find(unitId) is not { } unit || !UnitScope.Manuscripts(me).Contains(unitId)) throw AppException.NotFound();
         var score = await reports.ScoreUnitAsync(period, me.Tree, unitId, ct);
         var lines = score.Lines.Where(l => l.UnitId == unitId).ToList();
         return new PointsDetail("unit", unitId, unit.Name, period.From, period.To, lines.Sum(l => l.Points), await DescribeAsync(me, lines, ct));
@@ -27,7 +27,7 @@ public sealed class GetPointsDetail(HeraldDbContext db, CurrentUser current, Bui
         var me = await current.GetAsync(ct);
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Id, u.DisplayName, u.UnitId })
             .FirstOrDefaultAsync(ct) ?? throw AppException.NotFound();
-        var visible = me.ManuscriptUnits;
+        var visible = UnitScope.Manuscripts(me);
         var score = await reports.ScoreAuthorAsync(period, me.Tree, visible, userId, ct);
         // 作者积分不含单位层面的上限削减与漏报扣分（它们没有作者）。
         var lines = score.Lines.Where(l => l.AuthorId == userId).ToList();

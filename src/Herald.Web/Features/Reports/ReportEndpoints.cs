@@ -19,30 +19,30 @@ public static class ReportEndpoints
             Clock clock, Messages messages) =>
         {
             var me = await current.GetAsync(http.RequestAborted);
-            me.Require(me.ManuscriptUnits.Count > 0);
+            me.Require(UnitScope.Manuscripts(me).Count > 0);
             var today = ChinaTime.DateOf(clock.UtcNow);
             try
             {
                 var period = query.Resolve(today);
                 query.Normalize(period);
                 var report = await build.HandleAsync(period, query.RootUnitId, http.RequestAborted);
-                return Pages.Render<ReportsPage>(new
+                return Pages.Render(new ReportsPageModel
                 {
                     Query = query,
                     Report = report,
                     Tree = me.Tree,
-                    Visible = me.ManuscriptUnits,
+                    Visible = UnitScope.Manuscripts(me),
                     CanReadRules = ScoringAccess.CanRead(me),
                     Today = today,
                 });
             }
             catch (AppException ex) when (ex.Kind == ProblemKind.Validation)
             {
-                return Pages.Render<ReportsPage>(new
+                return Pages.Render(new ReportsPageModel
                 {
                     Query = query,
                     Tree = me.Tree,
-                    Visible = me.ManuscriptUnits,
+                    Visible = UnitScope.Manuscripts(me),
                     CanReadRules = ScoringAccess.CanRead(me),
                     Today = today,
                     Error = messages.DescribeWithField(ex),
@@ -56,14 +56,14 @@ public static class ReportEndpoints
             Clock clock) =>
         {
             var period = ReportPeriod.Parse(from, to, ChinaTime.DateOf(clock.UtcNow));
-            return Pages.Render<PointsPage>(new { Detail = await get.ForUnitAsync(unitId, period, http.RequestAborted) });
+            return Pages.Render(new PointsPageModel { Detail = await get.ForUnitAsync(unitId, period, http.RequestAborted) });
         });
 
         pages.MapGet("/reports/correspondents/{userId:long}/points", async (long userId, string? from, string? to, HttpContext http,
             GetPointsDetail get, Clock clock) =>
         {
             var period = ReportPeriod.Parse(from, to, ChinaTime.DateOf(clock.UtcNow));
-            return Pages.Render<PointsPage>(new { Detail = await get.ForCorrespondentAsync(userId, period, http.RequestAborted) });
+            return Pages.Render(new PointsPageModel { Detail = await get.ForCorrespondentAsync(userId, period, http.RequestAborted) });
         });
     }
 

@@ -17,7 +17,7 @@ public static class ScoringEndpoints
             var view = await get.HandleAsync(http.RequestAborted);
             var canEdit = ScoringAccess.CanEdit(await current.GetAsync(http.RequestAborted));
             var today = ChinaTime.DateOf(clock.UtcNow);
-            return Pages.Render<ScoringRulesPage>(new
+            return Pages.Render(new ScoringRulesPageModel
             {
                 View = view,
                 CanEdit = canEdit,
@@ -50,7 +50,7 @@ public static class ScoringEndpoints
                         summary = messages["Scoring.FixErrors"];
                     }
                     else summary = failure.Message;
-                    return Pages.Render<ScoringRulesPage>(new
+                    return Pages.Render(new ScoringRulesPageModel
                     {
                         View = await get.HandleAsync(http.RequestAborted),
                         CanEdit = true,

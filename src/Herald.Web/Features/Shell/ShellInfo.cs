@@ -1,4 +1,5 @@
 using Herald.Domain.Organization;
+using Herald.Web.Features.Common;
 using Herald.Web.Features.Reviews;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
@@ -49,7 +50,7 @@ public sealed class GetShellInfo(CurrentUser current, HeraldDbContext db, DemoFl
             UnreadNotifications: unread,
             InboxCount: inbox,
             CanSubmit: me.SubmitUnits.Count > 0,
-            CanSeeManuscripts: me.ManuscriptUnits.Count > 0,
+            CanSeeManuscripts: UnitScope.Manuscripts(me).Count > 0,
             CanReview: me.CanReview,
             CanSeePool: me.HasAny(Role.Office, Role.Principal, Role.Viewer),
             CanManageOrganization: me.CanManageOrganization,
@@ -57,8 +58,8 @@ public sealed class GetShellInfo(CurrentUser current, HeraldDbContext db, DemoFl
             CanManageCategories: me.IsOffice || me.Has(Role.SysAdmin),
             CanAudit: me.CanAudit,
             CanManagePublishing: me.IsOffice,
-            CanSeeReports: me.ManuscriptUnits.Count > 0,
-            CanSeeOpinion: me.ManuscriptUnits.Count > 0 || me.SubmitUnits.Count > 0 || me.Has(Role.OpinionOfficer));
+            CanSeeReports: UnitScope.Manuscripts(me).Count > 0,
+            CanSeeOpinion: UnitScope.Manuscripts(me).Count > 0 || me.SubmitUnits.Count > 0 || me.Has(Role.OpinionOfficer));
     }
 }
 

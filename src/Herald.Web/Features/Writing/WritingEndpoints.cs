@@ -19,13 +19,13 @@ public static class WritingEndpoints
             var title = form["title"].ToString();
             var body = BodyHtml.Sanitize(form["bodyHtml"].ToString()).Text;
             var result = await check.HandleAsync(new TextCheckRequest { Title = title, Body = body }, http.RequestAborted);
-            return Pages.Render<TextCheckPanel>(new { Result = result, Title = title, Body = body, ConfirmRevision = CheckText.Fingerprint(title, body) });
+            return Pages.Render(new TextCheckPanelModel { Result = result, Title = title, Body = body, ConfirmRevision = CheckText.Fingerprint(title, body) });
         });
 
         pages.MapGet("/admin/usage-rules", async (string? notice, HttpContext http, GetUsageRules get) =>
         {
             var view = await get.HandleAsync(http.RequestAborted);
-            return Pages.Render<UsageRulesPage>(new { View = view, Form = UsageRulesForm.From(view), Notice = notice });
+            return Pages.Render(new UsageRulesPageModel { View = view, Form = UsageRulesForm.From(view), Notice = notice });
         });
 
         pages.MapPost("/admin/usage-rules", async (HttpContext http, GetUsageRules get, SaveUsageRules save, Messages messages) =>
@@ -36,7 +36,7 @@ public static class WritingEndpoints
                     await save.HandleAsync(await form.ToRequestAsync(http.RequestAborted), http.RequestAborted);
                     return "/admin/usage-rules?notice=saved";
                 },
-                async failure => Pages.Render<UsageRulesPage>(new
+                async failure => Pages.Render(new UsageRulesPageModel
                 {
                     View = await get.HandleAsync(http.RequestAborted),
                     Form = form,

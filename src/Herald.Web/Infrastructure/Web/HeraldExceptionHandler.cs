@@ -2,7 +2,6 @@ using Herald.Domain.Common;
 using Herald.Web.Components.Shared;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Web.Infrastructure.Web;
@@ -35,10 +34,7 @@ public sealed class HeraldExceptionHandler(ProblemWriter problems, ILogger<Heral
         }
 
         http.Response.StatusCode = problem.Status ?? 500;
-        var page = new RazorComponentResult<ErrorPage>(new { Status = problem.Status ?? 500, Message = problem.Detail ?? "" })
-        {
-            StatusCode = problem.Status ?? 500,
-        };
+        var page = Pages.Render(new ErrorPageModel(problem.Status ?? 500, problem.Detail ?? ""), problem.Status ?? 500);
         await PageChrome.PrepareAsync(http);
         await page.ExecuteAsync(http);
         return true;

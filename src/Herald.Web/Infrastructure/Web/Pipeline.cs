@@ -1,6 +1,5 @@
 using Herald.Web.Components.Shared;
 using Herald.Web.Infrastructure.Localization;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Herald.Web.Infrastructure.Web;
 
@@ -41,8 +40,7 @@ public static class Pipeline
                 var messages = http.RequestServices.GetRequiredService<Messages>();
                 var status = http.Response.StatusCode;
                 await PageChrome.PrepareAsync(http);
-                await new RazorComponentResult<ErrorPage>(new { Status = status, Message = messages.Error(status == 404 ? "NotFound" : "Forbidden") })
-                    { StatusCode = status }.ExecuteAsync(http);
+                await Pages.Render(new ErrorPageModel(status, messages.Error(status == 404 ? "NotFound" : "Forbidden")), status).ExecuteAsync(http);
             }
         });
         app.UseSecurityHeaders();

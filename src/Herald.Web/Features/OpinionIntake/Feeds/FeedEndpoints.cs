@@ -14,7 +14,7 @@ public static class FeedEndpoints
         {
             var list = await feeds.ListAsync(http.RequestAborted);
             var editing = edit is { } e ? list.FirstOrDefault(f => f.Id == e) : null;
-            return Pages.Render<FeedsPage>(new { Feeds = list, Notice = notice, Form = editing is null ? new FeedForm() : FeedForm.From(editing), EditingId = editing?.Id });
+            return Pages.Render(new FeedsPageModel { Feeds = list, Notice = notice, Form = editing is null ? new FeedForm() : FeedForm.From(editing), EditingId = editing?.Id });
         });
 
         pages.MapPost("/opinion/feeds", ([FromForm] FeedForm form, HttpContext http, ManageFeeds feeds) =>
@@ -87,7 +87,7 @@ public static class FeedEndpoints
                 await feeds.SaveAsync(id, form.ToRequest(), http.RequestAborted);
                 return "/opinion/feeds?notice=" + (id is null ? "created" : "saved");
             },
-            async failure => Pages.Render<FeedsPage>(new
+            async failure => Pages.Render(new FeedsPageModel
             {
                 Feeds = await feeds.ListAsync(http.RequestAborted),
                 Error = failure.Message,
@@ -103,7 +103,7 @@ public static class FeedEndpoints
                 await action();
                 return "/opinion/feeds?notice=" + notice;
             },
-            async failure => Pages.Render<FeedsPage>(new { Feeds = await feeds.ListAsync(http.RequestAborted), Error = failure.Message, Form = new FeedForm() },
+            async failure => Pages.Render(new FeedsPageModel { Feeds = await feeds.ListAsync(http.RequestAborted), Error = failure.Message, Form = new FeedForm() },
                 StatusCodes.Status409Conflict));
     }
 }

@@ -14,7 +14,7 @@ public static class ImportEndpoints
         pages.MapGet("/org/import", async (HttpContext http, CurrentUser current) =>
         {
             await current.ManagerTreeAsync(http.RequestAborted);
-            return Pages.Render<ImportPage>();
+            return Pages.Render(new ImportPageModel());
         });
 
         pages.MapGet("/org/import/template", TemplateAsync);
@@ -27,15 +27,15 @@ public static class ImportEndpoints
                 var result = await import.HandleAsync(form.Files.GetFile("file"), http.RequestAborted);
                 // 结果页上有初始口令：不跳转、不缓存。
                 http.Response.Headers.CacheControl = "no-store";
-                return (IResult)Pages.Render<ImportResultPage>(new { Result = result });
+                return (IResult)Pages.Render(new ImportResultPageModel { Result = result });
             }
             catch (ImportRejectedException ex)
             {
-                return Pages.Render<ImportPage>(new { Errors = ex.Errors }, StatusCodes.Status400BadRequest);
+                return Pages.Render(new ImportPageModel { Errors = ex.Errors }, StatusCodes.Status400BadRequest);
             }
             catch (Exception ex) when (FormErrors.IsUserError(ex))
             {
-                return Pages.Render<ImportPage>(new { Error = messages.DescribeWithField(ex) }, StatusCodes.Status400BadRequest);
+                return Pages.Render(new ImportPageModel { Error = messages.DescribeWithField(ex) }, StatusCodes.Status400BadRequest);
             }
         });
     }
