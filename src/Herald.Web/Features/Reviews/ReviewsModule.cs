@@ -14,11 +14,16 @@ public sealed class ReviewsModule : IModule
         services.AddScoped<IWaitingWorkSource, ReviewsWaiting>();
     }
 
-    public void MapPages(RouteGroupBuilder pages) => pages.MapReviewPages();
+    public void MapPages(RouteGroupBuilder pages)
+    {
+        pages.MapReviewPages();
+        pages.MapReviewBatchPages();
+    }
 
     public void MapApi(RouteGroupBuilder api)
     {
         api.MapReviewApi();
+        api.MapReviewBatchApi();
         api.MapSensitiveApi();
     }
 }
