@@ -62,7 +62,7 @@ public sealed class BatchFlowTests(HeraldServer server) : IClassFixture<HeraldSe
         await page.OpenMenuAsync("/pool");
         await page.GetByTestId("filters").Locator("#q").FillAsync(marker);
         await page.GetByTestId("filters").Locator("button[type=submit]").ClickAsync();
-        var titles = page.GetByTestId("pool-list").Locator(".manuscript-title");
+        var titles = page.GetByTestId("manuscript-list").Locator(".manuscript-title");
         await Expect(titles).ToHaveTextAsync([marker + "甲", marker + "乙"]); // 审定时间相同：后审定的在前
 
         var header = page.Locator("th[data-sort-key=title]");
@@ -86,7 +86,7 @@ public sealed class BatchFlowTests(HeraldServer server) : IClassFixture<HeraldSe
         await page.Locator("#editorial").SelectOptionAsync("published");
         await page.GetByTestId("filters").Locator("button[type=submit]").ClickAsync();
         await Expect(titles).ToHaveTextAsync([marker + "乙", marker + "甲"]);
-        await Expect(page.GetByTestId("pool-list")).ToContainTextAsync("示例街道门户网站");
+        await Expect(page.GetByTestId("manuscript-list")).ToContainTextAsync("示例街道门户网站");
     }
 
     private static List<string> ExportedTitles(byte[] content)
