@@ -89,6 +89,27 @@ public sealed class BatchFlowTests(HeraldServer server) : IClassFixture<HeraldSe
         await Expect(page.GetByTestId("manuscript-list")).ToContainTextAsync("示例街道门户网站");
     }
 
+    [Theory]
+    [InlineData("head", "/reviews", "inbox-tr")]
+    [InlineData("office", "/pool", "pool-row")]
+    public async Task Phone_RowsAreCardsWithTheBatchBarAndNoSidewaysScroll(string user, string path, string rowTestId)
+    {
+        var marker = "机" + Guid.NewGuid().ToString("N")[..6];
+        var officer = await server.ApiClientAsync("officer");
+        if (path == "/pool") await HeraldApi.SubmitApprovedAsync(officer, await server.ApiClientAsync("head"), marker + "社区开展志愿服务", "志愿服务。");
+        else await HeraldApi.SubmitAsync(officer, marker + "社区开展志愿服务", "routine", "志愿服务。");
+        var page = await server.SignedInPageAsync(user, Device.Phone);
+
+        await page.GotoAsync($"{path}?q={Uri.EscapeDataString(marker)}");
+
+        var row = page.GetByTestId(rowTestId).First;
+        await Expect(row).ToBeVisibleAsync();
+        await Expect(page.Locator("table.data-table thead")).ToBeHiddenAsync();
+        await Expect(row.Locator("td[data-label=单位]")).ToContainTextAsync("示例街道党政办公室");
+        await Expect(row.GetByTestId("row-select")).ToBeVisibleAsync();
+        await page.ExpectNoHorizontalScrollAsync();
+    }
+
     private static List<string> ExportedTitles(byte[] content)
     {
         using var stream = new MemoryStream(content);
