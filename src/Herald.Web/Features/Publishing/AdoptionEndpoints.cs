@@ -14,7 +14,7 @@ namespace Herald.Web.Features.Publishing;
 
 /// <summary>用稿登记页的数据。DecideUnits：当前用户作为宣传办可以核实的单位。</summary>
 public sealed record AdoptionsPageModel(PagedResult<AdoptionDto> Result, AdoptionQuery Query, string StatusChoice, IReadOnlyList<OutletDto> Outlets,
-    bool IsOffice, IReadOnlySet<long> DecideUnits, string? Notice, TableSort Sort, Domain.Organization.OrgTree Tree);
+    bool IsOffice, IReadOnlySet<long> DecideUnits, string? Notice, TableSort Sort, Domain.Organization.OrgTree Tree) : IPageModel<AdoptionsPage>;
 
 /// <summary>用稿与批示的登记、申报、核实、不予认定；用稿登记列表；用稿证明下载（范围同稿件）。</summary>
 public static class AdoptionEndpoints
@@ -34,7 +34,7 @@ public static class AdoptionEndpoints
             var result = await list.HandleAsync(query with { Status = choice }, http.RequestAborted);
             var model = new AdoptionsPageModel(result, query, choice, await outlets.HandleAsync(new OutletQuery(), http.RequestAborted), office,
                 PublishingAccess.OfficeUnits(me), notice, ListAdoptions.SortOf(query), me.Tree);
-            return Pages.Render<AdoptionsPage>(new { Model = model });
+            return Pages.Render(model);
         });
 
         pages.MapGet("/adoptions/export.xlsx", async ([AsParameters] AdoptionQuery query, HttpContext http, ListAdoptions list, CurrentUser current,

@@ -8,14 +8,14 @@ namespace Herald.Web.Features.Publishing;
 
 /// <summary>发布渠道管理页的数据。EditingId 不为空时表单用于修改该渠道。</summary>
 public sealed record ChannelsPageModel(IReadOnlyList<ChannelDto> Items, Domain.Organization.OrgTree Tree, IReadOnlySet<long> OfficeUnits,
-    ChannelForm Form, long? EditingId = null, string? Error = null, string? Notice = null);
+    ChannelForm Form, long? EditingId = null, string? Error = null, string? Notice = null) : IPageModel<ChannelsPage>;
 
 public static class ChannelEndpoints
 {
     public static void MapChannelPages(this RouteGroupBuilder pages)
     {
         pages.MapGet("/publishing/channels", async (string? notice, HttpContext http, ListChannels list, CurrentUser current) =>
-            Pages.Render<ChannelsPage>(new { Model = await ModelAsync(list, current, new ChannelForm(), null, null, notice, http.RequestAborted) }));
+            Pages.Render(await ModelAsync(list, current, new ChannelForm(), null, null, notice, http.RequestAborted)));
 
         pages.MapGet("/publishing/channels/{id:long}/edit", async (long id, HttpContext http, ListChannels list, CurrentUser current) =>
         {
@@ -26,7 +26,7 @@ public static class ChannelEndpoints
                 UnitId = channel.UnitId, Name = channel.Name, Type = Wire.Code(channel.Type), Url = channel.Url,
                 ResponsibleName = channel.ResponsibleName, ResponsiblePhone = channel.ResponsiblePhone,
             };
-            return Pages.Render<ChannelsPage>(new { Model = await ModelAsync(list, current, form, id, null, null, http.RequestAborted) });
+            return Pages.Render(await ModelAsync(list, current, form, id, null, null, http.RequestAborted));
         });
 
         pages.MapPost("/publishing/channels", ([FromForm] ChannelForm form, HttpContext http, SaveChannel save, ListChannels list,
@@ -104,7 +104,7 @@ public static class ChannelEndpoints
             async failure =>
             {
                 var model = await ModelAsync(list, current, form, editingId, failure.Message, null, http.RequestAborted);
-                return Pages.Render<ChannelsPage>(new { Model = model }, failure.Status);
+                return Pages.Render(model, failure.Status);
             });
     }
 }

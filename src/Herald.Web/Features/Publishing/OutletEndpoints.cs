@@ -8,7 +8,7 @@ namespace Herald.Web.Features.Publishing;
 
 /// <summary>媒体名录管理页的数据。EditingId 不为空时表单用于修改该媒体。</summary>
 public sealed record OutletsPageModel(IReadOnlyList<OutletDto> Items, OutletQuery Query, OutletForm Form, long? EditingId = null,
-    string? Error = null, string? Notice = null);
+    string? Error = null, string? Notice = null) : IPageModel<OutletsPage>;
 
 public static class OutletEndpoints
 {
@@ -16,14 +16,14 @@ public static class OutletEndpoints
     {
         pages.MapGet("/publishing/outlets", async ([AsParameters] OutletQuery filter, string? notice, HttpContext http, ListOutlets list,
                 CurrentUser current) =>
-            Pages.Render<OutletsPage>(new { Model = await ModelAsync(list, current, filter, new OutletForm(), null, null, notice, http.RequestAborted) }));
+            Pages.Render(await ModelAsync(list, current, filter, new OutletForm(), null, null, notice, http.RequestAborted)));
 
         pages.MapGet("/publishing/outlets/{id:long}/edit", async (long id, HttpContext http, ListOutlets list, CurrentUser current) =>
         {
             var all = await list.HandleAsync(new OutletQuery(IncludeDisabled: true), http.RequestAborted);
             var outlet = all.FirstOrDefault(o => o.Id == id) ?? throw AppException.NotFound();
             var form = new OutletForm { Name = outlet.Name, Level = Wire.Code(outlet.Level), Type = Wire.Code(outlet.Type) };
-            return Pages.Render<OutletsPage>(new { Model = await ModelAsync(list, current, new OutletQuery(), form, id, null, null, http.RequestAborted) });
+            return Pages.Render(await ModelAsync(list, current, new OutletQuery(), form, id, null, null, http.RequestAborted));
         });
 
         pages.MapPost("/publishing/outlets", ([FromForm] OutletForm form, HttpContext http, SaveOutlet save, ListOutlets list,
@@ -103,7 +103,7 @@ public static class OutletEndpoints
             async failure =>
             {
                 var model = await ModelAsync(list, current, new OutletQuery(), form, editingId, failure.Message, null, http.RequestAborted);
-                return Pages.Render<OutletsPage>(new { Model = model }, failure.Status);
+                return Pages.Render(model, failure.Status);
             });
     }
 }

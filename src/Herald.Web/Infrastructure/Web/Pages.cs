@@ -6,10 +6,6 @@ namespace Herald.Web.Infrastructure.Web;
 /// <summary>页面端点返回服务器渲染的 Razor 组件。</summary>
 public static class Pages
 {
-    public static RazorComponentResult<T> Render<T>(object? parameters = null, int status = StatusCodes.Status200OK)
-        where T : IComponent =>
-        new(parameters ?? new { }) { StatusCode = status };
-
     /// <summary>类型化的页面模型：页面组件由模型的类型决定，模型作为组件的 Model 参数传入（不用匿名对象）。</summary>
     public static RazorComponentResult<TPage> Render<TPage>(IPageModel<TPage> model, int status = StatusCodes.Status200OK)
         where TPage : IComponent =>
