@@ -50,7 +50,7 @@ public static class ManuscriptEndpoints
             var errors = new List<FieldError>();
             var state = await stager.StageAsync(me.Id, input, errors, http.RequestAborted);
             var model = await forms.FromInputAsync(id, input, state, errors, http.RequestAborted);
-            return Pages.Render(new ManuscriptContentSectionModel(model, TitleOutOfBand: state.ImportedTitle is not null));
+            return Pages.Render(new ManuscriptContentFragmentModel(model, TitleOutOfBand: state.ImportedTitle is not null));
         });
 
         pages.MapGet("/manuscripts/{id:long}", (long id, string? notice, HttpContext http, ManuscriptDetailPages detail) =>
