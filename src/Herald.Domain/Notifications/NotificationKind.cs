@@ -22,6 +22,8 @@ public enum NotificationKind
     AdoptionVerified = 8,
     /// <summary>我申报的用稿不予认定</summary>
     AdoptionRefused = 9,
+    /// <summary>审核人审改了我的稿件（产生了新版本）</summary>
+    ReviewEdited = 10,
     /// <summary>舆情交办给我的单位</summary>
     OpinionAssigned = 40,
     /// <summary>有舆情回应待我审核</summary>

@@ -28,4 +28,6 @@ public enum ManuscriptEventAction
     AdoptionRefused = 11,
     /// <summary>作者在第一位审核人处理前撤回（回到草稿）</summary>
     Withdrawn = 12,
+    /// <summary>当前这一级的审核人直接修改了标题或正文（审改），产生新版本</summary>
+    ReviewEdited = 13,
 }

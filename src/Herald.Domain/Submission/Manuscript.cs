@@ -9,7 +9,7 @@ namespace Herald.Domain.Submission;
 /// 稿件（信息）。状态机：草稿 → 审核中（逐级）→ 已审定；审核中可退回修改（回到作者，重新报送从第一级开始）
 /// 或不予采用（终态）。每次状态变化都写入 History，每次报送保存一个版本。
 /// </summary>
-public sealed class Manuscript
+public sealed partial class Manuscript
 {
     public const int TitleMaxLength = 100;
     public const int BodyMaxLength = 200_000;
@@ -219,7 +219,7 @@ public sealed class Manuscript
     public bool CanBeWithdrawnBy(long userId) =>
         Status == ManuscriptStatus.InReview && AuthorId == userId && !ReviewedSinceSubmission();
 
-    /// <summary>本轮报送之后是否已有审核人通过了某一级（退回、不予采用会让稿件离开审核中）。</summary>
+    /// <summary>本轮报送之后是否已有审核人通过了某一级或审改过（退回、不予采用会让稿件离开审核中）。</summary>
     private bool ReviewedSinceSubmission()
     {
         // 读出的记录按编号排序，本次新加的（编号为 0）在后。
@@ -228,7 +228,7 @@ public sealed class Manuscript
         foreach (var e in ordered)
         {
             if (e.Action is ManuscriptEventAction.Submitted or ManuscriptEventAction.Resubmitted) reviewed = false;
-            else if (e.Action == ManuscriptEventAction.Approved) reviewed = true;
+            else if (e.Action is ManuscriptEventAction.Approved or ManuscriptEventAction.ReviewEdited) reviewed = true;
         }
         return reviewed;
     }

@@ -34,6 +34,35 @@ public sealed class ManuscriptTableTests(HeraldFactory factory, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task List_StatusFilterUnderEverySort_KeepsOnlyThatStatusInTheSortOrder()
+    {
+        // 按状态以外的列排序时，状态条件改写成不走状态索引的形式（省级规模的性能）：结果必须与普通条件相同。
+        var (marker, ids) = await ThreeAsync();
+        await ManuscriptApi.ReviewOkAsync(await factory.ApiClientAsync("head"), ids[1], "return", "请补充");
+        var office = await factory.ApiClientAsync("office");
+
+        (await ManuscriptApi.ListIdsAsync(office, $"q={marker}&status=in_review&sort=title&dir=asc")).ShouldBe([ids[2], ids[0]]); // 丙 < 乙
+        (await ManuscriptApi.ListIdsAsync(office, $"q={marker}&status=in_review&sort=eventDate")).ShouldBe([ids[2], ids[0]]); // 同一天：编号倒序
+        (await ManuscriptApi.ListIdsAsync(office, $"q={marker}&status=in_review&sort=submittedAt&dir=asc")).ShouldBe([ids[0], ids[2]]);
+        (await ManuscriptApi.ListIdsAsync(office, $"q={marker}&status=returned&sort=title")).ShouldBe([ids[1]]);
+        (await ManuscriptApi.ListIdsAsync(office, $"q={marker}&status=returned&sort=unit")).ShouldBe([ids[1]]);
+        (await ManuscriptApi.ListIdsAsync(office, $"q={marker}&status=in_review")).ShouldBe([ids[2], ids[0]]);
+    }
+
+    [Fact]
+    public async Task List_SortByStatus_GroupsByStatusThenUpdateTimeInTheSameDirection()
+    {
+        var (marker, ids) = await ThreeAsync();
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        await ManuscriptApi.ReviewOkAsync(await factory.ApiClientAsync("head"), ids[0], "return", "请补充");
+        var office = await factory.ApiClientAsync("office");
+
+        // 审核中（先于退回）按更新时间同方向：升序时先报送的在前，降序时退回的在前、审核中后报送的在前。
+        (await ManuscriptApi.ListIdsAsync(office, $"q={marker}&sort=status&dir=asc")).ShouldBe([ids[1], ids[2], ids[0]]);
+        (await ManuscriptApi.ListIdsAsync(office, $"q={marker}&sort=status&dir=desc")).ShouldBe([ids[0], ids[2], ids[1]]);
+    }
+
+    [Fact]
     public async Task List_SortByRawColumnName_400()
     {
         var office = await factory.ApiClientAsync("office");

@@ -18,7 +18,7 @@ public static class AuditActions
             "user.create", "user.update", "user.disable", "user.enable", "user.unlock", "user.password_reset",
             "role.assign", "role.remove", "org.import", "correspondent.register", "correspondent.update", "correspondent.end"]),
         new("manuscript", ["manuscript.create", "manuscript.edit", "manuscript.submit", "manuscript.resubmit", "manuscript.approve",
-            "manuscript.return", "manuscript.reject", "manuscript.sensitive-override", "manuscript.withdraw", "manuscript.delete"]),
+            "manuscript.return", "manuscript.reject", "manuscript.sensitive-override", "manuscript.withdraw", "manuscript.review_edit", "manuscript.delete"]),
         new("publishing", ["manuscript.publish", "manuscript.not_used", "adoption.claim", "adoption.record", "adoption.verify",
             "adoption.refuse", "adoption.revoke", "bulletin.create", "bulletin.edit", "bulletin.publish",
             "channel.create", "channel.update", "channel.disable", "channel.enable",

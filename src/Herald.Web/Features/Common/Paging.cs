@@ -111,6 +111,16 @@ public sealed class SortKeys<T>
         return this;
     }
 
+    /// <summary>
+    /// 按 <paramref name="by"/> 排、同值再按 <paramref name="then"/> 同方向排：取值很少的列（如状态）与其后的列合起来才对得上
+    /// 一个索引，数据库顺着索引一次读出一页，而不必把同值的一大组行再排一遍。
+    /// </summary>
+    public SortKeys<T> Add<TKey, TThen>(string key, Expression<Func<T, TKey>> by, Expression<Func<T, TThen>> then, bool descending = false)
+    {
+        keys[key] = ((q, desc) => desc ? q.OrderByDescending(by).ThenByDescending(then) : q.OrderBy(by).ThenBy(then), descending);
+        return this;
+    }
+
     public IReadOnlyCollection<string> Names => keys.Keys;
 
     /// <summary>请求的排序（键与方向），名单外的 400；请求里没有排序键时用 <paramref name="defaultKey"/>。</summary>

@@ -10,10 +10,11 @@ public sealed record WaitingItem(string Kind, string Title, string Link, DateTim
 
 /// <summary>
 /// 一种待办：全部件数（Count，与 ListLink 指向的列表件数相同）、带筛选的列表链接、最早的若干件（Items，可为空：只有数字的待办）；
-/// Overdue 为其中已超期的件数，OverdueLink 为只列超期的列表；Label 为附加说明（如单位名）。
+/// Overdue 为其中已超期的件数，OverdueLink 为只列超期的列表；Label 为附加说明（如单位名）；
+/// CountCapped：件数只数到 Count 为止、实际更多（与数据表的有上限计数相同，见 PageRequest.CountCap），页面显示"10000+"。
 /// </summary>
 public sealed record WaitingGroup(string Kind, int Count, string ListLink, IReadOnlyList<WaitingItem> Items, int Overdue = 0,
-    string? OverdueLink = null, string? Label = null);
+    string? OverdueLink = null, string? Label = null, bool CountCapped = false);
 
 /// <summary>
 /// 待办来源（工作台的扩展点）：每个功能模块在自己的 AddServices 里登记

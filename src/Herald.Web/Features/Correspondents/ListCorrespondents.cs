@@ -1,4 +1,5 @@
 using Herald.Domain.Common;
+using Herald.Domain.Organization;
 using Herald.Web.Features.Common;
 using Herald.Web.Features.Common.Tables;
 using Herald.Web.Infrastructure.Auth;
@@ -33,12 +34,10 @@ public sealed class ListCorrespondents(HeraldDbContext db, CurrentUser current, 
         var scope = CorrespondentScope.UnitsOf(me);
         var tree = me.Tree;
         var units = unitId is { } filter ? tree.Subtree(filter).Where(scope.Contains).ToHashSet() : scope.ToHashSet();
-        var ids = units.ToArray();
         var today = ChinaTime.DateOf(clock.UtcNow);
 
         var rows = await (
-                from c in db.Correspondents.AsNoTracking()
-                where ids.Contains(c.UnitId)
+                from c in db.Correspondents.AsNoTracking().InUnits(units, tree, c => c.UnitId)
                 join u in db.Users.AsNoTracking() on c.UserId equals (long?)u.Id into linked
                 from u in linked.DefaultIfEmpty()
                 select new { Record = c, UserName = u == null ? null : u.UserName, DisplayName = u == null ? null : u.DisplayName })
@@ -54,10 +53,25 @@ public sealed class ListCorrespondents(HeraldDbContext db, CurrentUser current, 
         var ended = items.Where(i => i.EndedOn is { } e && e <= today).OrderByDescending(i => i.EndedOn).ThenBy(i => i.Id).ToList();
 
         var covered = active.Select(i => i.UnitId).ToHashSet();
-        var missing = tree.Flatten()
-            .Where(x => units.Contains(x.Unit.Id) && !x.Unit.Disabled && !covered.Contains(x.Unit.Id))
-            .Select(x => new MissingUnit(x.Unit.Id, tree.PathName(x.Unit.Id), x.Unit.Type))
+        var missing = Uncovered(tree, units, covered)
+            .Select(u => new MissingUnit(u.Id, tree.PathName(u.Id), u.Type))
             .ToList();
         return new CorrespondentRegistry(active, ended, missing);
     }
+
+    /// <summary>所辖单位中没有在册信息员的单位数（与名册"未备案"一栏相同）；只读有在册信息员的单位编号，不读名册各行（工作台用）。</summary>
+    public async Task<int> CountMissingAsync(CancellationToken ct = default)
+    {
+        var me = await current.GetAsync(ct);
+        var units = CorrespondentScope.UnitsOf(me);
+        var today = ChinaTime.DateOf(clock.UtcNow);
+        var covered = (await db.Correspondents.AsNoTracking().InUnits(units, me.Tree, c => c.UnitId)
+            .Where(c => c.EndedOn == null || c.EndedOn > today)
+            .Select(c => c.UnitId).Distinct().ToListAsync(ct)).ToHashSet();
+        return Uncovered(me.Tree, units, covered).Count();
+    }
+
+    /// <summary>范围内、未停用、没有在册信息员的单位，按组织树顺序。</summary>
+    private static IEnumerable<UnitNode> Uncovered(OrgTree tree, IReadOnlySet<long> units, IReadOnlySet<long> covered) =>
+        tree.Flatten().Select(x => x.Unit).Where(u => units.Contains(u.Id) && !u.Disabled && !covered.Contains(u.Id));
 }

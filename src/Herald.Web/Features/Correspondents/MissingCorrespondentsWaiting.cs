@@ -9,7 +9,6 @@ public sealed class MissingCorrespondentsWaiting(ListCorrespondents list) : IWai
     public async Task<IReadOnlyList<WaitingGroup>> ListAsync(UserContext me, int take, CancellationToken ct)
     {
         if (!me.IsOffice) return [];
-        var registry = await list.HandleAsync(null, ct);
-        return [new WaitingGroup("no_correspondent", registry.Missing.Count, "/org/correspondents?view=missing", [])];
+        return [new WaitingGroup("no_correspondent", await list.CountMissingAsync(ct), "/org/correspondents?view=missing", [])];
     }
 }

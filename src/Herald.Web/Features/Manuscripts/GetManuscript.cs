@@ -48,7 +48,7 @@ public sealed class GetManuscript(HeraldDbContext db, CurrentUser current, Workf
         var (publications, adoptions) = await EditorialRecords.LoadAsync(db, m, ct);
         var userIds = m.History.Where(h => h.ActorId is not null).Select(h => h.ActorId!.Value)
             .Concat(reviewerIds).Concat(EditorialRecords.UserIds(publications, adoptions)).Append(m.AuthorId).Distinct().ToArray();
-        var names = await NamesAsync(userIds, tree, ct);
+        var names = await NamesAsync(db, userIds, tree, ct);
         var category = categoryName ?? await CategoryName(db, m.CategoryId, ct) ?? "";
         // 本次请求刚建的稿件还不可能有续报，不必查询。
         var followUps = !justCreated
@@ -111,7 +111,8 @@ public sealed class GetManuscript(HeraldDbContext db, CurrentUser current, Workf
             CanReview: m.IsAwaiting(me.Id, reviewers),
             CanDelete: m.CanBeDeletedBy(me.Id),
             CanFollowUp: m.Emergency && m.SubmittedAt is not null && m.FollowUpOfId is null && me.SubmitUnits.Contains(m.UnitId),
-            CanWithdraw: m.CanBeWithdrawnBy(me.Id));
+            CanWithdraw: m.CanBeWithdrawnBy(me.Id),
+            CanReviewEdit: m.CanBeEditedInReviewBy(me.Id, reviewers));
 
         VersionDiff? diff = null;
         if (m.VersionNumber >= 2)
@@ -119,7 +120,11 @@ public sealed class GetManuscript(HeraldDbContext db, CurrentUser current, Workf
             var versions = await db.ManuscriptVersions.AsNoTracking()
                 .Where(v => v.ManuscriptId == m.Id && v.Number >= m.VersionNumber - 1)
                 .OrderBy(v => v.Number).ToListAsync(ct);
-            if (versions.Count == 2) diff = VersionDiffer.Compare(versions[0], versions[1]);
+            if (versions.Count == 2)
+                diff = VersionDiffer.Compare(versions[0], versions[1]) with
+                {
+                    ToAuthor = names.GetValueOrDefault(versions[1].AuthorId), ToReviewEdit = versions[1].ReviewEdit,
+                };
         }
         return new ManuscriptView(detail, permissions, diff);
     }
@@ -127,7 +132,7 @@ public sealed class GetManuscript(HeraldDbContext db, CurrentUser current, Workf
     /// <summary>
     /// 姓名：持有角色的人（审核人，通常也有作者）取自组织树快照，其余（已停用、已无角色的人）才查库。
     /// </summary>
-    private async Task<Dictionary<long, string>> NamesAsync(long[] userIds, OrgTree tree, CancellationToken ct)
+    internal static async Task<Dictionary<long, string>> NamesAsync(HeraldDbContext db, long[] userIds, OrgTree tree, CancellationToken ct)
     {
         var names = new Dictionary<long, string>(userIds.Length);
         List<long>? missing = null;

@@ -37,7 +37,7 @@ public sealed class ListManuscripts(HeraldDbContext db, CurrentUser current)
         .Add("submittedAt", m => m.SubmittedAt, descending: true)
         .Add("title", m => m.Title)
         .Add("unit", m => m.UnitId)
-        .Add("status", m => m.Status)
+        .Add("status", m => m.Status, then: m => m.UpdatedAt)
         .Add("eventDate", m => m.EventDate, descending: true);
 
     public static TableSort SortOf(ManuscriptQuery query) => Sorting.Resolve(PageRequest.From(query), DefaultSort);
@@ -80,7 +80,12 @@ public sealed class ListManuscripts(HeraldDbContext db, CurrentUser current)
         {
             if (!ManuscriptStatusCodes.TryParse(query.Status, out var status))
                 throw AppException.Invalid("status", "Manuscript.UnknownStatus", query.Status);
-            q = q.Where(m => m.Status == status);
+            // 按更新时间或状态排序时，(状态, 更新时间) 索引正好给出顺序；按其他列排序时，那一列自己的索引更快（每个状态都占
+            // 一大部分稿件：按状态索引取出几十万行再排序要几秒），写成表达式让 SQLite 不为筛选选状态索引。
+            var code = (int)status;
+            q = SortOf(query).Key is DefaultSort or "status"
+                ? q.Where(m => m.Status == status)
+                : q.Where(m => (int)m.Status + 0 == code);
         }
         if (query.UnitId is { } unitId)
         {

@@ -81,8 +81,9 @@ public sealed record ManuscriptDetail(
     IReadOnlyList<PublicationDto> Publications,
     IReadOnlyList<AdoptionDto> Adoptions);
 
-/// <summary>当前用户对这篇稿件能做什么（页面据此显示按钮）。</summary>
-public sealed record ManuscriptPermissions(bool CanEdit, bool CanSubmit, bool CanReview, bool CanDelete, bool CanFollowUp, bool CanWithdraw = false);
+/// <summary>当前用户对这篇稿件能做什么（页面据此显示按钮）。CanReviewEdit：当前这一级的审核人可以审改。</summary>
+public sealed record ManuscriptPermissions(bool CanEdit, bool CanSubmit, bool CanReview, bool CanDelete, bool CanFollowUp, bool CanWithdraw = false,
+    bool CanReviewEdit = false);
 
 public enum DiffKind
 {
@@ -96,9 +97,12 @@ public sealed record DiffSegment(DiffKind Kind, string Text);
 
 public sealed record DiffLine(DiffKind Kind, IReadOnlyList<DiffSegment> Segments);
 
-/// <summary>两个报送版本的差异：标题、正文（按段）、图片说明。</summary>
+/// <summary>两个版本的差异：标题、正文（按段）、图片说明；ToAuthor 为产生后一版的人，ToReviewEdit 表示那一版是审核人审改的。</summary>
 public sealed record VersionDiff(int FromVersion, int ToVersion, IReadOnlyList<DiffLine> Title, IReadOnlyList<DiffLine> Body,
     IReadOnlyList<DiffLine> Captions)
 {
+    public string? ToAuthor { get; init; }
+    public bool ToReviewEdit { get; init; }
+
     public bool HasChanges => Title.Concat(Body).Concat(Captions).Any(l => l.Kind != DiffKind.Unchanged);
 }

@@ -17,6 +17,7 @@ public sealed class ManuscriptsModule : IModule
         services.AddScoped<IWaitingWorkSource, MyManuscriptsWaiting>();
         services.AddScoped<DeleteDraft>();
         services.AddScoped<WithdrawManuscript>();
+        services.AddScoped<GetVersions>();
         services.AddScoped<ManuscriptFormBuilder>();
     }
 
@@ -24,12 +25,14 @@ public sealed class ManuscriptsModule : IModule
     {
         pages.MapManuscriptPages();
         pages.MapWithdrawPage();
+        pages.MapVersionPage();
     }
 
     public void MapApi(RouteGroupBuilder api)
     {
         api.MapManuscriptApi();
         api.MapWithdrawApi();
+        api.MapVersionApi();
     }
 
     public void MapFiles(RouteGroupBuilder files) => files.MapManuscriptFiles();

@@ -45,7 +45,21 @@ public sealed class SaveManuscript(
     public async Task<ManuscriptView> HandleAsync(long? id, ManuscriptInput input, CancellationToken ct = default)
     {
         var me = await current.GetAsync(ct);
+        // One connection for the whole save: EF would otherwise open and close it around each query and the transaction
+        // (three times per API submission). Closing it through EF also releases the write gate on every path.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await HandleOpenAsync(me, id, input, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 
+    private async Task<ManuscriptView> HandleOpenAsync(UserContext me, long? id, ManuscriptInput input, CancellationToken ct)
+    {
         if (id is null && await FindBySubmissionKeyAsync(me.Id, input.SubmissionKey, ct) is { } earlier)
             return await views.HandleAsync(earlier, ct);
 

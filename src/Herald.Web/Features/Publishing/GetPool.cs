@@ -51,7 +51,7 @@ public sealed class GetPool(HeraldDbContext db, CurrentUser current)
     /// <summary>采编池的范围：用户以宣传办、主要负责人、领导身份所辖单位的已审定稿件（首页的数字用同一范围）。</summary>
     public static IQueryable<Manuscript> InPool(IQueryable<Manuscript> manuscripts, UserContext me)
     {
-        return manuscripts.Where(m => m.Status == ManuscriptStatus.Approved).InUnits(UnitScope.Oversight(me), m => m.UnitId);
+        return manuscripts.Where(m => m.Status == ManuscriptStatus.Approved).InUnits(UnitScope.Oversight(me), me.Tree, m => m.UnitId);
     }
 
     /// <summary>空为待采编，"all" 为不限；其余按采编状态代码（pending、published、not_used）。</summary>

@@ -53,7 +53,10 @@ public sealed class ListAdoptions(HeraldDbContext db, CurrentUser current)
         var me = await current.GetAsync(ct);
         var q = Filtered(query, me);
         var page = PageRequest.From(query);
-        var total = await q.CountCappedAsync(page, ct);
+        // 能看全部已报送稿件、又不按稿件的列筛选时，只数登记本身（只读索引），不连接稿件表。
+        var total = me.SeesAllSubmitted() && query.UnitId is null && string.IsNullOrWhiteSpace(query.Q)
+            ? await AdoptionFilters(db.Adoptions.AsNoTracking(), query).CountCappedAsync(page, ct)
+            : await q.CountCappedAsync(page, ct);
         var rows = await Sorted(q, query).TakePage(page).ToListAsync(ct);
         var names = await EditorialRecords.NamesAsync(db, EditorialRecords.UserIds([], rows.Select(r => r.Adoption)), ct);
         var items = rows.Select(r => EditorialRecords.ToDto(r.Adoption, r.Title, r.UnitId, me.Tree, names)).ToList();
@@ -74,17 +77,10 @@ public sealed class ListAdoptions(HeraldDbContext db, CurrentUser current)
     private IQueryable<AdoptionListRow> Filtered(AdoptionQuery query, UserContext me)
     {
         SortOf(query);
-        var visible = db.Manuscripts.AsNoTracking().VisibleTo(me);
-        var q = from a in db.Adoptions.AsNoTracking()
+        var visible = me.SeesAllSubmitted() ? db.Manuscripts.AsNoTracking() : db.Manuscripts.AsNoTracking().VisibleTo(me);
+        var q = from a in AdoptionFilters(db.Adoptions.AsNoTracking(), query)
                 join m in visible on a.ManuscriptId equals m.Id
                 select new AdoptionListRow { Adoption = a, Title = m.Title, UnitId = m.UnitId };
-        if (Wire.OptionalCode<AdoptionStatus>(query.Status is "all" ? null : query.Status, "status") is { } status)
-            q = q.Where(x => x.Adoption.Status == status);
-        if (Wire.OptionalCode<AdoptionKind>(query.Kind, "kind") is { } kind) q = q.Where(x => x.Adoption.Kind == kind);
-        if (Wire.OptionalCode<MediaLevel>(query.Level, "level") is { } level) q = q.Where(x => x.Adoption.Level == level);
-        if (query.OutletId is { } outletId) q = q.Where(x => x.Adoption.OutletId == outletId);
-        if (Wire.OptionalDate(query.From, "from") is { } from) q = q.Where(x => x.Adoption.AdoptedOn >= from);
-        if (Wire.OptionalDate(query.To, "to") is { } to) q = q.Where(x => x.Adoption.AdoptedOn <= to);
         if (query.UnitId is { } unitId)
         {
             var units = me.Tree.Subtree(unitId).ToArray();
@@ -95,6 +91,19 @@ public sealed class ListAdoptions(HeraldDbContext db, CurrentUser current)
             var text = query.Q.Trim();
             q = q.Where(x => x.Title.Contains(text));
         }
+        return q;
+    }
+
+    /// <summary>只看登记本身的条件（状态、类型、级别、媒体、用稿日期）。</summary>
+    private static IQueryable<Adoption> AdoptionFilters(IQueryable<Adoption> q, AdoptionQuery query)
+    {
+        if (Wire.OptionalCode<AdoptionStatus>(query.Status is "all" ? null : query.Status, "status") is { } status)
+            q = q.Where(a => a.Status == status);
+        if (Wire.OptionalCode<AdoptionKind>(query.Kind, "kind") is { } kind) q = q.Where(a => a.Kind == kind);
+        if (Wire.OptionalCode<MediaLevel>(query.Level, "level") is { } level) q = q.Where(a => a.Level == level);
+        if (query.OutletId is { } outletId) q = q.Where(a => a.OutletId == outletId);
+        if (Wire.OptionalDate(query.From, "from") is { } from) q = q.Where(a => a.AdoptedOn >= from);
+        if (Wire.OptionalDate(query.To, "to") is { } to) q = q.Where(a => a.AdoptedOn <= to);
         return q;
     }
 

@@ -10,15 +10,21 @@ public sealed class ReviewsModule : IModule
     {
         services.AddScoped<GetReviewInbox>();
         services.AddScoped<ReviewManuscript>();
+        services.AddScoped<EditInReview>();
         services.AddScoped<IManuscriptDetailSection, ReviewSection>();
         services.AddScoped<IWaitingWorkSource, ReviewsWaiting>();
     }
 
-    public void MapPages(RouteGroupBuilder pages) => pages.MapReviewPages();
+    public void MapPages(RouteGroupBuilder pages)
+    {
+        pages.MapReviewPages();
+        pages.MapReviewEditPages();
+    }
 
     public void MapApi(RouteGroupBuilder api)
     {
         api.MapReviewApi();
+        api.MapReviewEditApi();
         api.MapSensitiveApi();
     }
 }

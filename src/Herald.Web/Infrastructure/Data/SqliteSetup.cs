@@ -13,7 +13,8 @@ internal static class SqliteSetup
     public static string ConnectionString(string dataDir) => new SqliteConnectionStringBuilder
     {
         DataSource = Path.Combine(dataDir, "herald.db"),
-        ForeignKeys = true,
+        // Not ForeignKeys = true: Microsoft.Data.Sqlite then runs that PRAGMA on every open (three per submission);
+        // ConnectionPragmas sets it once per pooled handle, where it stays on.
         DefaultTimeout = 30,
         Pooling = true,
     }.ToString();
@@ -38,14 +39,14 @@ internal static class SqliteSetup
     public const int AutoCheckpointFrames = 100_000;
 
     /// <summary>
-    /// WAL 下 synchronous=NORMAL 仍保证一致性，提交只在检查点时刷盘。
-    /// 这两项设置跟着底层的 SQLite 连接句柄走，连接池复用句柄时仍然有效；EF 每次查询都会"打开"连接（从池中取出），
+    /// 外键约束打开；WAL 下 synchronous=NORMAL 仍保证一致性，提交只在检查点时刷盘。
+    /// 这些设置跟着底层的 SQLite 连接句柄走，连接池复用句柄时仍然有效；EF 每次查询都会"打开"连接（从池中取出），
     /// 所以每个句柄只设置一次，而不是每次打开都执行一遍（一次报送要打开六七次）。
     /// </summary>
     internal sealed class ConnectionPragmas : DbConnectionInterceptor
     {
         private static readonly string Sql = string.Create(CultureInfo.InvariantCulture,
-            $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint={AutoCheckpointFrames};");
+            $"PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint={AutoCheckpointFrames};");
         private static readonly object Done = new();
         private readonly ConditionalWeakTable<object, object> _configured = new();
 

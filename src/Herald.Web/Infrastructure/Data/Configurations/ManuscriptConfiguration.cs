@@ -58,7 +58,7 @@ internal sealed class ManuscriptConfiguration : IEntityTypeConfiguration<Manuscr
         // 过滤、计数和排序只读索引即可完成，不必逐行读取带正文的整行（迁移 0003）。
         b.HasIndex(m => new { m.UnitId, m.UpdatedAt, m.Status, m.AuthorId });
         b.HasIndex(m => new { m.AuthorId, m.UpdatedAt, m.Status, m.UnitId });
-        b.HasIndex(m => new { m.Status, m.UpdatedAt });
+        b.HasIndex(m => new { m.Status, m.UpdatedAt, m.AuthorId, m.UnitId });
         b.HasIndex(m => new { m.UpdatedAt, m.Status, m.AuthorId, m.UnitId });
         // 数据表按标题、事件日期排序（迁移 0013），同样带上可见范围要用的列。
         b.HasIndex(m => new { m.Title, m.Status, m.AuthorId, m.UnitId });
@@ -67,7 +67,7 @@ internal sealed class ManuscriptConfiguration : IEntityTypeConfiguration<Manuscr
         b.HasIndex(m => new { m.Status, m.CurrentStepRole, m.UnitId });
         // 采编池与统计：按审定时间；报表按报送时间与单位聚合。
         b.HasIndex(m => new { m.Status, m.ApprovedAt });
-        b.HasIndex(m => new { m.Editorial, m.ApprovedAt });
+        b.HasIndex(m => new { m.Editorial, m.ApprovedAt, m.Status, m.UnitId });
         // 报表按时期分组计数只读索引（迁移 0006）：报送（含迟报）、审定、发布。
         b.HasIndex(m => new { m.SubmittedAt, m.UnitId, m.AuthorId, m.IsLate });
         b.HasIndex(m => new { m.ApprovedAt, m.UnitId, m.AuthorId });
@@ -87,6 +87,8 @@ internal sealed class ManuscriptVersionConfiguration : IEntityTypeConfiguration<
         b.Property(v => v.BodyHtml).IsRequired();
         b.Property(v => v.BodyText).IsRequired();
         b.Property(v => v.PhotoCaptions).IsRequired();
+        // 迁移 0015 给已有的版本补列（都是作者报送的），模型里写明默认值以保持一致。
+        b.Property(v => v.ReviewEdit).HasDefaultValue(false);
         b.HasIndex(v => new { v.ManuscriptId, v.Number }).IsUnique();
     }
 }

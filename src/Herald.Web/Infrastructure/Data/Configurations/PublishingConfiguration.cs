@@ -74,6 +74,8 @@ internal sealed class AdoptionConfiguration : IEntityTypeConfiguration<Adoption>
         b.HasIndex(a => a.AdoptedOn);
         b.HasIndex(a => a.Level);
         b.HasIndex(a => a.Status);
+        // 待核实的申报，申报最早的在前（工作台，迁移 0016）。
+        b.HasIndex(a => new { a.Status, a.ClaimedAt });
     }
 }
 
