@@ -168,11 +168,11 @@ public sealed class ReviewFlowTests(HeraldServer server) : IClassFixture<HeraldS
         var office = await server.SignedInPageAsync("office", device);
         await office.OpenMenuAsync("/pool");
         await Expect(office.Locator("h1")).ToHaveTextAsync("采编池");
-        var row = office.ManuscriptRow(title);
+        var row = office.PoolRow(title);
         // 采编池里的稿件都已审定，行上显示的是采编状态。
         await Expect(row.GetByTestId("editorial-status")).ToHaveAttributeAsync("data-editorial", "pending");
         await Expect(row.GetByTestId("editorial-status")).ToHaveTextAsync("待采编");
-        await row.ClickAsync();
+        await office.ManuscriptRow(title).ClickAsync();
         await Expect(office.GetByTestId("manuscript-detail")).ToHaveAttributeAsync("data-status", "approved");
         await ExpectRouteAsync(office, "done", "done");
         var actions = await office.GetByTestId("history").Locator("li").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.action)");

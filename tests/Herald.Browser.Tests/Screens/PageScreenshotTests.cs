@@ -68,7 +68,7 @@ public sealed class PageScreenshotTests(HeraldServer server) : IClassFixture<Her
 
         var office = await server.SignedInPageAsync("office", Device.Desktop);
         await office.OpenMenuAsync("/pool");
-        await Expect(office.ManuscriptRow(ApprovedTitle).GetByTestId("editorial-status")).ToHaveAttributeAsync("data-editorial", "pending");
+        await Expect(office.PoolRow(ApprovedTitle).GetByTestId("editorial-status")).ToHaveAttributeAsync("data-editorial", "pending");
         await Screenshots.SaveAsync(office, "pool-office");
 
         foreach (var name in new[] { "signin", "home-officer", "submit-desktop", "notifications-officer", "inbox-head", "detail-desktop", "pool-office" })

@@ -39,6 +39,8 @@ public sealed class ParityAccessTests(HeraldFactory factory) : IClassFixture<Her
         { "auditor", "POST", "/api/v1/opinion/reports", "multipart", HttpStatusCode.Forbidden, "OpinionItem.NoReportUnit" },
         { "head", "PUT", "/api/v1/usage-rules", "{\"rules\":[]}", HttpStatusCode.Forbidden, "Forbidden" },
         { "officer", "GET", "/api/v1/usage-rules/export", null, HttpStatusCode.Forbidden, "Forbidden" },
+        { "head", "GET", "/api/v1/pool", null, HttpStatusCode.Forbidden, "Forbidden" },
+        { "officer", "GET", "/api/v1/pool/export.xlsx", null, HttpStatusCode.Forbidden, "Forbidden" },
     };
 
     [Theory]

@@ -13,10 +13,12 @@ public sealed class DependencyRulesTests
     private static readonly Dictionary<string, string[]> AllowedFeatureEdges = new()
     {
         // 稿件是核心聚合：审核、采编用稿在它之上，通过详情页扩展点 IManuscriptDetailSection 把面板放到详情页。
-        ["Manuscripts"] = ["Notifications", "Writing"],
+        // 报送表单与 GET /api/v1/categories 的类别选项来自类别模块的共用查找 CategoryLookup。
+        ["Manuscripts"] = ["Notifications", "Writing", "Categories"],
         // 审改页与报送页一样先做文字检查（Writing 的 CheckText 与 TextCheckPanel）。
         ["Reviews"] = ["Manuscripts", "Keywords", "Notifications", "Writing"],
-        ["Publishing"] = ["Manuscripts", "Notifications"],
+        // 采编池的类别筛选同样用 CategoryLookup。
+        ["Publishing"] = ["Manuscripts", "Notifications", "Categories"],
         // 首页（工作台）：待办来自各模块登记的 IWaitingWorkSource（内核）；我的稿件、通知、时期数字（统计报表的 BuildPeriodReport）用对方的公开查询。
         ["Home"] = ["Manuscripts", "Notifications", "Reports"],
         ["Shell"] = ["Reviews", "Correspondents"],

@@ -13,7 +13,6 @@ public sealed class PageModelRulesTests
     private static readonly string[] AnonymousRendersStillAllowed =
     [
         "Herald.Web.Features.Publishing.AdoptionEndpoints → AdoptionsPage",
-        "Herald.Web.Features.Publishing.AdoptionEndpoints → BatchResultPage",
         "Herald.Web.Features.Publishing.ChannelEndpoints → ChannelsPage",
         "Herald.Web.Features.Publishing.OutletEndpoints → OutletsPage",
     ];

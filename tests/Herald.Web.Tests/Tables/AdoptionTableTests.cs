@@ -89,17 +89,17 @@ public sealed class AdoptionTableTests(HeraldFactory factory, ITestOutputHelper 
         items[0].Str("status").ShouldBe("verified");
         items[0].Str("title").ShouldBe(firstTitle);
         items[0].TryGetProperty("error", out _).ShouldBeFalse();
-        items[1].GetProperty("error").Str("code").ShouldBe("Adoption.NotPending");
+        items[1].Str("code").ShouldBe("Adoption.NotPending");
         items[1].TryGetProperty("status", out _).ShouldBeFalse();
-        items[2].GetProperty("error").Str("code").ShouldBe("NotFound");
-        items[2].GetProperty("error").Str("detail").ShouldBe("找不到您要的内容，或您无权查看。");
+        items[2].Str("code").ShouldBe("NotFound");
+        items[2].Str("error").ShouldBe("找不到您要的内容，或您无权查看。");
         items[3].Str("status").ShouldBe("verified");
         var statuses = await factory.QueryAsync(db => db.Adoptions.Where(a => a.Id == first || a.Id == second).Select(a => a.Status).ToListAsync());
         statuses.ShouldAllBe(s => s == Herald.Domain.Publishing.AdoptionStatus.Verified);
 
         // 重复提交：都已核实，逐条报告，不会核实两次。
         var again = await PostJsonAsync(office, "/api/v1/adoptions/verify-batch", new { ids = new[] { first, second } });
-        again.Json.EnumerateArray().Select(i => i.GetProperty("error").Str("code")).ShouldBe(["Adoption.NotPending", "Adoption.NotPending"]);
+        again.Json.EnumerateArray().Select(i => i.Str("code")).ShouldBe(["Adoption.NotPending", "Adoption.NotPending"]);
     }
 
     [Fact]
@@ -113,9 +113,9 @@ public sealed class AdoptionTableTests(HeraldFactory factory, ITestOutputHelper 
         var outOfScope = await PostJsonAsync(bureau, "/api/v1/adoptions/verify-batch", new { ids = new[] { claim } });
         var notOffice = await PostJsonAsync(officer, "/api/v1/adoptions/verify-batch", new { ids = new[] { claim } });
 
-        outOfScope.Json.EnumerateArray().Single().GetProperty("error").Str("code").ShouldBe("NotFound");
+        outOfScope.Json.EnumerateArray().Single().Str("code").ShouldBe("NotFound");
         outOfScope.Json.EnumerateArray().Single().TryGetProperty("title", out _).ShouldBeFalse();
-        notOffice.Json.EnumerateArray().Single().GetProperty("error").Str("code").ShouldBe("Forbidden");
+        notOffice.Json.EnumerateArray().Single().Str("code").ShouldBe("Forbidden");
         (await factory.QueryAsync(db => db.Adoptions.Where(a => a.Id == claim).Select(a => a.Status).SingleAsync()))
             .ShouldBe(Herald.Domain.Publishing.AdoptionStatus.Pending);
     }

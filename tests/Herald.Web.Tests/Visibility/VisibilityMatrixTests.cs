@@ -41,6 +41,24 @@ public sealed class VisibilityMatrixTests(VisibilityMatrixTests.Org org) : IClas
         { "/reports", Org.BureauOffice, "office", "幸福社区" },
     };
 
+    /// <summary>导出（与列表同一个查询）：API 地址、范围外的人、范围内的人、示例街道那一行的标题。</summary>
+    public static TheoryData<string, string, string, string> Exports => new()
+    {
+        { "/api/v1/reviews/inbox/export.xlsx", Org.BureauOffice, "leader", "垃圾分类进万家" },
+        { "/api/v1/pool/export.xlsx?editorial=all", Org.BureauOffice, "office", "我为群众办实事" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Exports))]
+    public async Task Export_OutOfScopeUser_NeverGetsTheOtherUnitsRow(string url, string outsider, string insider, string marker)
+    {
+        var inside = await ExportedSheet.GetAsync(await org.ApiClientAsync(insider), url);
+        inside.Column("标题").ShouldContain(t => t.Contains(marker));
+
+        var outside = await ExportedSheet.GetAsync(await org.ApiClientAsync(outsider), url);
+        outside.Column("标题").ShouldNotContain(t => t.Contains(marker));
+    }
+
     [Theory]
     [MemberData(nameof(Lists))]
     public async Task List_OutOfScopeUser_NeverSeesTheOtherUnitsRow(string url, string outsider, string insider, string marker)

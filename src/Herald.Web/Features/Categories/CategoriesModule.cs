@@ -8,6 +8,7 @@ public sealed class CategoriesModule : IModule
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<ListCategories>();
+        services.AddScoped<CategoryLookup>();
         services.AddScoped<AddCategory>();
         services.AddScoped<RenameCategory>();
         services.AddScoped<MoveCategory>();

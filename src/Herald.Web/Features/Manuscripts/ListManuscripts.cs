@@ -132,6 +132,7 @@ public sealed class ManuscriptListRow
     public DateTime? LastSubmittedAt { get; init; }
     public DateTime? ApprovedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
+    public int Revision { get; init; }
 }
 
 public static class ManuscriptListProjection
@@ -145,7 +146,7 @@ public static class ManuscriptListProjection
             Id = m.Id, Title = m.Title, StandardName = m.StandardName, Status = m.Status, Importance = m.Importance,
             Emergency = m.Emergency, IsLate = m.IsLate, UnitId = m.UnitId, Author = u.DisplayName, Category = c.Name,
             CurrentStepRole = m.CurrentStepRole, EventDate = m.EventDate, SubmittedAt = m.SubmittedAt,
-            LastSubmittedAt = m.LastSubmittedAt, ApprovedAt = m.ApprovedAt, UpdatedAt = m.UpdatedAt,
+            LastSubmittedAt = m.LastSubmittedAt, ApprovedAt = m.ApprovedAt, UpdatedAt = m.UpdatedAt, Revision = m.Revision,
         };
 
     /// <summary>执行查询；单位名称来自组织树快照。</summary>
@@ -157,5 +158,5 @@ public static class ManuscriptListProjection
 
     public static ManuscriptListItem ToItem(this ManuscriptListRow r, OrgTree tree) =>
         new(r.Id, r.Title, r.StandardName ?? "", r.Status, r.Importance, r.Emergency, r.IsLate, r.UnitId, tree.Find(r.UnitId)?.Name ?? "",
-            r.Author, r.Category, r.CurrentStepRole, r.EventDate, r.SubmittedAt, r.UpdatedAt);
+            r.Author, r.Category, r.CurrentStepRole, r.EventDate, r.SubmittedAt, r.UpdatedAt, r.Revision);
 }

@@ -4,7 +4,7 @@ using Herald.Domain.Submission;
 
 namespace Herald.Web.Features.Manuscripts;
 
-/// <summary>列表中的一行。</summary>
+/// <summary>列表中的一行。Revision：稿件的版本号（并发检查用，如批量审核时确认审的是看到的那一版）。</summary>
 public sealed record ManuscriptListItem(
     long Id,
     string Title,
@@ -20,7 +20,8 @@ public sealed record ManuscriptListItem(
     Role? CurrentStepRole,
     DateOnly EventDate,
     DateTime? SubmittedAt,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt,
+    int Revision = 0);
 
 public enum StepState
 {

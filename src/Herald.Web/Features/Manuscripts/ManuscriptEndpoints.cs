@@ -1,4 +1,5 @@
 using Herald.Domain.Submission;
+using Herald.Web.Features.Categories;
 using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
@@ -50,7 +51,7 @@ public static class ManuscriptEndpoints
             var errors = new List<FieldError>();
             var state = await stager.StageAsync(me.Id, input, errors, http.RequestAborted);
             var model = await forms.FromInputAsync(id, input, state, errors, http.RequestAborted);
-            return Pages.Render(new ManuscriptContentFragmentModel(model, TitleOutOfBand: state.ImportedTitle is not null));
+            return Pages.Render(new ManuscriptContentSectionModel(model, TitleOutOfBand: state.ImportedTitle is not null));
         });
 
         pages.MapGet("/manuscripts/{id:long}", (long id, string? notice, HttpContext http, ManuscriptDetailPages detail) =>
@@ -177,9 +178,8 @@ public static class ManuscriptEndpoints
             .WithDescription("报送过的稿件（包括退回修改的）不能删除（409）。")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
-        api.MapGet("/categories", async (HeraldDbContext db, HttpContext http) =>
-                TypedResults.Ok(await db.Categories.AsNoTracking().Where(c => !c.Disabled).OrderBy(c => c.SortOrder)
-                    .Select(c => new { c.Id, c.Name }).ToListAsync(http.RequestAborted)))
+        api.MapGet("/categories", async (CategoryLookup categories, HttpContext http) =>
+                TypedResults.Ok((await categories.ListAsync(includeDisabled: false, http.RequestAborted)).Select(c => new { c.Id, c.Name })))
             .WithSummary("可用的稿件类别");
     }
 }

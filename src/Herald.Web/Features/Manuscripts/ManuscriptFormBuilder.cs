@@ -2,6 +2,7 @@ using System.Globalization;
 using Herald.Domain.Common;
 using Herald.Domain.Review;
 using Herald.Domain.Submission;
+using Herald.Web.Features.Categories;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
 using Herald.Web.Infrastructure.Html;
@@ -13,7 +14,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Herald.Web.Features.Manuscripts;
 
 /// <summary>组装报送表单：新建（带默认值）、修改（取已保存内容）、出错或上传后重显（以用户刚填写的为准）。</summary>
-public sealed class ManuscriptFormBuilder(HeraldDbContext db, CurrentUser current, GetManuscript views, Clock clock, Messages messages)
+public sealed class ManuscriptFormBuilder(CurrentUser current, GetManuscript views, Clock clock, Messages messages,
+    CategoryLookup categoryLookup)
 {
     public async Task<ManuscriptFormModel> NewAsync(long? followUpOf, CancellationToken ct = default)
     {
@@ -128,8 +130,7 @@ public sealed class ManuscriptFormBuilder(HeraldDbContext db, CurrentUser curren
     {
         foreach (var unitId in me.SubmitUnits)
             model.Units.Add(new FormOption(unitId.ToString(CultureInfo.InvariantCulture), me.Tree.PathName(unitId)));
-        var categories = await db.Categories.AsNoTracking().Where(c => !c.Disabled).OrderBy(c => c.SortOrder).ThenBy(c => c.Id)
-            .Select(c => new { c.Id, c.Name }).ToListAsync(ct);
+        var categories = await categoryLookup.ListAsync(includeDisabled: false, ct);
         model.Categories.AddRange(categories.Select(c => new FormOption(c.Id.ToString(CultureInfo.InvariantCulture), c.Name)));
     }
 }

@@ -49,13 +49,8 @@ public static class AdoptionEndpoints
         {
             var values = await FormPost.ValuesAsync(http);
             var results = await VerifyBatchAsync(batch, await Batch.FormIdsAsync(http), http.RequestAborted);
-            return Pages.Render<BatchResultPage>(new
-            {
-                Title = messages["Adoptions.VerifyBatchTitle"],
-                Results = results,
-                StatusText = (Func<string, string>)(code => messages["Batch.Status." + code]),
-                ReturnUrl = Pages.SafeLocal(FormPost.Get(values, "returnUrl"), "/adoptions"),
-            });
+            return Pages.Render(new BatchResultModel(messages["Adoptions.VerifyBatchTitle"], results, code => messages["Batch.Status." + code],
+                Pages.SafeLocal(FormPost.Get(values, "returnUrl"), "/adoptions")));
         });
 
         pages.MapPost("/manuscripts/{id:long}/adoptions", (long id, HttpContext http, RecordAdoption record, ManuscriptDetailPages detail, ProofStaging staging) =>
@@ -130,7 +125,7 @@ public static class AdoptionEndpoints
                 TypedResults.Ok(await VerifyBatchAsync(batch, request.Ids, http.RequestAborted)))
             .WithSummary("批量核实申报的用稿（宣传办）")
             .WithDescription("{\"ids\":[…]}（1–100 个）。逐条核实，每条照常检查：待核实、在所辖单位、未被同时处理。结果逐条列出：" +
-                             "[{\"id\":n,\"status\":\"verified\",\"title\":\"稿件标题\"} 或 {\"id\":n,\"error\":{\"code\":\"Adoption.NotPending\",\"detail\":\"…\"}}]；" +
+                             "[{\"id\":n,\"status\":\"verified\",\"title\":\"稿件标题\"} 或 {\"id\":n,\"error\":\"中文说明\",\"code\":\"Adoption.NotPending\"}]；" +
                              "看不到的为 NotFound，不透露是否存在。重复提交无害：已核实的报 409 的代码，不会再核实一次。")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 

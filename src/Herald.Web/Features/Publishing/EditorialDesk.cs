@@ -19,7 +19,7 @@ public sealed record EditorialPanelModel(bool IsOffice, bool CanClaim, IReadOnly
 
 /// <summary>采编池中一篇稿件的采编状态与（宣传办）可发布的渠道。</summary>
 public sealed record PoolRow(EditorialStatus Editorial, string? NotUsedReason, IReadOnlyList<string> PublishedTo, bool IsOffice,
-    IReadOnlyList<ChannelDto> Channels);
+    IReadOnlyList<ChannelDto> Channels, DateTime? ApprovedAt = null);
 
 /// <summary>
 /// 采编台：稿件可发布到其单位及各级上级单位的在用渠道（已发布过的渠道不再列出）。
@@ -56,7 +56,7 @@ public sealed class EditorialDesk(HeraldDbContext db, CurrentUser current, Clock
         var me = await current.GetAsync(ct);
         var ids = items.Select(i => i.Id).ToArray();
         var states = await db.Manuscripts.AsNoTracking().Where(m => ids.Contains(m.Id))
-            .Select(m => new { m.Id, m.Editorial, m.NotUsedReason }).ToDictionaryAsync(m => m.Id, ct);
+            .Select(m => new { m.Id, m.Editorial, m.NotUsedReason, m.ApprovedAt }).ToDictionaryAsync(m => m.Id, ct);
         var publications = (await db.Publications.AsNoTracking().Where(p => ids.Contains(p.ManuscriptId))
                 .Select(p => new { p.ManuscriptId, p.ChannelId, p.ChannelName }).ToListAsync(ct))
             .ToLookup(p => p.ManuscriptId);
@@ -73,7 +73,7 @@ public sealed class EditorialDesk(HeraldDbContext db, CurrentUser current, Clock
             var available = office
                 ? channels.Where(c => lineage.Contains(c.UnitId) && published.All(p => p.ChannelId != c.Id)).ToList()
                 : [];
-            rows[item.Id] = new PoolRow(state.Editorial, state.NotUsedReason, published.Select(p => p.ChannelName).ToList(), office, available);
+            rows[item.Id] = new PoolRow(state.Editorial, state.NotUsedReason, published.Select(p => p.ChannelName).ToList(), office, available, state.ApprovedAt);
         }
         return rows;
     }

@@ -19,6 +19,7 @@ public sealed class PublishingModule : IModule
         services.AddScoped<GetPool>();
         services.AddScoped<PublishManuscript>();
         services.AddScoped<MarkNotUsed>();
+        services.AddScoped<PoolBatchItem>();
         services.AddScoped<ProofUpload>();
         services.AddScoped<ProofStaging>();
         services.AddScoped<RecordAdoption>();
@@ -44,5 +45,6 @@ public sealed class PublishingModule : IModule
         api.MapOutletApi();
         api.MapEditorialApi();
         api.MapAdoptionApi();
+        api.MapPoolApi();
     }
 }

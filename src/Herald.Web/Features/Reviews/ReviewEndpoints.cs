@@ -1,5 +1,6 @@
 using Herald.Web.Features.Common;
 using Herald.Web.Features.Manuscripts;
+using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Localization;
 using Herald.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,8 +24,13 @@ public static class ReviewEndpoints
                 failure => detail.RenderAsync(id, null, new FailedForm(ReviewSection.Form, messages.Describe(failure.Exception), form.Values()),
                     StatusCodes.Status400BadRequest, http.RequestAborted)));
 
-        pages.MapGet("/reviews", async (string? done, long? m, HttpContext http, GetReviewInbox inbox) =>
-            Pages.Render(new ReviewInboxModel(await inbox.HandleAsync(http.RequestAborted), done, m)));
+        pages.MapGet("/reviews", async ([AsParameters] ReviewInboxQuery query, string? done, long? m, HttpContext http, GetReviewInbox inbox,
+            CurrentUser current) =>
+        {
+            var me = await current.GetAsync(http.RequestAborted);
+            var result = await inbox.HandleAsync(query, http.RequestAborted);
+            return Pages.Render(new ReviewInboxModel(result, query, GetReviewInbox.SortOf(query), me.Tree, done, m));
+        });
     }
 
     public static void MapReviewApi(this RouteGroupBuilder api)
@@ -36,9 +42,13 @@ public static class ReviewEndpoints
                              "标题或正文含阻断类敏感词时，通过答 409 Review.SensitiveBlocked（detail 列出这些词），须带 \"override\":true 和 \"overrideReason\":\"…\" 才能通过，放行记入流转记录和审计；命中明细见 GET /api/v1/manuscripts/{id}/sensitive。")
             .ProducesCommandProblems();
 
-        api.MapGet("/reviews/inbox", async Task<Ok<ReviewInbox>> (HttpContext http, GetReviewInbox inbox) =>
-                TypedResults.Ok(await inbox.HandleAsync(http.RequestAborted)))
-            .WithSummary("待我审核（紧急在前，先报先审）及各审核级别数量");
+        api.MapGet("/reviews/inbox", async Task<Ok<ReviewInbox>> ([AsParameters] ReviewInboxQuery query, HttpContext http, GetReviewInbox inbox) =>
+                TypedResults.Ok(await inbox.HandleAsync(query, http.RequestAborted)))
+            .WithSummary("待我审核（紧急在前，先报先审）及各审核级别数量")
+            .WithDescription("q：标题关键词；unitId（含下级）；step：unit_head|supervising_leader|principal；from/to：报送日期 yyyy-MM-dd；" +
+                             "sort：queue（默认，紧急在前、先报先审）|submittedAt|title|unit|step，dir：asc|desc（其他值 400）；page、pageSize（默认 20，≤100）。" +
+                             "total 与 countsByStep 为轮到调用者审核的全部篇数（不受筛选影响），matched 为符合筛选的篇数。")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
     }
 }
 

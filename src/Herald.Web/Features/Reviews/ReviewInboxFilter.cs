@@ -18,8 +18,4 @@ public static class ReviewInboxFilter
             (m.CurrentStepRole == Role.SupervisingLeader && leader.Contains(m.UnitId)) ||
             (m.CurrentStepRole == Role.Principal && principal.Contains(m.UnitId))));
     }
-
-    /// <summary>待审的先后：紧急稿件在前，其余先报先审（审核页与首页共用）。</summary>
-    public static IQueryable<ManuscriptListRow> InReviewOrder(this IQueryable<ManuscriptListRow> rows) =>
-        rows.OrderByDescending(m => m.Emergency).ThenBy(m => m.LastSubmittedAt).ThenBy(m => m.Id);
 }

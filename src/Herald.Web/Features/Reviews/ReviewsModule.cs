@@ -19,12 +19,14 @@ public sealed class ReviewsModule : IModule
     {
         pages.MapReviewPages();
         pages.MapReviewEditPages();
+        pages.MapReviewBatchPages();
     }
 
     public void MapApi(RouteGroupBuilder api)
     {
         api.MapReviewApi();
         api.MapReviewEditApi();
+        api.MapReviewBatchApi();
         api.MapSensitiveApi();
     }
 }

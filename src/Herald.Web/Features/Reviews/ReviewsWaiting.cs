@@ -9,7 +9,7 @@ public sealed class ReviewsWaiting(GetReviewInbox inbox) : IWaitingWorkSource
     public async Task<IReadOnlyList<WaitingGroup>> ListAsync(UserContext me, int take, CancellationToken ct)
     {
         if (!me.CanReview) return [];
-        var result = await inbox.HandleAsync(ct);
+        var result = await inbox.HandleAsync(new ReviewInboxQuery(PageSize: take), ct);
         var items = result.Items.Take(take)
             .Select(m => new WaitingItem("review", m.Title, $"/manuscripts/{m.Id}", m.SubmittedAt ?? m.UpdatedAt, Unit: m.UnitName)).ToList();
         return [new WaitingGroup("review", result.Total, "/reviews", items)];

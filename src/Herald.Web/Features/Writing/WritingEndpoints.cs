@@ -19,7 +19,7 @@ public static class WritingEndpoints
             var title = form["title"].ToString();
             var body = BodyHtml.Sanitize(form["bodyHtml"].ToString()).Text;
             var result = await check.HandleAsync(new TextCheckRequest { Title = title, Body = body }, http.RequestAborted);
-            return Pages.Render(new TextCheckFragmentModel(result, title, body, CheckText.Fingerprint(title, body)));
+            return Pages.Render(new TextCheckPanelModel { Result = result, Title = title, Body = body, ConfirmRevision = CheckText.Fingerprint(title, body) });
         });
 
         pages.MapGet("/admin/usage-rules", async (string? notice, HttpContext http, GetUsageRules get) =>

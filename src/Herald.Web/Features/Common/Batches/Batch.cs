@@ -5,22 +5,25 @@ using Herald.Web.Infrastructure.Web;
 
 namespace Herald.Web.Features.Common.Batches;
 
-/// <summary>批量操作中一项的错误：稳定的代码和中文说明（与单个操作的 ProblemDetails 相同）。</summary>
-public sealed record BatchError(string Code, string Detail);
-
 /// <summary>
-/// 批量操作中一项的结果：成功时 status（对象的新状态代码），失败时 error。JSON 为 {id, status} 或 {id, error}，
+/// 批量操作中一项的结果：成功时 status（对象的新状态代码），失败时 error（中文说明，与单个操作的 ProblemDetails 的 detail 相同）
+/// 和旁边的 code（稳定的代码）。JSON 为 {id, status} 或 {id, error, code}（issue 8 的约定），
 /// 另带 title（稿件标题等，页面上显示用；看不到的对象没有）。
 /// </summary>
 public sealed record BatchItemResult(
     long Id,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Status,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BatchError? Error,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Code = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Title = null)
 {
     [JsonIgnore]
     public bool Done => Error is null;
 }
+
+/// <summary>批量操作的结果页：标题、逐项结果、成功项的新状态代码 → 中文、返回列表的地址（保留筛选）。</summary>
+public sealed record BatchResultModel(string Title, IReadOnlyList<BatchItemResult> Results, Func<string, string> StatusText, string ReturnUrl)
+    : IPageModel<BatchResultPage>;
 
 /// <summary>批量请求：对象编号（去重后最多 <see cref="Batch.MaxItems"/> 个）。</summary>
 public sealed record BatchRequest(IReadOnlyList<long>? Ids);
@@ -65,11 +68,11 @@ public sealed class Batch(IServiceScopeFactory scopes, Messages messages)
             try
             {
                 var (status, title) = await action(scope.ServiceProvider.GetRequiredService<THandler>(), id, ct);
-                results.Add(new BatchItemResult(id, status, null, title));
+                results.Add(new BatchItemResult(id, status, Title: title));
             }
             catch (Exception ex) when (ex is AppException or DomainException)
             {
-                results.Add(new BatchItemResult(id, null, new BatchError(CodeOf(ex), messages.Describe(ex))));
+                results.Add(new BatchItemResult(id, null, messages.Describe(ex), CodeOf(ex)));
             }
         }
         return results;
