@@ -14,7 +14,7 @@ public static class UnitScope
     public static IReadOnlySet<long> Manuscripts(UserContext me) => me.ManuscriptUnits;
 
     /// <summary>范围是快照中的全部单位（省级宣传办、主要负责人有 5000 个）：查询可以不带全部单位编号的 IN 列表。</summary>
-    public static bool CoversWholeTree(UserContext me, IReadOnlySet<long> units) => units.Count > 0 && units.Count == me.Tree.Count;
+    public static bool CoversWholeTree(IReadOnlySet<long> units, OrgTree tree) => units.Count > 0 && units.Count == tree.Count;
 
     /// <summary>以宣传办身份所辖的单位（子树）。</summary>
     public static IReadOnlySet<long> Office(UserContext me) => me.Tree.ScopeOf(me.Id, Role.Office);
@@ -73,7 +73,7 @@ public static class UnitScope
     /// </summary>
     public static IQueryable<T> InUnits<T>(this IQueryable<T> query, IReadOnlySet<long> units, OrgTree tree, Expression<Func<T, long>> unitOf)
     {
-        if (units.Count < tree.Count) return query.InUnits(units, unitOf);
+        if (!CoversWholeTree(units, tree)) return query.InUnits(units, unitOf);
         var max = tree.MaxUnitId;
         Expression<Func<long, bool>> inTree = id => id - max <= 0;
         var body = new Substitute(inTree.Parameters[0], unitOf.Body).Visit(inTree.Body);

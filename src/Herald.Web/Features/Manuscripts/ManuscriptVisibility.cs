@@ -16,13 +16,13 @@ public static class ManuscriptVisibility
     /// 此人能看到全部单位已报送的稿件（省级宣传办、主要负责人）。用稿登记只挂在已审定的稿件上，对他们不必逐行连接稿件表判断可见
     /// （省级规模下待核实的近两万条，逐条回表要 0.3 秒）。
     /// </summary>
-    public static bool SeesAllSubmitted(this UserContext me) => UnitScope.CoversWholeTree(me, UnitScope.Manuscripts(me));
+    public static bool SeesAllSubmitted(this UserContext me) => UnitScope.CoversWholeTree(UnitScope.Manuscripts(me), me.Tree);
 
     public static IQueryable<Manuscript> VisibleTo(this IQueryable<Manuscript> query, UserContext me)
     {
         var id = me.Id;
         var scope = UnitScope.Manuscripts(me);
-        if (UnitScope.CoversWholeTree(me, scope))
+        if (me.SeesAllSubmitted())
         {
             // 能看全部单位：同一条件，但不带全部单位编号的 IN 列表。
             // 单位从不删除、编号只增，所以"在快照中"就是"编号不大于最大编号"。
@@ -45,7 +45,7 @@ public static class ManuscriptVisibility
         var id = me.Id;
         var scope = UnitScope.Manuscripts(me);
         Expression<Func<Manuscript, bool>> inScope, outOfScope;
-        if (UnitScope.CoversWholeTree(me, scope))
+        if (me.SeesAllSubmitted())
         {
             // 快照中的全部单位（单位编号递增、从不删除）。写成差值，SQLite 就不会为它选单位索引（那样要把整张表排序），
             // 而是顺着更新时间索引直接取到第一页。
