@@ -23,10 +23,11 @@ public sealed class DependencyRulesTests
         ["Correspondents"] = ["Organization"],
         ["Reports"] = ["Scoring"],
         ["Bulletins"] = ["Reports"],
-        ["OpinionIntake"] = ["Keywords"],
+        // 可配置的选项表（舆情类别、平台）：立案表单和信息筛选用 OptionLists 的公开查询 OptionChoices。
+        ["OpinionIntake"] = ["Keywords", "OptionLists"],
         // 报送前的文字检查：稿件表单调用 Writing 的公开处理器 CheckText 并显示其 TextCheckPanel；Writing 用关键词引擎（敏感词、规范表述）。
         ["Writing"] = ["Keywords"],
-        ["OpinionCases"] = ["Notifications"],
+        ["OpinionCases"] = ["Notifications", "OptionLists"],
         ["Demo"] = ["OpinionIntake", "OpinionCases"],
     };
 
