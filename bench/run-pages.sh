@@ -16,7 +16,9 @@ DURATION="${DURATION:-30}"
 WARMUP="${WARMUP:-5}"
 MANUSCRIPTS="${MANUSCRIPTS:-1000000}"
 
-TABLE_PATHS="${TABLE_PATHS:-/manuscripts?sort=title,/manuscripts?sort=title&dir=desc,/manuscripts?sort=eventDate,/manuscripts?sort=status&dir=asc,/manuscripts?sort=unit,/manuscripts?sort=submittedAt&page={page},/manuscripts?status=approved&sort=title,/adoptions?status=all,/adoptions?status=all&sort=level,/adoptions?sort=adoptedOn&page={page},/org/correspondents?sort=name}"
+# In single quotes: inside "${VAR:-…}" the first } of {page} would end the default.
+DEFAULT_TABLE_PATHS='/manuscripts?sort=title,/manuscripts?sort=title&dir=desc,/manuscripts?sort=eventDate,/manuscripts?sort=status&dir=asc,/manuscripts?sort=unit,/manuscripts?sort=submittedAt&page={page},/manuscripts?status=approved&sort=title,/adoptions?status=all,/adoptions?status=all&sort=level,/adoptions?sort=adoptedOn&page={page},/org/correspondents?sort=name'
+TABLE_PATHS="${TABLE_PATHS:-$DEFAULT_TABLE_PATHS}"
 
 build_release
 if [[ "${BENCH_REGEN:-0}" == 1 || ! -f "$BENCH_DATA/herald.db" || ! -f "$BENCH_DATA/datagen.log" ]]; then
