@@ -1,3 +1,4 @@
+using System.Globalization;
 using Herald.Domain.Organization;
 using Herald.Web.Features.Common;
 using Herald.Web.Features.Common.Tables;
@@ -22,8 +23,19 @@ public sealed record CorrespondentQuery(
     public bool History => string.Equals(View, "history", StringComparison.OrdinalIgnoreCase);
 }
 
-/// <summary>名册的一行及其单位在组织树里的位置（按单位排序用）。</summary>
-public sealed record CorrespondentRow(CorrespondentItem Item, int UnitOrder);
+/// <summary>名册的一行及其单位在组织树里的位置（按单位排序用）和姓名的排序键（按姓名排序时才算）。</summary>
+public sealed record CorrespondentRow(CorrespondentItem Item, int UnitOrder, NameOrder Name = default);
+
+/// <summary>
+/// 姓名按当前语言的顺序（中文按拼音）。先为每个姓名算一次排序键、再逐字节比较：直接用语言比较排五千个姓名
+/// 要比较六万次（省级名册一页 40–60 毫秒），排序键只算五千次。
+/// </summary>
+public readonly record struct NameOrder(SortKey? Key) : IComparable<NameOrder>
+{
+    public static NameOrder Of(string name, CompareInfo compare) => new(compare.GetSortKey(name));
+
+    public int CompareTo(NameOrder other) => Key is null || other.Key is null ? 0 : SortKey.Compare(Key, other.Key);
+}
 
 /// <summary>
 /// 名册（在册或历史）作为数据表：在名册上筛选、排序、分页。名册按单位一人左右，省级也不过上万行，在内存里处理
@@ -35,7 +47,7 @@ public static class CorrespondentTable
 
     public static readonly SortKeys<CorrespondentRow> Sorting = new SortKeys<CorrespondentRow>()
         .Add("unit", r => r.UnitOrder)
-        .Add("name", r => r.Item.Name)
+        .Add("name", r => r.Name)
         .Add("appointedOn", r => r.Item.AppointedOn, descending: true)
         .Add("endedOn", r => r.Item.EndedOn, descending: true);
 
@@ -56,7 +68,10 @@ public static class CorrespondentTable
             rows = rows.Where(c => c.Name.Contains(text, StringComparison.OrdinalIgnoreCase) || c.Phone.Contains(text, StringComparison.Ordinal)
                                    || (c.UserName?.Contains(text, StringComparison.OrdinalIgnoreCase) ?? false));
         }
-        var ranked = rows.Select(c => new CorrespondentRow(c, order.GetValueOrDefault(c.UnitId, int.MaxValue))).AsQueryable();
+        var compare = CultureInfo.CurrentCulture.CompareInfo;
+        var byName = sort.Key == "name";
+        var ranked = rows.Select(c => new CorrespondentRow(c, order.GetValueOrDefault(c.UnitId, int.MaxValue),
+            byName ? NameOrder.Of(c.Name, compare) : default)).AsQueryable();
         return Sorting.Apply(ranked, sort).ThenBy(r => r.Item.Id).Select(r => r.Item).ToList();
     }
 
