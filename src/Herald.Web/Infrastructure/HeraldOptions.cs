@@ -15,6 +15,8 @@ public sealed class HeraldOptions
     public TimelinessOptions Timeliness { get; set; } = new();
     public UploadOptions Uploads { get; set; } = new();
     public ReviewOptions Review { get; set; } = new();
+    /// <summary>出站请求（订阅源等）：默认不连接内部地址，AllowedNetworks 放行（见 Infrastructure/Net/OutboundGuard）。</summary>
+    public Net.OutboundOptions Outbound { get; set; } = new();
 
     public string ResolveDataDir() => Path.GetFullPath(DataDir);
 }

@@ -18,7 +18,18 @@ namespace Herald.Web.Tests.Opinion;
 /// <summary>后台轮询关闭：由测试调用 RunOnceAsync，时间可控。</summary>
 public sealed class FeedTestFactory : HeraldFactory
 {
-    public FeedTestFactory() => Settings["Herald:Opinion:PollFeeds"] = "false";
+    public FeedTestFactory()
+    {
+        Settings["Herald:Opinion:PollFeeds"] = "false";
+        // 测试里的订阅源网站在本机：像运维放行内网一样放行回环地址（不放行时见 FeedSsrfTests）。
+        Settings["Herald:Outbound:AllowedNetworks:0"] = "127.0.0.1";
+    }
+}
+
+/// <summary>默认配置（不放行任何内部网段）、后台轮询关闭。</summary>
+public sealed class GuardedFeedTestFactory : HeraldFactory
+{
+    public GuardedFeedTestFactory() => Settings["Herald:Opinion:PollFeeds"] = "false";
 }
 
 /// <summary>测试里起的一个本地网站：一个正常的源（支持 ETag）、一个很慢的、一个 500、一个返回 HTML 错误页的。</summary>

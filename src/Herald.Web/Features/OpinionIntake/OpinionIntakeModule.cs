@@ -24,13 +24,17 @@ public sealed class OpinionIntakeModule : IModule
                 client.Timeout = Timeout.InfiniteTimeSpan;
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("Herald/1.0 (opinion monitoring)");
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(services =>
             {
-                AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate,
-                AllowAutoRedirect = true,
-                MaxAutomaticRedirections = 5,
-                UseCookies = false,
-                ConnectTimeout = TimeSpan.FromSeconds(10),
+                // 每次连接都经 OutboundGuard（防 SSRF，重定向也一样）。
+                var handler = Infrastructure.Net.OutboundGuard.Handler(
+                    services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Infrastructure.HeraldOptions>>().Value.Outbound);
+                handler.AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate;
+                handler.AllowAutoRedirect = true;
+                handler.MaxAutomaticRedirections = 5;
+                handler.UseCookies = false;
+                handler.ConnectTimeout = TimeSpan.FromSeconds(10);
+                return handler;
             });
         services.AddSingleton<FeedPoller>();
         services.AddHostedService(sp => sp.GetRequiredService<FeedPoller>());

@@ -44,6 +44,10 @@ public sealed class FeedFetcher(IHttpClientFactory clients)
         {
             throw new FeedException("Feed.Timeout", feed.TimeoutSeconds);
         }
+        catch (HttpRequestException ex) when (Infrastructure.Net.OutboundGuard.BlockedIn(ex) is { } blocked)
+        {
+            throw new FeedException("Feed.Blocked", blocked.Host);
+        }
         catch (HttpRequestException)
         {
             throw new FeedException("Feed.Network");
