@@ -152,7 +152,7 @@ public sealed class XlsxStreamWriter : IAsyncDisposable
         else if (text.Contains('\n')) attributes.Add(new("s", "", WrapStyle.ToString(CultureInfo.InvariantCulture)));
         sheet.WriteStartElement(new Cell(), attributes);
         sheet.WriteStartElement(new InlineString());
-        sheet.WriteElement(new CellText(Clean(text)) { Space = SpaceProcessingModeValues.Preserve });
+        sheet.WriteElement(new CellText(XlsxText.Clean(text)) { Space = SpaceProcessingModeValues.Preserve });
         sheet.WriteEndElement();
         sheet.WriteEndElement();
     }
@@ -165,15 +165,6 @@ public sealed class XlsxStreamWriter : IAsyncDisposable
         sheet.WriteStartElement(new Cell(), attributes);
         sheet.WriteElement(new CellValue(value.ToString("R", CultureInfo.InvariantCulture)));
         sheet.WriteEndElement();
-    }
-
-    /// <summary>XML 不允许的控制字符（粘贴进标题的）去掉，否则 Excel 打不开；单元格上限 32767 个字符。</summary>
-    private static string Clean(string text)
-    {
-        var clean = text.Any(ch => ch < 0x20 && ch is not ('\t' or '\n' or '\r'))
-            ? new string(text.Where(ch => ch >= 0x20 || ch is '\t' or '\n' or '\r').ToArray())
-            : text;
-        return clean.Length > 32767 ? clean[..32767] : clean;
     }
 
     /// <summary>工作表名最多 31 个字符，不能含 \ / ? * [ ] :。</summary>

@@ -91,8 +91,8 @@ public static class XlsxWriter
                     var row = new Row { RowIndex = rowNumber };
                     for (var c = 0; c < spec.Cells.Count; c++)
                     {
-                        var value = spec.Cells[c];
-                        if (value is null) continue;
+                        if (spec.Cells[c] is not { } raw) continue;
+                        var value = XlsxText.Clean(raw);
                         var cell = new Cell { CellReference = ColumnName(c + 1) + rowNumber.ToString(CultureInfo.InvariantCulture), StyleIndex = (uint)spec.Style };
                         if (sharedStrings)
                         {
