@@ -78,27 +78,8 @@ public sealed class GetReviewInbox(HeraldDbContext db, CurrentUser current)
                 throw AppException.Invalid("step", "Publishing.UnknownCode", query.Step!.Trim(), string.Join("|", Steps.Select(s => Wire.Code(s))));
             q = q.Where(m => m.CurrentStepRole == step);
         }
-        if (query.UnitId is { } unitId)
-        {
-            var units = me.Tree.Subtree(unitId).ToArray();
-            q = q.Where(m => units.Contains(m.UnitId));
-        }
-        if (Wire.OptionalDate(query.From, "from") is { } from)
-        {
-            var start = ChinaTime.StartOfDayUtc(from);
-            q = q.Where(m => m.SubmittedAt >= start);
-        }
-        if (Wire.OptionalDate(query.To, "to") is { } to)
-        {
-            var end = ChinaTime.StartOfDayUtc(to.AddDays(1));
-            q = q.Where(m => m.SubmittedAt < end);
-        }
-        if (!string.IsNullOrWhiteSpace(query.Q))
-        {
-            var text = query.Q.Trim();
-            q = q.Where(m => m.Title.Contains(text) || (m.StandardName != null && m.StandardName.Contains(text)));
-        }
-        return q;
+        // 单位（含下级）、报送日期、标题关键词与稿件列表同样筛选。
+        return ListManuscripts.ApplyFilters(q, new ManuscriptQuery(UnitId: query.UnitId, From: query.From, To: query.To, Q: query.Q), me);
     }
 
     /// <summary>默认顺序即审核的先后：紧急在前，同为紧急或不紧急的先报先审（最近一次报送的时间）。</summary>
