@@ -1,6 +1,9 @@
 namespace Herald.Domain.Identity;
 
-/// <summary>口令策略：至少 8 位，大写字母、小写字母、数字、符号四类中至少三类（等保 2.0 常见要求）。</summary>
+/// <summary>
+/// 口令策略：至少 8 位，大写字母、小写字母、数字、符号四类中至少三类（等保 2.0 常见要求）；
+/// 满足这些的口令还不能是常见口令或有规律的口令（<see cref="WeakPasswords"/>）。
+/// </summary>
 public static class PasswordPolicy
 {
     public const int MinLength = 8;
@@ -17,6 +20,7 @@ public static class PasswordPolicy
         if (CountClasses(password) < RequiredClasses) errors.Add("Password.TooSimple");
         if (!string.IsNullOrEmpty(userName) && password.Contains(userName, StringComparison.OrdinalIgnoreCase))
             errors.Add("Password.ContainsUserName");
+        if (errors.Count == 0 && WeakPasswords.IsWeak(password)) errors.Add("Password.Common");
         return errors;
     }
 

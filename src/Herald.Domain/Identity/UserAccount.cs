@@ -25,6 +25,8 @@ public sealed partial class UserAccount
     public string SecurityStamp { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime? LastSignInAt { get; private set; }
+    /// <summary>本人最近一次设定口令的时间（口令有效期从这里算；创建以来没改过时为空，按创建时间算）。</summary>
+    public DateTime? PasswordChangedAt { get; private set; }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{2,31}$")]
     private static partial Regex UserNamePattern();
@@ -86,12 +88,23 @@ public sealed partial class UserAccount
     }
 
     /// <summary>本人修改口令。</summary>
-    public void ChangePassword(string newHash)
+    public void ChangePassword(string newHash, DateTime nowUtc)
     {
         PasswordHash = newHash;
         MustChangePassword = false;
+        PasswordChangedAt = nowUtc;
         SecurityStamp = Guid.NewGuid().ToString("N");
     }
+
+    /// <summary>口令是否已超过有效期（maxAgeDays 为 0 表示不设有效期）。</summary>
+    public bool IsPasswordExpired(DateTime nowUtc, int maxAgeDays) =>
+        maxAgeDays > 0 && (PasswordChangedAt ?? CreatedAt).AddDays(maxAgeDays) <= nowUtc;
+
+    /// <summary>口令到期：下次进入系统前必须修改。</summary>
+    public void RequirePasswordChange() => MustChangePassword = true;
+
+    /// <summary>使已签发的网页会话全部失效（例如修改口令页上连续输错当前口令而锁定时）。</summary>
+    public void EndSessions() => SecurityStamp = Guid.NewGuid().ToString("N");
 
     /// <summary>管理员重置口令：下次登录必须修改，并解除锁定。</summary>
     public void ResetPassword(string newHash)

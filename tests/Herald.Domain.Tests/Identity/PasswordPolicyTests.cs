@@ -5,10 +5,10 @@ namespace Herald.Domain.Tests.Identity;
 public class PasswordPolicyTests
 {
     [Theory]
-    [InlineData("Abcdefg1")]      // upper, lower, digit; exactly 8
-    [InlineData("abcdef1!")]      // lower, digit, symbol
-    [InlineData("ABCDEF1!")]      // upper, digit, symbol
-    [InlineData("Abcdefg!")]      // upper, lower, symbol
+    [InlineData("Kvmtrpz1")]      // upper, lower, digit; exactly 8
+    [InlineData("kvmtrp1!")]      // lower, digit, symbol
+    [InlineData("KVMTRP1!")]      // upper, digit, symbol
+    [InlineData("Kvmtrpz!")]      // upper, lower, symbol
     [InlineData("Herald#2026x")]  // all four
     public void Check_EightCharsThreeClasses_NoErrors(string password)
     {
@@ -43,7 +43,7 @@ public class PasswordPolicyTests
     [Fact]
     public void Check_OverMaxLength_TooLong()
     {
-        var password = "Aa1!" + new string('x', PasswordPolicy.MaxLength - 3);
+        var password = "Aa1!" + string.Concat(Enumerable.Repeat("kvmtrpzx", 16))[..(PasswordPolicy.MaxLength - 3)];
         password.Length.ShouldBe(PasswordPolicy.MaxLength + 1);
 
         PasswordPolicy.Check(password).ShouldBe(["Password.TooLong"]);
@@ -64,7 +64,22 @@ public class PasswordPolicyTests
     [InlineData("")]
     public void Check_NoUserName_UserNameRuleSkipped(string? userName)
     {
-        PasswordPolicy.Check("zhangsan#2026", userName).ShouldBeEmpty();
+        PasswordPolicy.Check("Kq7!zhangsan", userName).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("Qwerty123")]
+    [InlineData("P@ssw0rd")]
+    [InlineData("Aa1aaaaa")]
+    public void Check_CommonButStructurallyValid_Common(string password)
+    {
+        PasswordPolicy.Check(password, "zhangsan").ShouldBe(["Password.Common"]);
+    }
+
+    [Fact]
+    public void Check_TooSimpleAndCommon_OnlyStructuralCode()
+    {
+        PasswordPolicy.Check("password").ShouldBe(["Password.TooSimple"]);
     }
 
     [Fact]

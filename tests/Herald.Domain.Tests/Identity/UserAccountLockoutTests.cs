@@ -144,7 +144,7 @@ public class UserAccountLockoutTests
         var user = NewUser(mustChange: true);
         var stamp = user.SecurityStamp;
 
-        user.ChangePassword("hash-3");
+        user.ChangePassword("hash-3", DateTime.UtcNow);
 
         user.MustChangePassword.ShouldBeFalse();
         user.PasswordHash.ShouldBe("hash-3");

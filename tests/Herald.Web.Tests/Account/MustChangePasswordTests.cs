@@ -29,7 +29,7 @@ public sealed class MustChangePasswordTests(NoDemoFactory factory) : IClassFixtu
         }
         var (form, document) = await session.GetPageAsync("/account/password");
         form.StatusCode.ShouldBe(HttpStatusCode.OK);
-        document.QuerySelector("[data-testid=alert-warning]")!.TextContent.Trim().ShouldBe("这是初始口令或已被重置的口令，请先修改口令再使用系统。");
+        document.QuerySelector("[data-testid=alert-warning]")!.TextContent.Trim().ShouldBe("这是初始口令、已被重置或已到期的口令，请先修改口令再使用系统。");
 
         // API 令牌同样要求先改口令。
         var token = await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "admin", password = NoDemoFactory.InitialPassword });

@@ -55,6 +55,11 @@ public sealed class PasswordSignIn(HeraldDbContext db, PasswordHashing hashing, 
 
         user.RegisterSuccessfulSignIn(now);
         audit.Add(user.Id, user.UserName, "signin.success", "User", user.Id, channel);
+        if (!user.MustChangePassword && user.IsPasswordExpired(now, options.Value.Security.PasswordMaxAgeDays))
+        {
+            user.RequirePasswordChange();
+            audit.Add(user.Id, user.UserName, "password.expired", "User", user.Id, $"{options.Value.Security.PasswordMaxAgeDays} days");
+        }
         await db.SaveChangesAsync(ct);
         return user;
     }

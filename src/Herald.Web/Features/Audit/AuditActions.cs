@@ -12,7 +12,7 @@ public static class AuditActions
 
     public static readonly IReadOnlyList<Area> Areas =
     [
-        new("signin", ["signin.success", "signin.failed", "signin.locked", "signin.lockout", "signout", "password.change",
+        new("signin", ["signin.success", "signin.failed", "signin.locked", "signin.lockout", "signout", "password.change", "password.change_failed", "password.expired",
             "token.issue", "token.revoke", "token.issue.intake", "token.revoke.intake"]),
         new("org", ["unit.create", "unit.update", "unit.move", "unit.disable", "unit.enable",
             "user.create", "user.update", "user.disable", "user.enable", "user.unlock", "user.password_reset",

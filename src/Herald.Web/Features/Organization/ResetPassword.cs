@@ -1,3 +1,4 @@
+using Herald.Domain.Identity;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
@@ -21,6 +22,7 @@ public sealed class ResetPassword(HeraldDbContext db, CurrentUser current, Passw
         if (id == me.Id) throw AppException.Conflict("User.ResetOwnPassword");
 
         var password = PasswordHashing.Generate();
+        db.PasswordHistory.Add(PasswordHistoryEntry.Create(user.Id, user.PasswordHash, clock.UtcNow));
         user.ResetPassword(hashing.Hash(password));
         var revoked = await TokenRevocation.RevokeAllAsync(db, user.Id, clock.UtcNow, ct);
         audit.Add("user.password_reset", "User", user.Id, $"{user.UserName}; tokens revoked: {revoked}");

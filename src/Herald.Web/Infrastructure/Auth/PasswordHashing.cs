@@ -11,10 +11,13 @@ public sealed class PasswordHashing
 
     public string Hash(string password) => _hasher.HashPassword(null!, password);
 
-    public bool Verify(UserAccount user, string password)
+    public bool Verify(UserAccount user, string password) => Verify(user.PasswordHash, password);
+
+    /// <summary>与某个散列（当前口令或口令历史里的）比对。</summary>
+    public bool Verify(string hash, string password)
     {
-        if (string.IsNullOrEmpty(user.PasswordHash)) return false;
-        return _hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
+        if (string.IsNullOrEmpty(hash)) return false;
+        return _hasher.VerifyHashedPassword(null!, hash, password) != PasswordVerificationResult.Failed;
     }
 
     /// <summary>满足口令策略的随机口令（大小写字母、数字、符号各至少一个）。</summary>

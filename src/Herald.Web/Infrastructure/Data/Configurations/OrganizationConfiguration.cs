@@ -61,6 +61,17 @@ internal sealed class CorrespondentRecordConfiguration : IEntityTypeConfiguratio
     }
 }
 
+internal sealed class PasswordHistoryEntryConfiguration : IEntityTypeConfiguration<PasswordHistoryEntry>
+{
+    public void Configure(EntityTypeBuilder<PasswordHistoryEntry> b)
+    {
+        b.ToTable("password_history");
+        b.Property(h => h.PasswordHash).HasMaxLength(256).IsRequired();
+        b.HasOne<UserAccount>().WithMany().HasForeignKey(h => h.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(h => new { h.UserId, h.RetiredAt });
+    }
+}
+
 internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
 {
     public void Configure(EntityTypeBuilder<ApiToken> b)
