@@ -27,6 +27,13 @@ public sealed partial class UserAccount
     public DateTime? LastSignInAt { get; private set; }
     /// <summary>本人最近一次设定口令的时间（口令有效期从这里算；创建以来没改过时为空，按创建时间算）。</summary>
     public DateTime? PasswordChangedAt { get; private set; }
+    /// <summary>第二因素（TOTP）密钥，由宿主加密后保存；领域不解读。</summary>
+    public string? TotpSecret { get; private set; }
+    public DateTime? TotpEnabledAt { get; private set; }
+    /// <summary>最近一次接受的 TOTP 时间片：同一个动态码不能用第二次。</summary>
+    public long? TotpLastStep { get; private set; }
+
+    public bool HasSecondFactor => TotpEnabledAt is not null;
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{2,31}$")]
     private static partial Regex UserNamePattern();
@@ -102,6 +109,31 @@ public sealed partial class UserAccount
 
     /// <summary>口令到期：下次进入系统前必须修改。</summary>
     public void RequirePasswordChange() => MustChangePassword = true;
+
+    /// <summary>启用第二因素：登记时已用一个动态码验证过密钥。</summary>
+    public void EnableSecondFactor(string protectedSecret, long verifiedStep, DateTime nowUtc)
+    {
+        TotpSecret = protectedSecret;
+        TotpEnabledAt = nowUtc;
+        TotpLastStep = verifiedStep;
+    }
+
+    /// <summary>接受一个动态码所在的时间片；不晚于上次接受的（重放）则拒绝。</summary>
+    public bool AcceptTotpStep(long step)
+    {
+        if (TotpLastStep is { } last && step <= last) return false;
+        TotpLastStep = step;
+        return true;
+    }
+
+    /// <summary>安全管理员重置第二因素（手机丢失等）：下次登录重新登记，已签发的会话失效。</summary>
+    public void ResetSecondFactor()
+    {
+        TotpSecret = null;
+        TotpEnabledAt = null;
+        TotpLastStep = null;
+        SecurityStamp = Guid.NewGuid().ToString("N");
+    }
 
     /// <summary>使已签发的网页会话全部失效（例如修改口令页上连续输错当前口令而锁定时）。</summary>
     public void EndSessions() => SecurityStamp = Guid.NewGuid().ToString("N");

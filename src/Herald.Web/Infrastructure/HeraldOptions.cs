@@ -53,6 +53,8 @@ public sealed class SecurityOptions
     public int PasswordHistory { get; set; } = 5;
     /// <summary>口令有效期（天）；0 表示不设有效期。</summary>
     public int PasswordMaxAgeDays { get; set; }
+    /// <summary>必须使用第二因素（TOTP）的角色代码，逗号分隔；空表示不强制（其他人仍可自愿启用）。</summary>
+    public string SecondFactorRoles { get; set; } = "sys_admin,sec_admin,auditor";
 }
 
 public sealed class TimelinessOptions

@@ -114,6 +114,8 @@ public sealed class HeraldServer : IAsyncLifetime
             builder.UseEnvironment("Testing");
             builder.UseSetting("Herald:DataDir", DataDir);
             builder.UseSetting("Herald:Demo:Password", Password);
+            // 三员账号以口令登录（第二因素的默认要求在 Herald.Web.Tests 的 SecondFactorTests 与 SecondFactorFlowTests 里检验）。
+            builder.UseSetting("Herald:Security:SecondFactorRoles", "");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Server.Kestrel", "Error");
             builder.ConfigureServices(services =>

@@ -18,6 +18,8 @@ public class HeraldFactory : WebApplicationFactory<Program>
 {
     public const string Password = "Demo#2026pass";
 
+    public const string SecondFactorRolesKey = "Herald:Security:SecondFactorRoles";
+
     public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "herald-tests", Guid.NewGuid().ToString("N"));
 
     /// <summary>默认 2026-11-20 10:00 北京时间。</summary>
@@ -31,7 +33,9 @@ public class HeraldFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Herald:DataDir", DataDir);
         builder.UseSetting("Herald:Demo:Password", Password);
-        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        // 第二因素的默认要求（三员）由 SecondFactorTests 专门检验；其他测试以口令登录三员账号。
+        if (!Settings.ContainsKey(SecondFactorRolesKey)) builder.UseSetting(SecondFactorRolesKey, "");
+        foreach (var (key, value) in Settings.Where(s => s.Value is not null)) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -22,11 +22,21 @@ public static class AccountEndpoints
                     : Pages.Render(new SignInPageModel { ReturnUrl = returnUrl, Expired = expired == 1 }))
             .AllowAnonymous();
 
-        pages.MapPost("/signin", async ([FromForm] SignInForm form, HttpContext http, PasswordSignIn signIn, Messages messages) =>
+        pages.MapPost("/signin", async ([FromForm] SignInForm form, HttpContext http, PasswordSignIn signIn, SecondFactor secondFactor,
+                PendingSignIn pending, Messages messages) =>
             {
                 try
                 {
                     var user = await signIn.HandleAsync(form.UserName, form.Password, "web", http.RequestAborted);
+                    switch (await secondFactor.NextStepAsync(user, http.RequestAborted))
+                    {
+                        case SecondFactorStep.Verify:
+                            pending.Begin(http, user, form.ReturnUrl);
+                            return Results.LocalRedirect("/signin/second-factor");
+                        case SecondFactorStep.Enrol:
+                            pending.Begin(http, user, form.ReturnUrl);
+                            return Results.LocalRedirect("/signin/enrol");
+                    }
                     await CookieSignIn.SignInAsync(http, user);
                     return Results.LocalRedirect(user.MustChangePassword ? "/account/password" : Pages.SafeLocal(form.ReturnUrl));
                 }
@@ -105,13 +115,21 @@ public static class AccountEndpoints
     public static void MapAccountApi(this RouteGroupBuilder api)
     {
         api.MapPost("/auth/token", async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> (TokenRequest request,
-                HttpContext http, PasswordSignIn signIn, ApiTokens tokens) =>
+                HttpContext http, PasswordSignIn signIn, SecondFactor secondFactor, ApiTokens tokens) =>
             {
                 var user = await signIn.HandleAsync(request.UserName, request.Password, "api", http.RequestAborted);
+                switch (await secondFactor.NextStepAsync(user, http.RequestAborted))
+                {
+                    case SecondFactorStep.Verify:
+                        await secondFactor.VerifyAsync(user.Id, request.Totp, "api", http.RequestAborted);
+                        break;
+                    case SecondFactorStep.Enrol:
+                        throw AppException.Forbidden("SignIn.SecondFactorEnrolmentRequired");
+                }
                 return TypedResults.Ok(await tokens.IssueAsync(user, request.Name, http.RequestAborted));
             })
             .AllowAnonymous()
-            .WithSummary("用户名和口令换取访问令牌")
+            .WithSummary("用户名和口令（及第二因素动态码 totp）换取访问令牌")
             .WithDescription("返回不透明的 accessToken（只返回这一次）和过期时间。连续失败 5 次账号锁定 15 分钟。")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized);
 

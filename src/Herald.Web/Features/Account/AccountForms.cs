@@ -19,7 +19,19 @@ public sealed class NewTokenForm
     public string? Name { get; set; }
 }
 
-public sealed record TokenRequest(string? UserName, string? Password, string? Name);
+/// <summary>totp：启用了第二因素（或角色要求）的账号必须带上当前的 6 位动态码（也可用一个恢复码）。</summary>
+public sealed record TokenRequest(string? UserName, string? Password, string? Name, string? Totp = null);
+
+public sealed class SecondFactorCodeForm
+{
+    public string? Code { get; set; }
+}
+
+public sealed class SecondFactorEnrolForm
+{
+    public string? EnrolmentToken { get; set; }
+    public string? Code { get; set; }
+}
 
 public sealed record AssignmentDto(string Role, long? UnitId, string? UnitName);
 

@@ -1,4 +1,5 @@
 using Herald.Web.Features.Common;
+using Herald.Web.Infrastructure.Auth;
 
 namespace Herald.Web.Features.Account;
 
@@ -10,9 +11,20 @@ public sealed class AccountModule : IModule
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<ChangePassword>();
+        services.AddScoped<SecondFactor>();
+        services.AddSingleton<PendingSignIn>();
+        services.AddSingleton<TotpCodes>();
     }
 
-    public void MapPages(RouteGroupBuilder pages) => pages.MapAccountPages();
+    public void MapPages(RouteGroupBuilder pages)
+    {
+        pages.MapAccountPages();
+        pages.MapSecondFactorPages();
+    }
 
-    public void MapApi(RouteGroupBuilder api) => api.MapAccountApi();
+    public void MapApi(RouteGroupBuilder api)
+    {
+        api.MapAccountApi();
+        api.MapSecondFactorApi();
+    }
 }

@@ -13,6 +13,7 @@ public static class AuditActions
     public static readonly IReadOnlyList<Area> Areas =
     [
         new("signin", ["signin.success", "signin.failed", "signin.locked", "signin.lockout", "signout", "password.change", "password.change_failed", "password.expired",
+            "signin.second_factor", "signin.second_factor_failed", "second_factor.enable", "second_factor.disable", "second_factor.reset", "second_factor.recovery_codes",
             "token.issue", "token.revoke", "token.issue.intake", "token.revoke.intake"]),
         new("org", ["unit.create", "unit.update", "unit.move", "unit.disable", "unit.enable",
             "user.create", "user.update", "user.disable", "user.enable", "user.unlock", "user.password_reset",

@@ -27,6 +27,7 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
         b.Property(u => u.Phone).HasMaxLength(32);
         b.Property(u => u.Email).HasMaxLength(128);
         b.Property(u => u.SecurityStamp).HasMaxLength(64).IsRequired();
+        b.Property(u => u.TotpSecret).HasMaxLength(512);
         b.HasIndex(u => u.UserName).IsUnique();
         b.HasOne<Unit>().WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(u => u.UnitId);
@@ -69,6 +70,17 @@ internal sealed class PasswordHistoryEntryConfiguration : IEntityTypeConfigurati
         b.Property(h => h.PasswordHash).HasMaxLength(256).IsRequired();
         b.HasOne<UserAccount>().WithMany().HasForeignKey(h => h.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(h => new { h.UserId, h.RetiredAt });
+    }
+}
+
+internal sealed class RecoveryCodeConfiguration : IEntityTypeConfiguration<RecoveryCode>
+{
+    public void Configure(EntityTypeBuilder<RecoveryCode> b)
+    {
+        b.ToTable("recovery_codes");
+        b.Property(r => r.CodeHash).HasMaxLength(64).IsRequired();
+        b.HasOne<UserAccount>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(r => r.UserId);
     }
 }
 
