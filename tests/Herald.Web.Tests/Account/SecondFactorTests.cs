@@ -173,10 +173,12 @@ public sealed class SecondFactorTests(SecondFactorTests.Factory factory) : IClas
         await EnrolAtSignInAsync(session, secAdmin, allowAlreadyEnrolled: true);
         using var office = await factory.ApiClientAsync("office");
 
+        var (_, detail) = await session.GetPageAsync($"/org/users/{lostId}");
         var byOffice = await office.PostAsync($"/api/v1/users/{lostId}/second-factor/reset", null);
         var own = await session.PostFormAsync("/account/second-factor", $"/org/users/{secAdminId}/second-factor/reset", new());
         var reset = await session.PostFormAsync("/account/second-factor", $"/org/users/{lostId}/second-factor/reset", new());
 
+        detail.QuerySelector("[data-testid=reset-second-factor]").ShouldNotBeNull();
         await byOffice.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "Forbidden");
         own.StatusCode.ShouldNotBe(HttpStatusCode.Redirect);
         reset.StatusCode.ShouldBe(HttpStatusCode.Redirect);

@@ -25,6 +25,7 @@ public sealed class GetUser(HeraldDbContext db, CurrentUser current, Clock clock
             user.Disabled, user.IsLockedOut(now), user.LockoutEndUtc, user.MustChangePassword, user.CreatedAt, user.LastSignInAt,
             roles.Select(r => new RoleOnUnit(r.Id, r.Role, r.UnitId, r.UnitId is { } unit ? tree.PathName(unit) : null)).ToList(),
             tokens,
-            records.Select(c => new LinkedCorrespondentRecord(c.Id, tree.PathName(c.UnitId), c.AppointedOn, c.EndedOn)).ToList());
+            records.Select(c => new LinkedCorrespondentRecord(c.Id, tree.PathName(c.UnitId), c.AppointedOn, c.EndedOn)).ToList(),
+            user.HasSecondFactor);
     }
 }

@@ -48,7 +48,8 @@ public sealed record UserDetail(
     DateTime? LastSignInAt,
     IReadOnlyList<RoleOnUnit> Roles,
     int ActiveTokens,
-    IReadOnlyList<LinkedCorrespondentRecord> CorrespondentRecords)
+    IReadOnlyList<LinkedCorrespondentRecord> CorrespondentRecords,
+    bool SecondFactorEnabled = false)
 {
     /// <summary>分管单位：此人以分管领导身份挂的单位。</summary>
     public IReadOnlyList<RoleOnUnit> SupervisedUnits => Roles.Where(r => r.Role == Role.SupervisingLeader).ToList();
