@@ -8,6 +8,7 @@ public sealed class AccountModule : IModule
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<UnknownNameLockout>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<ChangePassword>();
     }
