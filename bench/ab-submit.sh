@@ -40,7 +40,7 @@ trap cleanup EXIT
 # launch DLL URL DATA ENV...: prints the pid.
 launch() {
   local dll="$1" url="$2" data="$3"; shift 3
-  env Herald__DataDir="$data" Urls="$url" Herald__Demo__Password="$BENCH_PASSWORD" ASPNETCORE_ENVIRONMENT=Production "$@" \
+  env Herald__DataDir="$data" Urls="$url" Herald__Demo__Password="$BENCH_PASSWORD" Herald__RateLimits__Enabled=false ASPNETCORE_ENVIRONMENT=Production "$@" \
     dotnet "$dll" >"$data/app.log" 2>&1 &
   echo $!
 }

@@ -46,7 +46,7 @@ wait_quiet() {
 start_app() {
   local data="$1"; shift
   mkdir -p "$data"
-  env Herald__DataDir="$data" Urls="$BENCH_URL" Herald__Demo__Password="$BENCH_PASSWORD" ASPNETCORE_ENVIRONMENT=Production "$@" \
+  env Herald__DataDir="$data" Urls="$BENCH_URL" Herald__Demo__Password="$BENCH_PASSWORD" Herald__RateLimits__Enabled=false ASPNETCORE_ENVIRONMENT=Production "$@" \
     dotnet "$WEB_DLL" >"$data/app.log" 2>&1 &
   APP_PID=$!
 }

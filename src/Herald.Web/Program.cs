@@ -2,6 +2,7 @@ using Herald.Web.Features;
 using Herald.Web.Infrastructure;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
+using Herald.Web.Infrastructure.RateLimits;
 using Herald.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,7 @@ builder.AddHeraldOptions();
 builder.Services.AddHeraldData();
 builder.Services.AddHeraldInfrastructure();
 builder.Services.AddHeraldAuth();
+builder.Services.AddHeraldRateLimits();
 builder.Services.AddHeraldWeb();
 builder.Services.AddHeraldApi();
 builder.Services.AddHeraldModules();

@@ -17,6 +17,8 @@ public sealed class HeraldOptions
     public ReviewOptions Review { get; set; } = new();
     /// <summary>出站请求（订阅源等）：默认不连接内部地址，AllowedNetworks 放行（见 Infrastructure/Net/OutboundGuard）。</summary>
     public Net.OutboundOptions Outbound { get; set; } = new();
+    /// <summary>限流（登录失败、改口令、API、导出）：见 Infrastructure/RateLimits。</summary>
+    public RateLimits.RateLimitOptions RateLimits { get; set; } = new();
 
     public string ResolveDataDir() => Path.GetFullPath(DataDir);
 }

@@ -3,6 +3,7 @@ using Herald.Web.Features.Common;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
 using Herald.Web.Infrastructure.Localization;
+using Herald.Web.Infrastructure.RateLimits;
 using Herald.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -42,8 +43,9 @@ public static class AccountEndpoints
                 }
                 catch (AppException ex)
                 {
+                    RateLimitServices.SetRetryAfter(http, ex);
                     return Pages.Render(new SignInPageModel { Form = form, ReturnUrl = form.ReturnUrl, Error = messages.Describe(ex) },
-                        StatusCodes.Status401Unauthorized);
+                        ex.Kind == ProblemKind.TooManyRequests ? StatusCodes.Status429TooManyRequests : StatusCodes.Status401Unauthorized);
                 }
             })
             .AllowAnonymous();
@@ -78,7 +80,7 @@ public static class AccountEndpoints
                     ErrorField = ex.Field,
                 }, StatusCodes.Status400BadRequest);
             }
-        });
+        }).WithPasswordChangeLimit();
 
         pages.MapGet("/account/tokens", async (HttpContext http, CurrentUser current, ApiTokens tokens) =>
         {
@@ -130,8 +132,10 @@ public static class AccountEndpoints
             })
             .AllowAnonymous()
             .WithSummary("用户名和口令（及第二因素动态码 totp）换取访问令牌")
-            .WithDescription("返回不透明的 accessToken（只返回这一次）和过期时间。连续失败 5 次账号锁定 15 分钟。")
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized);
+            .WithDescription("返回不透明的 accessToken（只返回这一次）和过期时间。连续失败 5 次账号锁定 15 分钟；同一地址失败过多时 429（带 Retry-After）。" +
+                             "启用了第二因素（或角色要求）的账号须带 totp（6 位动态码），缺少或不对时 401；角色要求但尚未登记时 403。")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden,
+                StatusCodes.Status429TooManyRequests);
 
         api.MapDelete("/auth/token", async (HttpContext http, CurrentUser current, ApiTokens tokens) =>
             {
@@ -161,10 +165,11 @@ public static class AccountEndpoints
                     http.RequestAborted);
                 return TypedResults.NoContent();
             })
+            .WithPasswordChangeLimit()
             .WithSummary("修改本人口令")
             .WithDescription("{\"currentPassword\":\"…\",\"newPassword\":\"…\"}（可带 confirmPassword，须与 newPassword 一致）。新口令须满足口令策略、不能与原口令相同；" +
                              "原口令不对时 400（errors.currentPassword）。")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status429TooManyRequests);
 
         api.MapGet("/me/tokens", async Task<Ok<IReadOnlyList<TokenSummary>>> (HttpContext http, CurrentUser current, ApiTokens tokens) =>
             {

@@ -9,6 +9,7 @@ public sealed class AccountModule : IModule
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<UnknownNameLockout>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<ChangePassword>();
         services.AddScoped<SecondFactor>();

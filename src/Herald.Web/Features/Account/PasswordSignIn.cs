@@ -3,6 +3,7 @@ using Herald.Web.Infrastructure;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
+using Herald.Web.Infrastructure.RateLimits;
 using Herald.Web.Infrastructure.Time;
 using Herald.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
@@ -12,9 +13,11 @@ namespace Herald.Web.Features.Account;
 
 /// <summary>
 /// 口令登录（网页登录与 API 取令牌共用）：连续失败 5 次锁定 15 分钟；成功、失败、锁定都记审计。
-/// 用户名不存在与口令错误给出同一提示，不泄露账号是否存在。
+/// 不泄露账号是否存在：不存在的用户名与真账号给出同样的提示（包括锁定），并同样核对一次口令散列（耗时相同）。
+/// 同一地址的失败先由 <see cref="SignInThrottle"/> 限流，超出的尝试不计入账号锁定。
 /// </summary>
-public sealed class PasswordSignIn(HeraldDbContext db, PasswordHashing hashing, AuditLog audit, Clock clock, IOptions<HeraldOptions> options)
+public sealed class PasswordSignIn(HeraldDbContext db, PasswordHashing hashing, AuditLog audit, Clock clock,
+    IOptions<HeraldOptions> options, SignInThrottle throttle, UnknownNameLockout unknownNames, IHttpContextAccessor accessor)
 {
     public async Task<UserAccount> HandleAsync(string? userName, string? password, string channel, CancellationToken ct = default)
     {
@@ -22,31 +25,35 @@ public sealed class PasswordSignIn(HeraldDbContext db, PasswordHashing hashing, 
         if (name.Length == 0) throw AppException.Invalid("UserName", "Required");
         if (string.IsNullOrEmpty(password)) throw AppException.Invalid("Password", "Required");
 
+        var ip = accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
+        throttle.EnsureSignInAllowed(ip, name);
+
         var now = clock.UtcNow;
+        var policy = new LockoutPolicy(options.Value.Security.LockoutFailures, TimeSpan.FromMinutes(options.Value.Security.LockoutMinutes));
         var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == name, ct);
-        if (user is null)
+        // 不存在的用户名：对照一个假散列（与真账号同样耗时），失败计在影子账号上。
+        var account = user ?? unknownNames.For(name, now);
+        var passwordOk = user is null ? hashing.VerifyDummy(password) : hashing.Verify(user, password);
+        var detail = user is null ? $"{channel}: unknown user" : $"{channel}: wrong password";
+
+        if (account.IsLockedOut(now))
         {
-            audit.Add(null, name, "signin.failed", "User", null, $"{channel}: unknown user");
+            throttle.RecordSignInFailure(ip, name);
+            audit.Add(user?.Id, name, "signin.locked", "User", user?.Id, channel);
             await db.SaveChangesAsync(ct);
+            throw LockedOut(account, now);
+        }
+        if (!passwordOk)
+        {
+            throttle.RecordSignInFailure(ip, name);
+            var lockedNow = account.RegisterFailedSignIn(now, policy);
+            audit.Add(user?.Id, name, "signin.failed", "User", user?.Id, detail);
+            if (lockedNow) audit.Add(user?.Id, name, "signin.lockout", "User", user?.Id, $"{policy.MaxFailures} failures");
+            await db.SaveChangesAsync(ct);
+            if (lockedNow) throw LockedOut(account, now);
             throw new AppException(ProblemKind.Unauthorized, "SignIn.Invalid");
         }
-        if (user.IsLockedOut(now))
-        {
-            audit.Add(user.Id, user.UserName, "signin.locked", "User", user.Id, channel);
-            await db.SaveChangesAsync(ct);
-            throw new AppException(ProblemKind.Unauthorized, "SignIn.LockedOut", null, MinutesLeft(user, now));
-        }
-        if (!hashing.Verify(user, password))
-        {
-            var policy = new LockoutPolicy(options.Value.Security.LockoutFailures, TimeSpan.FromMinutes(options.Value.Security.LockoutMinutes));
-            var lockedNow = user.RegisterFailedSignIn(now, policy);
-            audit.Add(user.Id, user.UserName, "signin.failed", "User", user.Id, $"{channel}: wrong password");
-            if (lockedNow) audit.Add(user.Id, user.UserName, "signin.lockout", "User", user.Id, $"{policy.MaxFailures} failures");
-            await db.SaveChangesAsync(ct);
-            if (lockedNow) throw new AppException(ProblemKind.Unauthorized, "SignIn.LockedOut", null, MinutesLeft(user, now));
-            throw new AppException(ProblemKind.Unauthorized, "SignIn.Invalid");
-        }
-        if (user.Disabled)
+        if (user!.Disabled)
         {
             audit.Add(user.Id, user.UserName, "signin.failed", "User", user.Id, $"{channel}: disabled");
             await db.SaveChangesAsync(ct);
@@ -64,6 +71,7 @@ public sealed class PasswordSignIn(HeraldDbContext db, PasswordHashing hashing, 
         return user;
     }
 
-    private static int MinutesLeft(UserAccount user, DateTime now) =>
-        Math.Max(1, (int)Math.Ceiling((user.LockoutEndUtc!.Value - now).TotalMinutes));
+    private static AppException LockedOut(UserAccount account, DateTime now) =>
+        new(ProblemKind.Unauthorized, "SignIn.LockedOut", null,
+            Math.Max(1, (int)Math.Ceiling((account.LockoutEndUtc!.Value - now).TotalMinutes)));
 }

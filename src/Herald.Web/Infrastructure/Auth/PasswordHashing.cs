@@ -8,6 +8,10 @@ namespace Herald.Web.Infrastructure.Auth;
 public sealed class PasswordHashing
 {
     private readonly PasswordHasher<UserAccount> _hasher = new();
+    private readonly Lazy<string> _dummyHash;
+
+    public PasswordHashing() =>
+        _dummyHash = new Lazy<string>(() => _hasher.HashPassword(null!, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
 
     public string Hash(string password) => _hasher.HashPassword(null!, password);
 
@@ -18,6 +22,13 @@ public sealed class PasswordHashing
     {
         if (string.IsNullOrEmpty(hash)) return false;
         return _hasher.VerifyHashedPassword(null!, hash, password) != PasswordVerificationResult.Failed;
+    }
+
+    /// <summary>用户名不存在时也核对一次（随机口令的散列，永不通过）：与真账号耗时相同，不能凭响应时间判断账号是否存在。</summary>
+    public bool VerifyDummy(string password)
+    {
+        _hasher.VerifyHashedPassword(null!, _dummyHash.Value, password);
+        return false;
     }
 
     /// <summary>满足口令策略的随机口令（大小写字母、数字、符号各至少一个）。</summary>

@@ -8,6 +8,7 @@ public enum ProblemKind
     Conflict,
     Unauthorized,
     TooLarge,
+    TooManyRequests,
 }
 
 /// <summary>
@@ -30,4 +31,9 @@ public sealed class AppException(ProblemKind kind, string code, string? field = 
         new(ProblemKind.Validation, code, field, args);
 
     public static AppException Conflict(string code, params object[] args) => new(ProblemKind.Conflict, code, null, args);
+
+    /// <summary>429：参数为"几分钟后再试"和 Retry-After 秒数。</summary>
+    public static AppException TooManyRequests(TimeSpan retryAfter) =>
+        new(ProblemKind.TooManyRequests, "RateLimited", null, Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes)),
+            Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)));
 }

@@ -26,6 +26,7 @@ public sealed class HeraldExceptionHandler(ProblemWriter problems, ILogger<Heral
             ? problems.Create(http, exception)
             : problems.Create(http, kind.Value, code);
         if (code == "Unknown") problem.Status = StatusCodes.Status500InternalServerError;
+        RateLimits.RateLimitServices.SetRetryAfter(http, exception);
 
         if (IsApi(http))
         {

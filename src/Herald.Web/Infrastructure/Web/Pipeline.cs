@@ -57,6 +57,8 @@ public static class Pipeline
         });
         app.UseAuthentication();
         app.UseAuthorization();
+        // 在认证之后：按令牌、按用户限流。
+        app.UseRateLimiter();
         app.UseMustChangePassword();
         app.UseAntiforgery();
         return app;
