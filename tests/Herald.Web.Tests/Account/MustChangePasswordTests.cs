@@ -5,15 +5,35 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Web.Tests.Account;
 
-/// <summary>Herald:Demo:Enabled=false：只有 admin，初始口令必须先修改，其他页面和 API 令牌在此之前都不可用。</summary>
+/// <summary>Herald:Demo:Enabled=false：只有三员账号 admin、secadmin、auditor，初始口令必须先修改，其他页面和 API 令牌在此之前都不可用。</summary>
 public sealed class MustChangePasswordTests(NoDemoFactory factory) : IClassFixture<NoDemoFactory>
 {
     private const string NewPassword = "Fresh#2026Secret";
 
+    [Theory]
+    [InlineData("admin", Herald.Domain.Organization.Role.SysAdmin)]
+    [InlineData("secadmin", Herald.Domain.Organization.Role.SecAdmin)]
+    [InlineData("auditor", Herald.Domain.Organization.Role.Auditor)]
+    public async Task Bootstrap_ThreeSeparateAdministrators_EachOneRoleMustChangePassword(string userName, Herald.Domain.Organization.Role role)
+    {
+        var roles = await factory.QueryAsync(db => db.RoleAssignments.Where(r => db.Users.Any(u => u.Id == r.UserId && u.UserName == userName))
+            .Select(r => r.Role).ToListAsync());
+        roles.ShouldBe([role]);
+        // admin 的首次登录见下一个测试（它会改掉 admin 的口令）。
+        if (userName == "admin") return;
+        using var session = factory.AnonymousSession();
+
+        var signIn = await session.PostFormAsync("/signin", "/signin",
+            new() { ["UserName"] = userName, ["Password"] = NoDemoFactory.InitialPassword, ["ReturnUrl"] = "/" });
+
+        signIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        signIn.Headers.Location!.OriginalString.ShouldBe("/account/password");
+    }
+
     [Fact]
     public async Task FirstSignIn_InitialPassword_MustChangeBeforeAnythingElse()
     {
-        (await factory.QueryAsync(db => db.Users.Select(u => u.UserName).ToListAsync())).ShouldBe(["admin"]);
+        (await factory.QueryAsync(db => db.Users.Select(u => u.UserName).ToListAsync())).ShouldBe(["admin", "secadmin", "auditor"], ignoreOrder: true);
         using var session = factory.AnonymousSession();
 
         var signIn = await session.PostFormAsync("/signin", "/signin",

@@ -173,14 +173,14 @@ public sealed class WorkbenchTests(CaseFactory factory) : IClassFixture<CaseFact
     }
 
     [Fact]
-    public async Task Home_Admin_LockedAccountAndLockoutEventLinkToFilteredLists()
+    public async Task Home_SecurityAdministrator_LockedAccountAndLockoutEventLinkToFilteredLists()
     {
         var name = "wbl" + Guid.NewGuid().ToString("N")[..6];
         await factory.AddUserAsync(name, "测试锁定", PartyOffice, Role.Correspondent);
         using (var anonymous = factory.AnonymousSession())
             for (var i = 0; i < 5; i++)
                 await anonymous.PostFormAsync("/signin", "/signin", new() { ["UserName"] = name, ["Password"] = "Wrong#2026pass", ["ReturnUrl"] = "/" });
-        using var session = await factory.SignInAsync("admin");
+        using var session = await factory.SignInAsync("secadmin");
 
         var (_, home) = await session.GetPageAsync("/");
 

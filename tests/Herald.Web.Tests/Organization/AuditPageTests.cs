@@ -42,12 +42,20 @@ public sealed class AuditPageTests(HeraldFactory factory) : IClassFixture<Herald
     [Fact]
     public async Task AuditPage_SecAdmin_Allowed_IsReadOnly()
     {
-        using var admin = await factory.SignInAsync("admin");
+        using var secadmin = await factory.SignInAsync("secadmin");
 
-        var (response, page) = await admin.GetPageAsync("/audit");
+        var (response, page) = await secadmin.GetPageAsync("/audit");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         page.QuerySelectorAll("form[method=post]").Select(f => f.GetAttribute("action")).ShouldBe(["/signout"]);
-        (await admin.Client.PostAsync("/audit", new FormUrlEncodedContent([]))).StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed);
+        (await secadmin.Client.PostAsync("/audit", new FormUrlEncodedContent([]))).StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed);
+    }
+
+    [Fact]
+    public async Task AuditPage_SystemAdministrator_Forbidden()
+    {
+        using var admin = await factory.SignInAsync("admin");
+
+        (await admin.Client.GetAsync("/audit")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 }

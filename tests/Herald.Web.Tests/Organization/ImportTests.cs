@@ -61,7 +61,7 @@ public sealed class ImportTests(HeraldFactory factory) : IClassFixture<HeraldFac
                 ["ZhangWei", "张伟", "城关镇/东关社区", "信息员", "", "13800000000", "zw@example.invalid"],
                 ["lina", "李娜", "城关镇党政办公室", "单位负责人、信息员", "", "", ""],
                 ["wangqiang", "王强", "城关镇", "分管领导", "城关镇/东关社区", "", ""],
-                ["audit2", "审计员二", "", "审计管理员", "", "", ""],
+                ["audit2", "审计员二", "", "", "", "", ""],
                 ["grid1", "网格员", "幸福社区第一网格", "correspondent", "", "", ""],
             ]);
         var unitsBefore = await factory.QueryAsync(db => db.Units.CountAsync());
@@ -71,7 +71,7 @@ public sealed class ImportTests(HeraldFactory factory) : IClassFixture<HeraldFac
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Headers.CacheControl!.NoStore.ShouldBeTrue();
         var page = OrgTestData.Parse(await response.Content.ReadAsStringAsync());
-        page.QuerySelector("[data-testid=alert-success]")!.TextContent.ShouldContain("已导入 5 个单位、5 个账号、6 个角色。");
+        page.QuerySelector("[data-testid=alert-success]")!.TextContent.ShouldContain("已导入 5 个单位、5 个账号、5 个角色。");
 
         (await factory.QueryAsync(db => db.Units.CountAsync())).ShouldBe(unitsBefore + 5);
         var town = await factory.UnitIdAsync("城关镇");
@@ -102,10 +102,9 @@ public sealed class ImportTests(HeraldFactory factory) : IClassFixture<HeraldFac
             ("lina", Role.UnitHead, (long?)townOffice),
             ("lina", Role.Correspondent, (long?)townOffice),
             ("wangqiang", Role.SupervisingLeader, (long?)donguan),
-            ("audit2", Role.Auditor, (long?)null),
             ("grid1", Role.Correspondent, (long?)grid),
         ], ignoreOrder: true);
-        (await factory.AuditDetailsAsync("org.import")).ShouldBe(["导入.xlsx: units 5, users 5, roles 6"]);
+        (await factory.AuditDetailsAsync("org.import")).ShouldBe(["导入.xlsx: units 5, users 5, roles 5"]);
 
         var shown = page.QuerySelectorAll("[data-testid=imported-user]")
             .ToDictionary(r => r.GetAttribute("data-user-name")!, r => r.QuerySelector("[data-testid=imported-password]")!.TextContent.Trim());
@@ -176,7 +175,7 @@ public sealed class ImportTests(HeraldFactory factory) : IClassFixture<HeraldFac
             "账号!5!1!Import.DuplicateUserInFile",
             "账号!6!5!Import.RoleNeedsUnit",
             "账号!7!4!Import.UnknownRole",
-            "账号!8!5!Role.GlobalHasNoUnit",
+            "账号!8!4!Import.AdminRoleNeedsApproval",
             "账号!9!6!Phone.Invalid",
             "账号!9!7!Email.Invalid",
             "账号!11!2!Required",

@@ -118,7 +118,21 @@ public sealed class OrgAccessTests(HeraldFactory factory) : IClassFixture<Herald
         var (_, adminPage) = await admin.GetPageAsync("/");
 
         Links(officePage).ShouldBe(["/org/correspondents", "/admin/categories", "/admin/keywords", "/admin/usage-rules", "/admin/option-lists"], ignoreOrder: true);
-        Links(adminPage).ShouldBe(["/org/units", "/org/users", "/org/import", "/org/correspondents", "/admin/categories", "/audit"], ignoreOrder: true);
+        Links(adminPage).ShouldBe(["/org/units", "/org/users", "/org/role-requests", "/org/import", "/org/correspondents", "/admin/categories"],
+            ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Navigation_SecurityAdministratorAndAuditor_OnlyTheirSections()
+    {
+        using var secadmin = await factory.SignInAsync("secadmin");
+        using var auditor = await factory.SignInAsync("auditor");
+
+        var (_, secPage) = await secadmin.GetPageAsync("/");
+        var (_, auditorPage) = await auditor.GetPageAsync("/");
+
+        Links(secPage).ShouldBe(["/org/units", "/org/users", "/org/role-requests", "/org/import", "/audit"], ignoreOrder: true);
+        Links(auditorPage).ShouldBe(["/audit"]);
     }
 
     private static List<string?> Links(AngleSharp.Html.Dom.IHtmlDocument page) =>

@@ -110,7 +110,7 @@ public sealed class UserApiTests(HeraldFactory factory) : IClassFixture<HeraldFa
     }
 
     [Fact]
-    public async Task RemoveRole_OwnAdminRole_Conflict()
+    public async Task RemoveRole_OwnAdminRole_ConflictNoRequest()
     {
         using var admin = await factory.ApiClientAsync("admin");
         var me = await factory.UserIdAsync("admin");
@@ -118,7 +118,8 @@ public sealed class UserApiTests(HeraldFactory factory) : IClassFixture<HeraldFa
 
         var response = await admin.DeleteAsync($"/api/v1/users/{me}/roles/{own}");
 
-        await response.ShouldBeProblemAsync(HttpStatusCode.Conflict, "User.CannotRemoveOwnAdminRole");
+        await response.ShouldBeProblemAsync(HttpStatusCode.Conflict, "User.CannotChangeOwnAccount");
+        (await factory.QueryAsync(db => db.AdminRoleRequests.AnyAsync(r => r.UserId == me))).ShouldBeFalse();
     }
 
     [Fact]

@@ -8,7 +8,7 @@ public sealed class SmallUploadFactory : HeraldFactory
     public SmallUploadFactory() => Settings["Herald:Uploads:MaxFileBytes"] = MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
-/// <summary>不建演示数据：只有 admin，初始口令首次登录须修改。</summary>
+/// <summary>不建演示数据：只有三员账号 admin、secadmin、auditor，初始口令首次登录须修改。</summary>
 public sealed class NoDemoFactory : HeraldFactory
 {
     public const string InitialPassword = "Init#2026Start";

@@ -17,7 +17,7 @@ public static class AuditActions
             "token.issue", "token.revoke", "token.issue.intake", "token.revoke.intake"]),
         new("org", ["unit.create", "unit.update", "unit.move", "unit.disable", "unit.enable",
             "user.create", "user.update", "user.disable", "user.enable", "user.unlock", "user.password_reset",
-            "role.assign", "role.remove", "org.import", "correspondent.register", "correspondent.update", "correspondent.end"]),
+            "role.assign", "role.remove", "role.request", "role.approve", "role.reject", "org.import", "correspondent.register", "correspondent.update", "correspondent.end"]),
         new("manuscript", ["manuscript.create", "manuscript.edit", "manuscript.submit", "manuscript.resubmit", "manuscript.approve",
             "manuscript.return", "manuscript.reject", "manuscript.sensitive-override", "manuscript.withdraw", "manuscript.review_edit", "manuscript.delete"]),
         new("publishing", ["manuscript.publish", "manuscript.not_used", "adoption.claim", "adoption.record", "adoption.verify",

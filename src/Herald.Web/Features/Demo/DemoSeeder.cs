@@ -16,12 +16,21 @@ namespace Herald.Web.Features.Demo;
 
 /// <summary>
 /// 首次启动（空库）时的初始数据：稿件类别；启用演示时创建"示例街道""示例县科学技术局"两套单位、
-/// 各角色演示账号、几篇示例稿件和舆情示例数据（<see cref="DemoOpinionSeeder"/>），否则只创建 admin（首次登录须改口令）。
+/// 各角色演示账号、几篇示例稿件和舆情示例数据（<see cref="DemoOpinionSeeder"/>），否则只创建三员账号
+/// admin（系统管理员）、secadmin（安全管理员）、auditor（审计管理员），首次登录须改口令。
 /// </summary>
 public sealed class DemoSeeder(HeraldDbContext db, PasswordHashing hashing, ReferenceData reference, IServiceScopeFactory scopes,
     ILogger<DemoSeeder> logger)
 {
     public static readonly string[] DefaultCategories = ["经济发展", "品牌建设", "创新工作", "亮点特色", "工作动态"];
+
+    /// <summary>三员：三个互斥的管理员账号（演示组织与不建演示数据时都一样）。</summary>
+    public static readonly (string UserName, string DisplayName, Role Role)[] Administrators =
+    [
+        ("admin", "系统管理员", Role.SysAdmin),
+        ("secadmin", "安全管理员", Role.SecAdmin),
+        ("auditor", "审计管理员", Role.Auditor),
+    ];
 
     /// <summary>返回需要打印一次的初始口令说明；库非空时返回 null。</summary>
     public async Task<string?> SeedAsync(HeraldOptions options, DateTime nowUtc, CancellationToken ct = default)
@@ -38,22 +47,28 @@ public sealed class DemoSeeder(HeraldDbContext db, PasswordHashing hashing, Refe
             var password = string.IsNullOrWhiteSpace(options.Demo.Password) ? PasswordHashing.Generate() : options.Demo.Password!;
             await SeedDemoAsync(password, nowUtc, ct);
             notice = string.IsNullOrWhiteSpace(options.Demo.Password)
-                ? $"演示账号 admin / office / officer / officer2 / head / head2 / leader / principal / viewer / opinion / auditor 的口令：{password}（只显示这一次）"
+                ? $"演示账号 admin / secadmin / auditor / office / officer / officer2 / head / head2 / leader / principal / viewer / opinion 的口令：{password}（只显示这一次）"
                 : "演示账号已创建，口令为配置项 Herald:Demo:Password 的值。";
         }
         else
         {
-            var password = string.IsNullOrWhiteSpace(options.Admin.InitialPassword) ? PasswordHashing.Generate() : options.Admin.InitialPassword!;
-            var admin = UserAccount.Create("admin", "系统管理员", null, hashing.Hash(password), mustChangePassword: true, nowUtc);
-            db.Users.Add(admin);
+            // 三员分立：三个管理员账号各自的口令（未配置时各自随机），首次登录都须修改。
+            var configured = options.Admin.InitialPassword;
+            var issued = new List<string>();
+            foreach (var (userName, displayName, role) in Administrators)
+            {
+                var password = string.IsNullOrWhiteSpace(configured) ? PasswordHashing.Generate() : configured!;
+                var account = UserAccount.Create(userName, displayName, null, hashing.Hash(password), mustChangePassword: true, nowUtc);
+                db.Users.Add(account);
+                await db.SaveChangesAsync(ct);
+                db.RoleAssignments.Add(RoleAssignment.Create(account.Id, role, null, nowUtc));
+                issued.Add($"{userName}（{displayName}）：{password}");
+            }
+            db.AuditEntries.Add(AuditEntry.Create(nowUtc, null, "system", "system.seed", detail: "administrators only"));
             await db.SaveChangesAsync(ct);
-            db.RoleAssignments.Add(RoleAssignment.Create(admin.Id, Role.SysAdmin, null, nowUtc));
-            db.RoleAssignments.Add(RoleAssignment.Create(admin.Id, Role.SecAdmin, null, nowUtc));
-            db.AuditEntries.Add(AuditEntry.Create(nowUtc, null, "system", "system.seed", detail: "admin only"));
-            await db.SaveChangesAsync(ct);
-            notice = string.IsNullOrWhiteSpace(options.Admin.InitialPassword)
-                ? $"管理员账号 admin 的初始口令：{password}（只显示这一次，首次登录须修改）"
-                : "管理员账号 admin 已创建，口令为配置项 Herald:Admin:InitialPassword 的值，首次登录须修改。";
+            notice = string.IsNullOrWhiteSpace(configured)
+                ? $"管理员账号的初始口令（只显示这一次，首次登录须修改）：{string.Join("；", issued)}"
+                : "管理员账号 admin、secadmin、auditor 已创建，口令为配置项 Herald:Admin:InitialPassword 的值，首次登录须修改。";
         }
         logger.LogInformation("Initial data created (demo: {Demo})", options.Demo.Enabled);
         return notice;
@@ -83,7 +98,8 @@ public sealed class DemoSeeder(HeraldDbContext db, PasswordHashing hashing, Refe
 
         // 演示账号共用一个口令，只算一次散列（PBKDF2 较慢，影响冷启动）。
         var hash = hashing.Hash(password);
-        var admin = await AddUserAsync("admin", "系统管理员", null, hash, now, ct);
+        // 账号顺序（即 id）与早先的演示数据一致，secadmin 排在最后。
+        Assign(await AddUserAsync("admin", "系统管理员", null, hash, now, ct), Role.SysAdmin, null, now);
         var office = await AddUserAsync("office", "周敏", street.Id, hash, now, ct);
         var officer = await AddUserAsync("officer", "李文静", partyOffice.Id, hash, now, ct);
         var officer2 = await AddUserAsync("officer2", "王海涛", xingfu.Id, hash, now, ct);
@@ -93,12 +109,10 @@ public sealed class DemoSeeder(HeraldDbContext db, PasswordHashing hashing, Refe
         var leader = await AddUserAsync("leader", "陈志强", street.Id, hash, now, ct);
         var principal = await AddUserAsync("principal", "赵立新", street.Id, hash, now, ct);
         var viewer = await AddUserAsync("viewer", "孙伟", street.Id, hash, now, ct);
-        var auditor = await AddUserAsync("auditor", "审计管理员", null, hash, now, ct);
+        Assign(await AddUserAsync("auditor", "审计管理员", null, hash, now, ct), Role.Auditor, null, now);
         var opinion = await AddUserAsync("opinion", "吴晓燕", safety.Id, hash, now, ct);
+        Assign(await AddUserAsync("secadmin", "安全管理员", null, hash, now, ct), Role.SecAdmin, null, now);
 
-        Assign(admin, Role.SysAdmin, null, now);
-        Assign(admin, Role.SecAdmin, null, now);
-        Assign(auditor, Role.Auditor, null, now);
         Assign(office, Role.Office, street.Id, now);
         Assign(office, Role.Office, bureau.Id, now);
         Assign(officer, Role.Correspondent, partyOffice.Id, now);

@@ -9,9 +9,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Web.Features.Organization;
 
-/// <summary>新建账号：随机初始口令（只显示一次），首次登录必须修改；可顺带授予一个角色。</summary>
+/// <summary>新建账号：随机初始口令（只显示一次），首次登录必须修改；可顺带授予一个角色（管理员角色记为待审批的申请，安全管理员批准后生效）。</summary>
 public sealed class CreateUser(HeraldDbContext db, CurrentUser current, OrgDirectory directory, PasswordHashing hashing,
-    AuditLog audit, Clock clock)
+    AuditLog audit, Clock clock, RequestAdminRole requests)
 {
     public async Task<IssuedPassword> HandleAsync(UserInput input, CancellationToken ct = default)
     {
@@ -46,7 +46,11 @@ public sealed class CreateUser(HeraldDbContext db, CurrentUser current, OrgDirec
             // 两位管理员同时建同名账号。
             throw AppException.Invalid("UserName", "User.DuplicateUserName", userName);
         }
-        if (role is { } granted)
+        if (role is { } admin && AdminSeparation.NeedsApproval(admin))
+        {
+            await requests.HandleAsync(user, admin, AdminRoleChange.Grant, ct);
+        }
+        else if (role is { } granted)
         {
             db.RoleAssignments.Add(RoleAssignment.Create(user.Id, granted, roleUnitId, now));
             audit.Add("role.assign", "User", user.Id, RoleText.Describe(user.UserName, granted, roleUnitId, tree));

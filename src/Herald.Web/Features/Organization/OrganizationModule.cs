@@ -22,6 +22,9 @@ public sealed class OrganizationModule : IModule
         services.AddScoped<UpdateUserProfile>();
         services.AddScoped<AssignRole>();
         services.AddScoped<RemoveRole>();
+        services.AddScoped<RequestAdminRole>();
+        services.AddScoped<DecideAdminRoleRequest>();
+        services.AddScoped<ListAdminRoleRequests>();
         services.AddScoped<SetUserDisabled>();
         services.AddScoped<ResetPassword>();
         services.AddScoped<UnlockUser>();
@@ -34,6 +37,7 @@ public sealed class OrganizationModule : IModule
     {
         pages.MapUnitPages();
         pages.MapUserPages();
+        pages.MapRoleRequestPages();
         pages.MapImportPages();
     }
 
@@ -41,6 +45,7 @@ public sealed class OrganizationModule : IModule
     {
         api.MapUnitApi();
         api.MapUserApi();
+        api.MapRoleRequestApi();
         api.MapImportApi();
     }
 }

@@ -7,23 +7,31 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Web.Features.Organization;
 
-/// <summary>收回角色。管理员不能收回自己的管理员角色（免得把自己关在门外）。</summary>
-public sealed class RemoveRole(HeraldDbContext db, CurrentUser current, OrgDirectory directory, AuditLog audit)
+/// <summary>
+/// 收回角色。不能收回自己的角色；管理员角色只记为待审批的申请（返回申请），且不能收回某管理员角色最后一位在用的持有人的。
+/// </summary>
+public sealed class RemoveRole(HeraldDbContext db, CurrentUser current, OrgDirectory directory, AuditLog audit, RequestAdminRole requests)
 {
-    public async Task HandleAsync(long userId, long assignmentId, CancellationToken ct = default)
+    /// <summary>业务角色直接收回，返回 null；管理员角色返回待审批的申请。</summary>
+    public async Task<AdminRoleRequestDto?> HandleAsync(long userId, long assignmentId, CancellationToken ct = default)
     {
         var me = await current.GetAsync(ct);
         me.Require(me.CanManageOrganization);
         var assignment = await db.RoleAssignments.FirstOrDefaultAsync(r => r.Id == assignmentId && r.UserId == userId, ct)
                          ?? throw AppException.NotFound();
-        if (userId == me.Id && assignment.Role is Role.SysAdmin or Role.SecAdmin)
-            throw AppException.Conflict("User.CannotRemoveOwnAdminRole");
-        var userName = await db.Users.Where(u => u.Id == userId).Select(u => u.UserName).FirstAsync(ct);
+        AdminSeparation.EnsureNotSelf(me.Id, userId);
+        var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == userId, ct);
+        if (AdminSeparation.NeedsApproval(assignment.Role))
+        {
+            AdminSeparation.EnsureNotLastHolder(assignment.Role, await AdminRoles.OtherActiveHoldersAsync(db, assignment.Role, userId, ct));
+            return await requests.HandleAsync(user, assignment.Role, AdminRoleChange.Revoke, ct);
+        }
 
         db.RoleAssignments.Remove(assignment);
-        audit.Add("role.remove", "User", userId, RoleText.Describe(userName, assignment.Role, assignment.UnitId, me.Tree));
+        audit.Add("role.remove", "User", userId, RoleText.Describe(user.UserName, assignment.Role, assignment.UnitId, me.Tree));
         await db.SaveChangesAsync(ct);
         directory.Invalidate();
         current.Reset();
+        return null;
     }
 }

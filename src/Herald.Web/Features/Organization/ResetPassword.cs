@@ -1,4 +1,5 @@
 using Herald.Domain.Identity;
+using Herald.Domain.Organization;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
@@ -19,7 +20,7 @@ public sealed class ResetPassword(HeraldDbContext db, CurrentUser current, Passw
         var me = await current.GetAsync(ct);
         me.Require(me.CanManageOrganization);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw AppException.NotFound();
-        if (id == me.Id) throw AppException.Conflict("User.ResetOwnPassword");
+        AdminSeparation.EnsureNotSelf(me.Id, id, "User.ResetOwnPassword");
 
         var password = PasswordHashing.Generate();
         db.PasswordHistory.Add(PasswordHistoryEntry.Create(user.Id, user.PasswordHash, clock.UtcNow));

@@ -1,3 +1,4 @@
+using Herald.Domain.Organization;
 using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
@@ -9,7 +10,7 @@ namespace Herald.Web.Features.Organization;
 
 /// <summary>
 /// 停用账号：更换安全戳（已登录的网页会话立即失效）并撤销全部 API 令牌；角色保留，重新启用即恢复。
-/// 不能停用自己。
+/// 不能停用或启用自己；不能停用某管理员角色最后一位在用的持有人。
 /// </summary>
 public sealed class SetUserDisabled(HeraldDbContext db, CurrentUser current, OrgDirectory directory, AuditLog audit, Clock clock)
 {
@@ -18,8 +19,9 @@ public sealed class SetUserDisabled(HeraldDbContext db, CurrentUser current, Org
         var me = await current.GetAsync(ct);
         me.Require(me.CanManageOrganization);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw AppException.NotFound();
-        if (disabled && id == me.Id) throw AppException.Conflict("User.CannotDisableSelf");
+        AdminSeparation.EnsureNotSelf(me.Id, id, disabled ? "User.CannotDisableSelf" : "User.CannotChangeOwnAccount");
         if (user.Disabled == disabled) return;
+        if (disabled) await AdminRoles.EnsureNotLastActiveAdminAsync(db, id, ct);
 
         if (disabled)
         {

@@ -16,6 +16,8 @@ public sealed record RoleRequest(string? Role, long? UnitId);
 public static class UserApi
 {
     private const string Manage = "只有系统管理员、安全管理员可以调用（否则 403）。";
+    private const string Separation = "三员分立：管理员角色与其他任何角色互斥（409 Role.AdminExclusive），不能改自己的角色或账号状态（409）；" +
+                                      "管理员角色的授予、收回记为待审批申请（202，见 /api/v1/role-requests），由申请人和当事人以外的安全管理员批准后生效。";
     private const string Roles = "role：sys_admin|sec_admin|auditor（三员，全局，不挂单位）或 office|correspondent|unit_head|supervising_leader|principal|viewer|opinion_officer（须挂单位）。";
 
     public static void MapUserApi(this RouteGroupBuilder api)
@@ -61,42 +63,49 @@ public static class UserApi
             .WithDescription("{\"displayName\":\"张三\",\"phone\":\"…\",\"email\":\"…\",\"unitId\":3}：整体替换，省略的项被清空。用户名不可改。" + Manage)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
-        api.MapPost("/users/{id:long}/roles", async Task<Ok<UserDetail>> (long id, RoleRequest request, HttpContext http, AssignRole assign, GetUser get) =>
+        api.MapPost("/users/{id:long}/roles", async Task<Results<Ok<UserDetail>, Accepted<AdminRoleRequestDto>>> (long id, RoleRequest request,
+                HttpContext http, AssignRole assign, GetUser get) =>
             {
-                await assign.HandleAsync(id, new RoleInput(request.Role, request.UnitId), http.RequestAborted);
-                return TypedResults.Ok(await get.HandleAsync(id, http.RequestAborted));
+                var pending = await assign.HandleAsync(id, new RoleInput(request.Role, request.UnitId), http.RequestAborted);
+                return pending is null
+                    ? TypedResults.Ok(await get.HandleAsync(id, http.RequestAborted))
+                    : TypedResults.Accepted($"/api/v1/role-requests/{pending.Id}", pending);
             })
-            .WithSummary("授予角色")
-            .WithDescription("{\"role\":\"supervising_leader\",\"unitId\":5}：分管领导所挂的单位就是其分管单位。已有同样的角色时 409。" + Roles + Manage)
+            .WithSummary("授予角色（管理员角色为待审批申请，202）")
+            .WithDescription("{\"role\":\"supervising_leader\",\"unitId\":5}：分管领导所挂的单位就是其分管单位。已有同样的角色时 409。" + Roles +
+                             Separation + Manage)
             .ProducesCommandProblems();
 
-        api.MapDelete("/users/{id:long}/roles/{assignmentId:long}", async Task<Ok<UserDetail>> (long id, long assignmentId, HttpContext http,
-                RemoveRole remove, GetUser get) =>
+        api.MapDelete("/users/{id:long}/roles/{assignmentId:long}", async Task<Results<Ok<UserDetail>, Accepted<AdminRoleRequestDto>>> (long id,
+                long assignmentId, HttpContext http, RemoveRole remove, GetUser get) =>
             {
-                await remove.HandleAsync(id, assignmentId, http.RequestAborted);
-                return TypedResults.Ok(await get.HandleAsync(id, http.RequestAborted));
+                var pending = await remove.HandleAsync(id, assignmentId, http.RequestAborted);
+                return pending is null
+                    ? TypedResults.Ok(await get.HandleAsync(id, http.RequestAborted))
+                    : TypedResults.Accepted($"/api/v1/role-requests/{pending.Id}", pending);
             })
-            .WithSummary("收回角色（assignmentId 为账号详情 roles 中的一项）")
-            .WithDescription("不能收回自己的管理员角色（409）。" + Manage)
+            .WithSummary("收回角色（assignmentId 为账号详情 roles 中的一项；管理员角色为待审批申请，202）")
+            .WithDescription("不能收回自己的角色（409 User.CannotChangeOwnAccount）；某管理员角色最后一位在用的持有人不能收回（409 Role.LastAdministrator）。" +
+                             Separation + Manage)
             .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         api.MapPost("/users/{id:long}/disable", (long id, HttpContext http, SetUserDisabled set, GetUser get) =>
                 RunAsync(id, http, get, () => set.HandleAsync(id, true, http.RequestAborted)))
             .WithSummary("停用账号（网页会话立即失效，API 令牌全部撤销；角色保留）")
-            .WithDescription("不能停用自己（409）。" + Manage)
+            .WithDescription("不能停用自己（409）；某管理员角色最后一位在用的持有人不能停用（409 Role.LastAdministrator）。" + Manage)
             .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         api.MapPost("/users/{id:long}/enable", (long id, HttpContext http, SetUserDisabled set, GetUser get) =>
                 RunAsync(id, http, get, () => set.HandleAsync(id, false, http.RequestAborted)))
             .WithSummary("重新启用账号")
-            .WithDescription(Manage)
-            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+            .WithDescription("不能启用自己（409）。" + Manage)
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         api.MapPost("/users/{id:long}/unlock", (long id, HttpContext http, UnlockUser unlock, GetUser get) =>
                 RunAsync(id, http, get, () => unlock.HandleAsync(id, http.RequestAborted)))
             .WithSummary("解除登录失败造成的锁定（口令不变）")
-            .WithDescription(Manage)
-            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+            .WithDescription("不能解锁自己（409）。" + Manage)
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         api.MapPost("/users/{id:long}/reset-password", async Task<Ok<IssuedPassword>> (long id, HttpContext http, ResetPassword reset) =>
             {

@@ -62,11 +62,13 @@ public static class UserEndpoints
 
         pages.MapPost("/org/users/{id:long}/roles", (long id, [FromForm] RoleForm form, HttpContext http, AssignRole assign,
                 GetUser get, CurrentUser current) =>
-            RunAsync(id, http, get, current, "role-added", () => assign.HandleAsync(id, form.ToInput(), http.RequestAborted)));
+            RunAsync(id, http, get, current, async () =>
+                await assign.HandleAsync(id, form.ToInput(), http.RequestAborted) is null ? "role-added" : "role-requested"));
 
         pages.MapPost("/org/users/{id:long}/roles/{assignmentId:long}/remove", (long id, long assignmentId, HttpContext http, RemoveRole remove,
                 GetUser get, CurrentUser current) =>
-            RunAsync(id, http, get, current, "role-removed", () => remove.HandleAsync(id, assignmentId, http.RequestAborted)));
+            RunAsync(id, http, get, current, async () =>
+                await remove.HandleAsync(id, assignmentId, http.RequestAborted) is null ? "role-removed" : "role-requested"));
 
         pages.MapPost("/org/users/{id:long}/disable", (long id, HttpContext http, SetUserDisabled set, GetUser get, CurrentUser current) =>
             RunAsync(id, http, get, current, "disabled", () => set.HandleAsync(id, true, http.RequestAborted)));
@@ -95,12 +97,21 @@ public static class UserEndpoints
         return Pages.Render(new PasswordIssuedPageModel { Issued = issued });
     }
 
+    private static Task<IResult> RunAsync(long id, HttpContext http, GetUser get, CurrentUser current,
+        string notice, Func<Task> action, UserForm? form = null) =>
+        RunAsync(id, http, get, current, async () =>
+        {
+            await action();
+            return notice;
+        }, form);
+
+    /// <summary><paramref name="action"/> 返回成功后显示的提示（Users.Notice.*）。</summary>
     private static async Task<IResult> RunAsync(long id, HttpContext http, GetUser get, CurrentUser current,
-        string notice, Func<Task> action, UserForm? form = null)
+        Func<Task<string>> action, UserForm? form = null)
     {
         return await FormPost.RunAsync(http, async () =>
             {
-                await action();
+                var notice = await action();
                 return $"/org/users/{id}?notice={notice}";
             },
             async failure => await DetailWithErrorAsync(id, http, get, current, failure.Message, form));

@@ -19,6 +19,7 @@ public sealed class HeraldDbContext(DbContextOptions<HeraldDbContext> options) :
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<UserAccount> Users => Set<UserAccount>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+    public DbSet<AdminRoleRequest> AdminRoleRequests => Set<AdminRoleRequest>();
     public DbSet<CorrespondentRecord> Correspondents => Set<CorrespondentRecord>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();

@@ -136,7 +136,7 @@ public sealed class ImportPlanner(ImportVocabulary words, UnitIndex index, IRead
         }
     }
 
-    /// <summary>一格里可写多个角色（用"、"或逗号分隔），单位角色挂在"角色所在单位"（留空取所属单位），三员角色不挂单位。</summary>
+    /// <summary>一格里可写多个角色（用"、"或逗号分隔），挂在"角色所在单位"（留空取所属单位）；三员角色不能导入。</summary>
     private List<PlannedRole> ReadRoles(XlsxSheetData sheet, XlsxRow row, UnitIndex.Node? home, UnitIndex.Node? roleUnit)
     {
         var roles = new List<PlannedRole>();
@@ -150,9 +150,10 @@ public sealed class ImportPlanner(ImportVocabulary words, UnitIndex index, IRead
                 continue;
             }
             if (roles.Any(r => r.Role == role)) continue;
-            if (role.IsGlobal())
+            if (AdminSeparation.NeedsApproval(role))
             {
-                roles.Add(new PlannedRole(role, null));
+                // 三员分立：管理员角色须安全管理员逐项批准，不能批量导入。
+                Error(sheet, row, 4, ImportColumn.Role, "Import.AdminRoleNeedsApproval", part);
                 continue;
             }
             var unit = roleUnit ?? home;
@@ -165,8 +166,6 @@ public sealed class ImportPlanner(ImportVocabulary words, UnitIndex index, IRead
             }
             roles.Add(new PlannedRole(role, unit.Ref));
         }
-        if (roleUnitGiven && roles.Count > 0 && roles.All(r => r.Role.IsGlobal()))
-            Error(sheet, row, 5, ImportColumn.RoleUnit, "Role.GlobalHasNoUnit");
         if (roleUnitGiven && roleText.Trim().Length == 0)
             Error(sheet, row, 4, ImportColumn.Role, "Import.RoleUnitWithoutRole");
         return roles;

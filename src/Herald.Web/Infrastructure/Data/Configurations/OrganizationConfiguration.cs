@@ -46,6 +46,17 @@ internal sealed class RoleAssignmentConfiguration : IEntityTypeConfiguration<Rol
     }
 }
 
+internal sealed class AdminRoleRequestConfiguration : IEntityTypeConfiguration<AdminRoleRequest>
+{
+    public void Configure(EntityTypeBuilder<AdminRoleRequest> b)
+    {
+        b.ToTable("admin_role_requests");
+        b.Property(r => r.Reason).HasMaxLength(200);
+        b.HasOne<UserAccount>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(r => new { r.Status, r.RequestedAt });
+    }
+}
+
 internal sealed class CorrespondentRecordConfiguration : IEntityTypeConfiguration<CorrespondentRecord>
 {
     public void Configure(EntityTypeBuilder<CorrespondentRecord> b)
