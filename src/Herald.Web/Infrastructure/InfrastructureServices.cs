@@ -13,6 +13,7 @@ public static class InfrastructureServices
         services.AddScoped<AuditLog>();
         services.AddScoped<ReferenceData>();
         services.AddSingleton<FileStore>();
+        services.AddStoredFileReference<StagedUpload>(s => s.Hash);
         services.AddHostedService<StagedUploadCleanup>();
         services.AddSingleton<DocxImporter>();
         services.AddScoped<UploadStaging>();

@@ -1,4 +1,5 @@
 using Herald.Web.Features.Common;
+using Herald.Web.Infrastructure.Files;
 
 namespace Herald.Web.Features.Bulletins;
 
@@ -7,6 +8,8 @@ public sealed class BulletinsModule : IModule
 {
     public void AddServices(IServiceCollection services)
     {
+        services.AddStoredFileReference<Herald.Domain.Scoring.Bulletin>(b => b.DocumentHash);
+        services.AddStoredFileReference<Herald.Domain.Scoring.Bulletin>(b => b.WorkbookHash);
         services.AddScoped<BulletinFigureBuilder>();
         services.AddScoped<CreateBulletin>();
         services.AddScoped<EditBulletin>();

@@ -1,4 +1,5 @@
 using Herald.Web.Features.Common;
+using Herald.Web.Infrastructure.Files;
 
 namespace Herald.Web.Features.Manuscripts;
 
@@ -7,6 +8,7 @@ public sealed class ManuscriptsModule : IModule
 {
     public void AddServices(IServiceCollection services)
     {
+        services.AddStoredFileReference<Herald.Domain.Submission.ManuscriptAttachment>(a => a.FileHash);
         services.AddScoped<ManuscriptStager>();
         services.AddScoped<TextCheckStop>();
         services.AddScoped<SaveManuscript>();

@@ -1,4 +1,5 @@
 using Herald.Web.Features.Common;
+using Herald.Web.Infrastructure.Files;
 
 namespace Herald.Web.Features.OpinionCases;
 
@@ -7,6 +8,7 @@ public sealed class OpinionCasesModule : IModule
 {
     public void AddServices(IServiceCollection services)
     {
+        services.AddStoredFileReference<Herald.Domain.Opinion.Cases.OpinionCaseAttachment>(a => a.FileHash);
         services.AddOptions<DeadlineWatchOptions>().BindConfiguration(DeadlineWatchOptions.Section);
         services.AddScoped<CaseStore>();
         services.AddScoped<CaseNotifier>();

@@ -1,4 +1,5 @@
 using Herald.Web.Features.Common;
+using Herald.Web.Infrastructure.Files;
 using Herald.Web.Features.OpinionIntake.Feeds;
 
 namespace Herald.Web.Features.OpinionIntake;
@@ -8,6 +9,7 @@ public sealed class OpinionIntakeModule : IModule
 {
     public void AddServices(IServiceCollection services)
     {
+        services.AddStoredFileReference<Herald.Domain.Opinion.OpinionItemAttachment>(a => a.FileHash);
         services.AddOptions<OpinionIntakeOptions>().BindConfiguration(OpinionIntakeOptions.Section);
         services.AddScoped<OpinionIngest>();
         services.AddScoped<PushOpinionItems>();

@@ -1,3 +1,4 @@
+using Herald.Web.Infrastructure.Files;
 using Herald.Web.Features.Common;
 using Herald.Web.Features.Manuscripts;
 
@@ -9,6 +10,7 @@ public sealed class PublishingModule : IModule
     public void AddServices(IServiceCollection services)
     {
         services.AddOptions<PublishingOptions>().BindConfiguration(PublishingOptions.Section);
+        services.AddStoredFileReference<Herald.Domain.Publishing.Adoption>(a => a.ProofHash);
         services.AddScoped<ListChannels>();
         services.AddScoped<SaveChannel>();
         services.AddScoped<SetChannelDisabled>();

@@ -9,14 +9,23 @@ public sealed record StoredBlob(string Hash, long Size);
 /// <summary>
 /// 内容寻址的文件库：{数据目录}/files/ab/cd/{sha256}。相同内容只存一份；写入先到临时文件，
 /// 校验大小后原子改名，进程中断不会留下半个文件。
+/// 每次保存（包括内容已存在时）把文件的修改时间记为现在：这是一份"租约"，保存之后、引用它的记录提交之前，
+/// 清理不会删除它（<see cref="DeleteUnlessLeased"/>，ADR 0018）。
 /// </summary>
 public sealed class FileStore
 {
-    private readonly string _root;
+    /// <summary>保存到引用它的记录提交之间最长的间隔（一个请求）；留足余量。</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromHours(6);
 
-    public FileStore(IOptions<HeraldOptions> options)
+    private readonly string _root;
+    private readonly TimeProvider _time;
+    // Saving (exists-or-move, lease) and deleting (lease check, delete) must not interleave.
+    private readonly Lock _gate = new();
+
+    public FileStore(IOptions<HeraldOptions> options, TimeProvider time)
     {
         _root = Path.Combine(options.Value.ResolveDataDir(), "files");
+        _time = time;
         Directory.CreateDirectory(Path.Combine(_root, "tmp"));
     }
 
@@ -43,14 +52,18 @@ public sealed class FileStore
                 hash = Convert.ToHexStringLower(sha.GetHashAndReset());
             }
             var target = PathFor(hash);
-            if (File.Exists(target))
+            lock (_gate)
             {
-                File.Delete(temp);
-            }
-            else
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Move(temp, target, overwrite: true);
+                if (File.Exists(target))
+                {
+                    File.Delete(temp);
+                }
+                else
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    File.Move(temp, target, overwrite: true);
+                }
+                File.SetLastWriteTimeUtc(target, _time.GetUtcNow().UtcDateTime);
             }
             return new StoredBlob(hash, size);
         }
@@ -74,12 +87,21 @@ public sealed class FileStore
         return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
     }
 
-    /// <summary>删除不再被引用的文件（调用方负责确认无人引用）。</summary>
-    public void Delete(string hash)
+    /// <summary>
+    /// 删除文件，除非它在租约期内被保存过（那次保存的记录可能还没提交）。调用方在数据库写事务里确认了没有记录引用它
+    /// （<see cref="StoredFileReferences"/>）。返回是否删除了。
+    /// </summary>
+    public bool DeleteUnlessLeased(string hash)
     {
-        if (!IsValidHash(hash)) return;
+        if (!IsValidHash(hash)) return false;
         var path = PathFor(hash);
-        if (File.Exists(path)) File.Delete(path);
+        lock (_gate)
+        {
+            if (!File.Exists(path)) return false;
+            if (File.GetLastWriteTimeUtc(path) > _time.GetUtcNow().UtcDateTime - Lease) return false;
+            File.Delete(path);
+            return true;
+        }
     }
 
     private string PathFor(string hash) => Path.Combine(_root, hash[..2], hash[2..4], hash);

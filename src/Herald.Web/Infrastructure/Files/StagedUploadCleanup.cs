@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Herald.Web.Infrastructure.Files;
 
 /// <summary>
-/// 定时清理两天前暂存、最终没有提交的上传；文件若不再被任何稿件或暂存引用则一并删除。
-/// 状态都在数据库里，多实例同时运行也只是重复做同样的删除。
+/// 定时清理两天前暂存、最终没有提交的上传；文件若没有任何记录引用（<see cref="StoredFileReferences"/>：各模块登记的
+/// 每一列）则一并删除。检查和删除在同一个数据库写事务里，其间没有别的写入者能提交引用这份文件的记录；
+/// 检查之前刚保存、记录尚未提交的文件由文件库的租约保护（ADR 0018）。
 /// </summary>
 public sealed class StagedUploadCleanup(IServiceScopeFactory scopes, ILogger<StagedUploadCleanup> logger) : BackgroundService
 {
@@ -38,14 +39,14 @@ public sealed class StagedUploadCleanup(IServiceScopeFactory scopes, ILogger<Sta
         var cutoff = scope.ServiceProvider.GetRequiredService<Clock>().UtcNow - MaxAge;
         var expired = await db.StagedUploads.Where(s => s.CreatedAt < cutoff).Take(1000).ToListAsync(ct);
         if (expired.Count == 0) return 0;
+        var references = scope.ServiceProvider.GetRequiredService<StoredFileReferences>();
         db.StagedUploads.RemoveRange(expired);
         await db.SaveChangesAsync(ct);
         foreach (var hash in expired.Select(s => s.Hash).Distinct())
         {
-            var used = await db.ManuscriptAttachments.AnyAsync(a => a.FileHash == hash, ct)
-                       || await db.OpinionItemAttachments.AnyAsync(a => a.FileHash == hash, ct)
-                       || await db.StagedUploads.AnyAsync(s => s.Hash == hash, ct);
-            if (!used) files.Delete(hash);
+            await using var write = await db.Database.BeginTransactionAsync(ct);
+            if (!await references.AnyAsync(db, hash, ct)) files.DeleteUnlessLeased(hash);
+            await write.CommitAsync(ct);
         }
         logger.LogInformation("Removed {Count} expired staged uploads", expired.Count);
         return expired.Count;
