@@ -91,8 +91,9 @@ public sealed class BulletinAccessTests(HeraldFactory factory) : IClassFixture<H
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "Required");
         await (await BulletinApi.CreateAsync(office, new { year = 2026, quarter = 1, kind = "monthly", rootUnitId = street })).Response
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "Bulletin.UnknownKind");
+        // 范围外的与不存在的单位同样 403（议题 9 第 14 项），不区分。
         await (await BulletinApi.CreateAsync(office, new { year = 2026, quarter = 1, rootUnitId = 999_999 })).Response
-            .ShouldBeProblemAsync(HttpStatusCode.NotFound, "NotFound");
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "Bulletin.UnitNotInScope");
     }
 
     [Fact]

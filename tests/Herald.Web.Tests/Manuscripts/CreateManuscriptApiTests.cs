@@ -189,15 +189,14 @@ public sealed class CreateManuscriptApiTests(HeraldFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task Create_OtherUnitId_400NotYourUnit()
+    public async Task Create_OtherUnitId_403NotYourUnit()
     {
         var officer = await factory.ApiClientAsync("officer");
         var other = await factory.UnitIdAsync("幸福社区");
 
         var result = await ManuscriptApi.PostAsync(officer, new ManuscriptForm { UnitId = other });
 
-        var problem = await result.Response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "Manuscript.NotYourUnit", "您不是该单位的信息员。");
-        problem.FieldErrors("unitId").ShouldBe(["您不是该单位的信息员。"]);
+        await result.Response.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "Manuscript.NotYourUnit", "您不是该单位的信息员。");
     }
 
     [Fact]

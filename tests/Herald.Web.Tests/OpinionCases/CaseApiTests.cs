@@ -107,7 +107,7 @@ public sealed class CaseApiTests(CaseFactory factory) : IClassFixture<CaseFactor
     }
 
     [Fact]
-    public async Task Assign_UnitOutsideTheOfficesScopeOrNotOffice_400And403()
+    public async Task Assign_UnitOutsideTheOfficesScopeOrNotOffice_403()
     {
         var office = await factory.ApiClientAsync("office");
         var opened = await OpenAsync(office, [await factory.ItemAsync("交办范围")]);
@@ -115,7 +115,7 @@ public sealed class CaseApiTests(CaseFactory factory) : IClassFixture<CaseFactor
         var byHead = await PostAsync(await factory.ApiClientAsync("head"), $"/api/v1/opinion/cases/{opened.Id}/assign", new { unitId = 1, instructions = "x" });
         await byHead.Response.ShouldBeProblemAsync(HttpStatusCode.NotFound, "NotFound", NotFound);
         var noUnit = await PostAsync(office, $"/api/v1/opinion/cases/{opened.Id}/assign", new { unitId = 999999, instructions = "x" });
-        await noUnit.Response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "OpinionCase.UnitOutOfScope");
+        await noUnit.Response.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "OpinionCase.UnitOutOfScope");
     }
 
     [Fact]

@@ -123,7 +123,7 @@ public sealed class CorrespondentApiTests(HeraldFactory factory) : IClassFixture
         filtered.Items("active").ShouldBeEmpty();
         filtered.Items("missing").ShouldBeEmpty();
         await get.ShouldBeProblemAsync(HttpStatusCode.NotFound, "NotFound");
-        await register.ShouldBeProblemAsync(HttpStatusCode.NotFound, "NotFound");
+        await register.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "Correspondent.UnitNotInScope");
         await update.ShouldBeProblemAsync(HttpStatusCode.NotFound, "NotFound");
         await end.ShouldBeProblemAsync(HttpStatusCode.NotFound, "NotFound");
         (await factory.QueryAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "CorrespondentRecord"))).ShouldBe(changes);

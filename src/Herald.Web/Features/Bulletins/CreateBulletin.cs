@@ -26,7 +26,8 @@ public sealed class CreateBulletin(HeraldDbContext db, CurrentUser current, Audi
         if (kind == BulletinKind.Quarterly && request.Quarter is null) errors.Add(new FieldError("quarter", "Required"));
         var rootUnitId = request.RootUnitId ?? DefaultRoot(me, errors);
         if (errors.Count > 0) throw new ValidationFailedException(errors);
-        if (me.Tree.Find(rootUnitId!.Value) is not { } root || !UnitScope.Manuscripts(me).Contains(root.Id)) throw AppException.NotFound();
+        if (me.Tree.Find(rootUnitId!.Value) is not { } root || !UnitScope.Manuscripts(me).Contains(root.Id))
+            throw AppException.Forbidden("Bulletin.UnitNotInScope");
         me.Require(BulletinAccess.CanManage(me, root.Id));
 
         var now = clock.UtcNow;

@@ -20,8 +20,9 @@ public sealed class RegisterCorrespondent(HeraldDbContext db, CurrentUser curren
         var me = await current.GetAsync(ct);
         me.Require(CorrespondentScope.CanManage(me));
         var unitId = input.UnitId ?? throw AppException.Invalid("UnitId", "Required");
-        CorrespondentScope.RequireUnit(me, unitId);
-        var unit = me.Tree.Find(unitId) ?? throw AppException.NotFound();
+        // 另一单位的编号：无权在那里登记（403）。
+        if (!CorrespondentScope.UnitsOf(me).Contains(unitId)) throw AppException.Forbidden("Correspondent.UnitNotInScope");
+        var unit = me.Tree.Find(unitId) ?? throw AppException.Forbidden("Correspondent.UnitNotInScope");
         if (unit.Disabled) throw AppException.Invalid("UnitId", "Unit.Disabled", unit.Name);
         var now = clock.UtcNow;
         var today = ChinaTime.DateOf(now);

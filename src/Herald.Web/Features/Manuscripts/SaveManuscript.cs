@@ -298,9 +298,9 @@ public sealed class SaveManuscript(
     {
         if (input.UnitId is { } requested)
         {
+            // 另一单位的编号：无权以其名义报送（403），不是输入错误。
             if (me.SubmitUnits.Contains(requested)) return requested;
-            errors.Add(new FieldError("unitId", "Manuscript.NotYourUnit"));
-            return null;
+            throw AppException.Forbidden("Manuscript.NotYourUnit");
         }
         if (me.SubmitUnits.Count > 0) return me.SubmitUnits[0];
         throw AppException.Forbidden("Manuscript.NoSubmitUnit");

@@ -16,7 +16,7 @@ public sealed class AssignCase(CaseStore store, CaseNotifier notifier, AuditLog 
         CaseStore.CheckRevision(c, request.Revision);
         var unitId = request.UnitId ?? throw AppException.Invalid("unitId", "Required");
         if (me.Tree.Find(unitId) is not { } unit || !scope.OfficeUnits.Contains(unitId))
-            throw AppException.Invalid("unitId", "OpinionCase.UnitOutOfScope");
+            throw AppException.Forbidden("OpinionCase.UnitOutOfScope");
         if (unit.Disabled) throw AppException.Invalid("unitId", "OpinionCase.UnitDisabled", unit.Name);
         var now = clock.UtcNow;
         DateTime? due = string.IsNullOrWhiteSpace(request.DueAt) ? null : Wire.TimeOrNow(request.DueAt, "dueAt", now);

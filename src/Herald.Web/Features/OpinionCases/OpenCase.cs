@@ -43,7 +43,7 @@ public sealed class OpenCase(HeraldDbContext db, CurrentUser current, AuditLog a
         var scope = CaseScope.Of(me);
         me.Require(scope.OfficeUnits.Count > 0);
         var owner = request.OwnerUnitId ?? OwnerRoots(me, scope).FirstOrDefault();
-        if (!scope.CanOpenIn(owner)) throw AppException.Invalid("ownerUnitId", "OpinionCase.UnitOutOfScope");
+        if (!scope.CanOpenIn(owner)) throw AppException.Forbidden("OpinionCase.UnitOutOfScope");
         var severity = Wire.RequiredCode<OpinionSeverity>(request.Severity, "severity");
         var sentiment = Wire.RequiredCode<OpinionSentiment>(request.Sentiment, "sentiment");
         if (request.Category?.Trim() is { Length: > 0 } category && !(await choices.ActiveAsync(OptionListKeys.CaseCategory, ct)).Contains(category))

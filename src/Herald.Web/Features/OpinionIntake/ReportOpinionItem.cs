@@ -31,6 +31,8 @@ public sealed class ReportOpinionItem(HeraldDbContext db, OpinionAccess access, 
         var scope = await access.GetAsync(ct);
         var me = scope.Me;
         if (scope.ReportUnits.Count == 0) throw AppException.Forbidden("OpinionItem.NoReportUnit");
+        // 另一单位的编号：无权以其名义上报（403），在暂存截图之前拒绝。
+        if (input.UnitId is { } requested && !scope.ReportUnits.Contains(requested)) throw AppException.Forbidden("OpinionItem.NotReportUnit");
         if (!string.IsNullOrWhiteSpace(input.SubmissionKey)
             && await db.OpinionItems.AnyAsync(i => i.ReporterId == me.Id && i.SubmissionKey == input.SubmissionKey, ct))
             throw AppException.Conflict("OpinionItem.AlreadyReported");
@@ -52,7 +54,6 @@ public sealed class ReportOpinionItem(HeraldDbContext db, OpinionAccess access, 
         long? unitId = input.UnitId;
         if (unitId is null && scope.ReportUnits.Count == 1) unitId = scope.ReportUnits[0];
         if (unitId is null) errors.Add(new FieldError("unitId", "Required"));
-        else if (!scope.ReportUnits.Contains(unitId.Value)) errors.Add(new FieldError("unitId", "OpinionItem.NotReportUnit"));
 
         DateTime? publishedAt = null;
         if (!string.IsNullOrWhiteSpace(input.PublishedAt))
