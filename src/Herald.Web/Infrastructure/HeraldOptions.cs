@@ -60,6 +60,12 @@ public sealed class TimelinessOptions
 public sealed class UploadOptions
 {
     public long MaxFileBytes { get; set; } = 20L * 1024 * 1024;
+    /// <summary>图片的像素数（宽×高）上限：解码一张 100000×100000 的图要几十 GB 内存。</summary>
+    public long MaxImagePixels { get; set; } = 50_000_000;
+    /// <summary>表单文字字段（正文等）的余量，计入 <see cref="MaxFormBytes"/>。</summary>
+    public const long FormFieldsAllowance = 8L * 1024 * 1024;
+    /// <summary>一次请求的上限：一份 Word 原件加 30 张图片（每个不超过单文件上限），再加文字字段的余量。</summary>
+    public long MaxFormBytes => (1 + Herald.Domain.Submission.Manuscript.MaxPhotos) * MaxFileBytes + FormFieldsAllowance;
     /// <summary>.docx 解压后总大小上限（防压缩炸弹）。</summary>
     public long MaxDocxUncompressedBytes { get; set; } = 200L * 1024 * 1024;
     public int MaxDocxEntries { get; set; } = 5000;

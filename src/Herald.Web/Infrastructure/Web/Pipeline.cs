@@ -45,6 +45,7 @@ public static class Pipeline
         });
         app.UseSecurityHeaders();
         app.UseRequestLocalization();
+        app.UseRequestSizeLimit();
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new EmbeddedWebRoot(),

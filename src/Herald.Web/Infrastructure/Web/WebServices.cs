@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using System.Globalization;
 using Herald.Web.Infrastructure.Demo;
 using Herald.Web.Infrastructure.Localization;
@@ -44,10 +45,13 @@ public static class WebServices
         });
         services.AddOptions<FormOptions>().Configure<IOptions<HeraldOptions>>((form, herald) =>
         {
-            // 一张表单最多：Word 原件 + 30 张图片，每个不超过单文件上限。
-            form.MultipartBodyLengthLimit = herald.Value.Uploads.MaxFileBytes * 32;
-            form.ValueLengthLimit = 8 * 1024 * 1024;
+            // 每一段（一个文件）不超过整个请求的上限；文件本身的上限由上传处理按字段给出说明。
+            form.MultipartBodyLengthLimit = herald.Value.Uploads.MaxFormBytes;
+            form.ValueLengthLimit = (int)UploadOptions.FormFieldsAllowance;
         });
+        // 整个请求：Word 原件 + 30 张图片（每个不超过单文件上限）+ 文字字段的余量；超过时 413 和中文说明（Upload.RequestTooLarge）。
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<HeraldOptions>>((kestrel, herald) =>
+            kestrel.Limits.MaxRequestBodySize = herald.Value.Uploads.MaxFormBytes);
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("zh-CN");
