@@ -17,6 +17,8 @@ public sealed class HeraldOptions
     public ReviewOptions Review { get; set; } = new();
     /// <summary>出站请求（订阅源等）：默认不连接内部地址，AllowedNetworks 放行（见 Infrastructure/Net/OutboundGuard）。</summary>
     public Net.OutboundOptions Outbound { get; set; } = new();
+    /// <summary>数据保护密钥（keys/）在盘上用证书加密（见 docs/operations.md）。</summary>
+    public Web.KeyRingOptions DataProtection { get; set; } = new();
 
     public string ResolveDataDir() => Path.GetFullPath(DataDir);
 }
@@ -27,6 +29,11 @@ public sealed class DatabaseOptions
     public string Provider { get; set; } = "sqlite";
     /// <summary>为空时使用数据目录下的 herald.db。</summary>
     public string? ConnectionString { get; set; }
+    /// <summary>
+    /// SQLite 的 synchronous：FULL（默认，每次提交都刷盘，确认了的写入断电也不丢）、EXTRA，或 NORMAL（WAL 下仍一致，
+    /// 但断电可能丢最后几次提交；吞吐更高）。
+    /// </summary>
+    public string Synchronous { get; set; } = "FULL";
 }
 
 public sealed class DemoOptions

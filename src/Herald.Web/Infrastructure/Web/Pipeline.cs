@@ -44,6 +44,7 @@ public static class Pipeline
             }
         });
         app.UseSecurityHeaders();
+        app.UseNoStoreForApiAndDownloads();
         app.UseRequestLocalization();
         app.UseRequestSizeLimit();
         app.UseStaticFiles(new StaticFileOptions

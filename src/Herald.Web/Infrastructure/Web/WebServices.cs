@@ -20,12 +20,7 @@ public static class WebServices
         services.AddRazorComponents();
         // 中文原样输出，不转成 &#x...; 实体（页面更小，也便于检查）。
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        // 登录 Cookie 与防伪令牌的密钥存在数据目录中：重启后已登录的用户不必重新登录。
-        services.AddDataProtection().SetApplicationName("Herald");
-        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
-            .Configure<IOptions<HeraldOptions>>((keys, herald) =>
-                keys.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
-                    new DirectoryInfo(Path.Combine(herald.Value.ResolveDataDir(), "keys")), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+        services.AddHeraldKeyRing();
         services.AddHttpContextAccessor();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddScoped<Messages>();
