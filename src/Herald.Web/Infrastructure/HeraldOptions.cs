@@ -19,6 +19,8 @@ public sealed class HeraldOptions
     public Net.OutboundOptions Outbound { get; set; } = new();
     /// <summary>限流（登录失败、改口令、API、导出）：见 Infrastructure/RateLimits。</summary>
     public RateLimits.RateLimitOptions RateLimits { get; set; } = new();
+    /// <summary>数据保护密钥（keys/）在盘上用证书加密（见 docs/operations.md）。</summary>
+    public Web.KeyRingOptions DataProtection { get; set; } = new();
 
     public string ResolveDataDir() => Path.GetFullPath(DataDir);
 }
@@ -29,6 +31,11 @@ public sealed class DatabaseOptions
     public string Provider { get; set; } = "sqlite";
     /// <summary>为空时使用数据目录下的 herald.db。</summary>
     public string? ConnectionString { get; set; }
+    /// <summary>
+    /// SQLite 的 synchronous：FULL（默认，每次提交都刷盘，确认了的写入断电也不丢）、EXTRA，或 NORMAL（WAL 下仍一致，
+    /// 但断电可能丢最后几次提交；吞吐更高）。
+    /// </summary>
+    public string Synchronous { get; set; } = "FULL";
 }
 
 public sealed class DemoOptions
@@ -68,6 +75,12 @@ public sealed class TimelinessOptions
 public sealed class UploadOptions
 {
     public long MaxFileBytes { get; set; } = 20L * 1024 * 1024;
+    /// <summary>图片的像素数（宽×高）上限：解码一张 100000×100000 的图要几十 GB 内存。</summary>
+    public long MaxImagePixels { get; set; } = 50_000_000;
+    /// <summary>表单文字字段（正文等）的余量，计入 <see cref="MaxFormBytes"/>。</summary>
+    public const long FormFieldsAllowance = 8L * 1024 * 1024;
+    /// <summary>一次请求的上限：一份 Word 原件加 30 张图片（每个不超过单文件上限），再加文字字段的余量。</summary>
+    public long MaxFormBytes => (1 + Herald.Domain.Submission.Manuscript.MaxPhotos) * MaxFileBytes + FormFieldsAllowance;
     /// <summary>.docx 解压后总大小上限（防压缩炸弹）。</summary>
     public long MaxDocxUncompressedBytes { get; set; } = 200L * 1024 * 1024;
     public int MaxDocxEntries { get; set; } = 5000;

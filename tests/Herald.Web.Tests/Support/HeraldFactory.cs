@@ -47,7 +47,7 @@ public class HeraldFactory : WebApplicationFactory<Program>
     /// <summary>用 API 令牌访问的客户端。</summary>
     public async Task<HttpClient> ApiClientAsync(string userName, string password = Password)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, AllowAutoRedirect = false, HandleCookies = false });
         var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password });
         response.EnsureSuccessStatusCode();
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -58,7 +58,7 @@ public class HeraldFactory : WebApplicationFactory<Program>
     /// <summary>已用网页表单登录的浏览器式客户端（带 Cookie，不自动跟随跳转）。</summary>
     public async Task<WebSession> SignInAsync(string userName, string password = Password)
     {
-        var session = new WebSession(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        var session = new WebSession(CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, AllowAutoRedirect = false, HandleCookies = true }));
         var response = await session.PostFormAsync("/signin", "/signin", new() { ["UserName"] = userName, ["Password"] = password, ["ReturnUrl"] = "/" });
         if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
             throw new InvalidOperationException($"sign-in as {userName} failed: {(int)response.StatusCode}");
@@ -79,7 +79,7 @@ public class HeraldFactory : WebApplicationFactory<Program>
         QueryAsync(db => db.Units.Where(u => u.Name == unitName).Select(u => u.Id).SingleAsync());
 
     public WebSession AnonymousSession() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        new(CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, AllowAutoRedirect = false, HandleCookies = true }));
 
     protected override void Dispose(bool disposing)
     {

@@ -52,7 +52,7 @@ public sealed class CaseFiles(FileStore files, IOptions<HeraldOptions> options)
         switch (type)
         {
             case SniffedType.Jpeg or SniffedType.Png:
-                var size = ImageInfo.TryReadSize(content, type) ?? throw AppException.Invalid(Field, "Upload.CorruptImage", name);
+                var size = ImageInfo.ReadChecked(content, type, options.Value.Uploads.MaxImagePixels, Field, name);
                 (width, height) = (size.Width, size.Height);
                 break;
             case SniffedType.Pdf:

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Herald.Domain.Publishing;
+using Herald.Web.Infrastructure;
 using Herald.Web.Infrastructure.Files;
 using Herald.Web.Infrastructure.Web;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,7 @@ public sealed record CheckedProof(ProofFile File, byte[] Content);
 /// 用稿证明：JPEG/PNG 截图或 PDF，按文件内容判断类型（改了扩展名的可执行文件等一律拒绝），大小受配置限制。
 /// 先校验、算出内容散列交给领域对象，登记通过后再存入文件库，被拒绝的登记不留下孤立文件。
 /// </summary>
-public sealed class ProofUpload(FileStore files, IOptions<PublishingOptions> options)
+public sealed class ProofUpload(FileStore files, IOptions<PublishingOptions> options, IOptions<HeraldOptions> herald)
 {
     public const string Field = "proof";
 
@@ -32,6 +33,7 @@ public sealed class ProofUpload(FileStore files, IOptions<PublishingOptions> opt
         var type = ContentSniffer.Sniff(content.AsSpan(0, Math.Min(content.Length, ContentSniffer.HeaderLength)));
         if (type is not (SniffedType.Jpeg or SniffedType.Png or SniffedType.Pdf))
             throw AppException.Invalid(Field, "Proof.NotAllowed", name);
+        if (type is SniffedType.Jpeg or SniffedType.Png) ImageInfo.ReadChecked(content, type, herald.Value.Uploads.MaxImagePixels, Field, name);
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));
         return new CheckedProof(new ProofFile(hash, name, ContentSniffer.ContentType(type), content.Length), content);
     }

@@ -20,7 +20,7 @@ public static class DataServices
             if (provider != "sqlite")
                 throw new InvalidOperationException($"Database provider '{herald.Database.Provider}' is not supported yet; use 'sqlite'.");
             var dataDir = herald.ResolveDataDir();
-            Directory.CreateDirectory(dataDir);
+            Files.PrivateFiles.Directory(dataDir);
             options.UseSqlite(herald.Database.ConnectionString ?? SqliteSetup.ConnectionString(dataDir));
             options.AddInterceptors(sp.GetRequiredService<SqliteSetup.ConnectionPragmas>(), sp.GetRequiredService<SqliteWriteGate>());
             // Interceptors other parts of the app register (e.g. the token cache's invalidation).
@@ -36,6 +36,7 @@ public static class DataServices
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
         SqliteSetup.EnableWal(db);
+        SqliteSetup.RestrictFiles(db);
         await scope.ServiceProvider.GetRequiredService<MigrationRunner>().ApplyAsync(db, "sqlite", ct);
     }
 }

@@ -35,19 +35,34 @@ internal static class SqliteSetup
         }
     }
 
+    /// <summary>数据库文件 0600（数据库原先由旧版本以 0644 建的也收紧）；-wal、-shm 由 SQLite 按数据库文件的权限创建。</summary>
+    public static void RestrictFiles(HeraldDbContext db)
+    {
+        if (db.Database.GetDbConnection() is not SqliteConnection { DataSource: { Length: > 0 } path } || path == ":memory:") return;
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" }) Files.PrivateFiles.Restrict(file);
+    }
+
     /// <summary>提交时的自动检查点只作兜底（约 400 MB）：平时由 <see cref="SqliteCheckpointer"/> 在后台做。</summary>
     public const int AutoCheckpointFrames = 100_000;
 
     /// <summary>
-    /// 外键约束打开；WAL 下 synchronous=NORMAL 仍保证一致性，提交只在检查点时刷盘。
+    /// 外键约束打开；synchronous 按配置（默认 FULL：每次提交都刷盘，确认了的写入就在盘上）。
     /// 这些设置跟着底层的 SQLite 连接句柄走，连接池复用句柄时仍然有效；EF 每次查询都会"打开"连接（从池中取出），
     /// 所以每个句柄只设置一次，而不是每次打开都执行一遍（一次报送要打开六七次）。
     /// </summary>
-    internal sealed class ConnectionPragmas : DbConnectionInterceptor
+    internal sealed class ConnectionPragmas(Microsoft.Extensions.Options.IOptions<HeraldOptions> options) : DbConnectionInterceptor
     {
-        private static readonly string Sql = string.Create(CultureInfo.InvariantCulture,
-            $"PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint={AutoCheckpointFrames};");
+        private static readonly string[] SynchronousLevels = ["NORMAL", "FULL", "EXTRA"];
+        private readonly string _sql = string.Create(CultureInfo.InvariantCulture,
+            $"PRAGMA foreign_keys=ON; PRAGMA synchronous={Synchronous(options.Value.Database.Synchronous)}; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint={AutoCheckpointFrames};");
         private static readonly object Done = new();
+
+        private static string Synchronous(string configured)
+        {
+            var level = configured.Trim().ToUpperInvariant();
+            return SynchronousLevels.Contains(level) ? level
+                : throw new InvalidOperationException($"Herald:Database:Synchronous must be NORMAL, FULL or EXTRA, not '{configured}'.");
+        }
         private readonly ConditionalWeakTable<object, object> _configured = new();
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
@@ -55,7 +70,7 @@ internal static class SqliteSetup
             if (IsConfigured(connection)) return;
             using (var cmd = connection.CreateCommand())
             {
-                cmd.CommandText = Sql;
+                cmd.CommandText = _sql;
                 cmd.ExecuteNonQuery();
             }
             MarkConfigured(connection);
@@ -67,7 +82,7 @@ internal static class SqliteSetup
             if (IsConfigured(connection)) return;
             await using (var cmd = connection.CreateCommand())
             {
-                cmd.CommandText = Sql;
+                cmd.CommandText = _sql;
                 await cmd.ExecuteNonQueryAsync(cancellationToken);
             }
             MarkConfigured(connection);

@@ -30,11 +30,13 @@ internal sealed partial class DocxConverter
     private int _skipped;
 
     private readonly IReadOnlyDictionary<string, long> _entrySizes;
+    private readonly long _maxPixels;
 
-    public DocxConverter(MainDocumentPart main, IReadOnlyDictionary<string, long> entrySizes)
+    public DocxConverter(MainDocumentPart main, IReadOnlyDictionary<string, long> entrySizes, long maxPixels)
     {
         _main = main;
         _entrySizes = entrySizes;
+        _maxPixels = maxPixels;
         _styles = new DocxStyles(main.StyleDefinitionsPart?.Styles);
         _numbering = new DocxNumbering(main.NumberingDefinitionsPart?.Numbering);
     }
@@ -340,7 +342,9 @@ internal sealed partial class DocxConverter
         }
         var content = ReadAll(part);
         var type = ContentSniffer.Sniff(content);
-        if (type is not (SniffedType.Jpeg or SniffedType.Png) || ImageInfo.TryReadSize(content, type) is not { } size)
+        // Pictures too large to decode safely are skipped like unsupported ones (the user is told how many).
+        if (type is not (SniffedType.Jpeg or SniffedType.Png) || ImageInfo.TryReadSize(content, type) is not { } size
+            || ImageInfo.TooManyPixels(size, _maxPixels))
         {
             _skipped++;
             return;

@@ -29,7 +29,7 @@ public sealed class DocxImporter(IOptions<HeraldOptions> options)
         try
         {
             var body = main.Document?.Body ?? throw Malformed(fileName);
-            return new DocxConverter(main, package.Sizes).Convert(body);
+            return new DocxConverter(main, package.Sizes, limits.MaxImagePixels).Convert(body);
         }
         catch (Exception ex) when (ex is XmlException or OpenXmlPackageException or InvalidDataException)
         {

@@ -12,7 +12,8 @@ namespace Herald.Web.Infrastructure.Documents;
 internal sealed record DocxPackageInfo(bool HasContentTypes, bool HasWordParts, IReadOnlyDictionary<string, long> Sizes);
 
 /// <summary>
-/// 解析之前先检查 ZIP 本身：条目数、声明的和实际解压出的总大小、单个条目的压缩比。
+/// 解析之前先检查 ZIP 本身：条目数、声明的和实际解压出的总大小、单个条目的压缩比；条目名不得含 ..、绝对路径或盘符
+/// （防路径穿越）；含宏（vbaProject.bin、启用宏的内容类型 .docm/.dotm）的拒收。
 /// 解压字节边读边数，不信任文件头里声明的大小。
 /// </summary>
 internal static class DocxPackageGuard
@@ -38,6 +39,9 @@ internal static class DocxPackageGuard
             var hasWordParts = false;
             foreach (var entry in entries)
             {
+                if (IsUnsafeName(entry.FullName))
+                    throw new AppException(ProblemKind.Validation, "Docx.UnsafeEntryName", "document", fileName, Shown(entry.FullName));
+                if (IsMacroPart(entry.FullName)) throw Macros(fileName);
                 // Saturating sum: forged sizes near long.MaxValue must not wrap around to a small total.
                 declaredTotal = entry.Length > limits.MaxDocxUncompressedBytes - declaredTotal ? long.MaxValue : declaredTotal + entry.Length;
                 if (declaredTotal > limits.MaxDocxUncompressedBytes || RatioTooHigh(entry.Length, entry.CompressedLength, limits))
@@ -47,6 +51,7 @@ internal static class DocxPackageGuard
             }
 
             var sizes = new Dictionary<string, long>(entries.Count, StringComparer.OrdinalIgnoreCase);
+            var contentTypes = new MemoryStream();
             var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
             try
             {
@@ -63,6 +68,7 @@ internal static class DocxPackageGuard
                         actualTotal += read;
                         if (actualTotal > limits.MaxDocxUncompressedBytes || RatioTooHigh(actual, entry.CompressedLength, limits))
                             throw ZipBomb(fileName, limits);
+                        if (entry.FullName == "[Content_Types].xml") contentTypes.Write(buffer, 0, read);
                     }
                     sizes[entry.FullName] = actual;
                 }
@@ -71,6 +77,8 @@ internal static class DocxPackageGuard
             {
                 ArrayPool<byte>.Shared.Return(buffer);
             }
+            contentTypes.Position = 0;
+            if (DeclaresMacros(new StreamReader(contentTypes, detectEncodingFromByteOrderMarks: true).ReadToEnd())) throw Macros(fileName);
             return new DocxPackageInfo(hasContentTypes, hasWordParts, sizes);
         }
         catch (InvalidDataException)
@@ -79,6 +87,27 @@ internal static class DocxPackageGuard
             throw DocxImporter.Malformed(fileName);
         }
     }
+
+    /// <summary>Parent references, absolute or backslash-rooted paths and drive letters: extracted anywhere, they escape.</summary>
+    private static bool IsUnsafeName(string name) =>
+        name.StartsWith('/') || name.StartsWith('\\') || (name.Length >= 2 && name[1] == ':')
+        || name.Split('/', '\\').Any(segment => segment == "..");
+
+    private static bool IsMacroPart(string name) =>
+        name.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase) || name.EndsWith("vbaData.xml", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>.docm/.dotm main parts and VBA parts are declared in [Content_Types].xml even when the part is named otherwise.</summary>
+    private static bool DeclaresMacros(string contentTypes) =>
+        contentTypes.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase) || contentTypes.Contains("vbaProject", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>At most 80 characters of an entry name, control characters dropped, for the message.</summary>
+    private static string Shown(string name)
+    {
+        var clean = new string(name.Where(c => !char.IsControl(c)).ToArray());
+        return clean.Length > 80 ? clean[..80] + "…" : clean;
+    }
+
+    private static AppException Macros(string fileName) => new(ProblemKind.Validation, "Docx.Macros", "document", fileName);
 
     private static bool RatioTooHigh(long uncompressed, long compressed, UploadOptions limits) =>
         uncompressed > RatioCheckThreshold && uncompressed > Math.Max(compressed, 1) * limits.MaxCompressionRatio;

@@ -8,7 +8,8 @@ public sealed record StoredBlob(string Hash, long Size);
 
 /// <summary>
 /// 内容寻址的文件库：{数据目录}/files/ab/cd/{sha256}。相同内容只存一份；写入先到临时文件，
-/// 校验大小后原子改名，进程中断不会留下半个文件。
+/// 校验大小后原子改名，进程中断不会留下半个文件。文件和改名在返回前都已 fsync 到盘上，所以引用它的记录提交时文件一定在
+/// （确认了的就在盘上）；文件 0600、目录 0700（<see cref="PrivateFiles"/>）。
 /// 每次保存（包括内容已存在时）把文件的修改时间记为现在：这是一份"租约"，保存之后、引用它的记录提交之前，
 /// 清理不会删除它（<see cref="DeleteUnlessLeased"/>，ADR 0018）。
 /// </summary>
@@ -26,7 +27,8 @@ public sealed class FileStore
     {
         _root = Path.Combine(options.Value.ResolveDataDir(), "files");
         _time = time;
-        Directory.CreateDirectory(Path.Combine(_root, "tmp"));
+        PrivateFiles.Directory(_root);
+        PrivateFiles.Directory(Path.Combine(_root, "tmp"));
     }
 
     public async Task<StoredBlob> SaveAsync(Stream content, long maxBytes, CancellationToken ct = default)
@@ -36,8 +38,13 @@ public sealed class FileStore
         long size = 0;
         try
         {
+            var create = new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 81920, Options = FileOptions.Asynchronous,
+            };
+            if (!OperatingSystem.IsWindows()) create.UnixCreateMode = PrivateFiles.FileMode;
             using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
-            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            await using (var file = new FileStream(temp, create))
             {
                 var buffer = new byte[81920];
                 int read;
@@ -50,8 +57,13 @@ public sealed class FileStore
                     await file.WriteAsync(buffer.AsMemory(0, read), ct);
                 }
                 hash = Convert.ToHexStringLower(sha.GetHashAndReset());
+                await file.FlushAsync(ct);
+                file.Flush(flushToDisk: true);
             }
             var target = PathFor(hash);
+            var directory = Path.GetDirectoryName(target)!;
+            var moved = false;
+            var newDirectory = false;
             lock (_gate)
             {
                 if (File.Exists(target))
@@ -60,10 +72,21 @@ public sealed class FileStore
                 }
                 else
                 {
-                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    if (!Directory.Exists(directory))
+                    {
+                        PrivateFiles.Directory(directory);
+                        newDirectory = true;
+                    }
                     File.Move(temp, target, overwrite: true);
+                    moved = true;
                 }
                 File.SetLastWriteTimeUtc(target, _time.GetUtcNow().UtcDateTime);
+            }
+            if (moved) PrivateFiles.SyncDirectory(directory);
+            if (newDirectory)
+            {
+                PrivateFiles.SyncDirectory(Path.GetDirectoryName(directory)!);
+                PrivateFiles.SyncDirectory(_root);
             }
             return new StoredBlob(hash, size);
         }

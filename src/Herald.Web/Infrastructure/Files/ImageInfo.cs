@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Herald.Web.Infrastructure.Web;
 
 namespace Herald.Web.Infrastructure.Files;
 
@@ -11,6 +12,25 @@ public static class ImageInfo
         SniffedType.Jpeg => ReadJpeg(data),
         _ => null,
     };
+
+    /// <summary>读出宽高；读不出（损坏）或像素数超过上限（解码会耗尽内存）时给出带字段名的 400。</summary>
+    public static (int Width, int Height) ReadChecked(ReadOnlySpan<byte> data, SniffedType type, long maxPixels, string field, string name)
+    {
+        var size = TryReadSize(data, type) ?? throw AppException.Invalid(field, "Upload.CorruptImage", name);
+        if (TooManyPixels(size, maxPixels))
+            throw AppException.Invalid(field, "Upload.TooManyPixels", name, size.Width, size.Height, ChinesePixels(maxPixels), EnglishPixels(maxPixels));
+        return size;
+    }
+
+    public static bool TooManyPixels((int Width, int Height) size, long maxPixels) => (long)size.Width * size.Height > maxPixels;
+
+    private static string ChinesePixels(long pixels) => pixels >= 10_000
+        ? (pixels / 10_000d).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " 万像素"
+        : pixels.ToString(System.Globalization.CultureInfo.InvariantCulture) + " 像素";
+
+    private static string EnglishPixels(long pixels) => pixels >= 1_000_000
+        ? (pixels / 1_000_000d).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " megapixels"
+        : pixels.ToString(System.Globalization.CultureInfo.InvariantCulture) + " pixels";
 
     private static (int, int)? ReadPng(ReadOnlySpan<byte> data)
     {

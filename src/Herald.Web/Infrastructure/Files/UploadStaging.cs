@@ -28,7 +28,7 @@ public sealed class UploadStaging(HeraldDbContext db, FileStore files, Clock clo
         var type = ContentSniffer.Sniff(head);
         if (type is not (SniffedType.Jpeg or SniffedType.Png))
             throw AppException.Invalid("photos", "Upload.NotImage", name);
-        var size = ImageInfo.TryReadSize(head, type) ?? throw AppException.Invalid("photos", "Upload.CorruptImage", name);
+        var size = ImageInfo.ReadChecked(head, type, options.Value.Uploads.MaxImagePixels, "photos", name);
         await using var content = file.OpenReadStream();
         var blob = await files.SaveAsync(content, MaxBytes, ct);
         return await AddAsync(userId, blob, name, ContentSniffer.ContentType(type), size.Width, size.Height, PhotoKind, caption, ct);

@@ -22,6 +22,9 @@ public sealed class HeraldExceptionHandler(ProblemWriter problems, ILogger<Heral
             code = "Unknown";
         }
 
+        // The request as a whole was over the limit: say what the limits are (they follow configuration).
+        if (code == "Upload.RequestTooLarge") exception = RequestTooLarge(http);
+
         var problem = exception is AppException or DomainException or ValidationFailedException
             ? problems.Create(http, exception)
             : problems.Create(http, kind.Value, code);
@@ -39,6 +42,13 @@ public sealed class HeraldExceptionHandler(ProblemWriter problems, ILogger<Heral
         await PageChrome.PrepareAsync(http);
         await page.ExecuteAsync(http);
         return true;
+    }
+
+    private static AppException RequestTooLarge(HttpContext http)
+    {
+        var uploads = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<HeraldOptions>>().Value.Uploads;
+        return new AppException(ProblemKind.TooLarge, "Upload.RequestTooLarge", null,
+            Files.SizeText.Format(uploads.MaxFormBytes), Herald.Domain.Submission.Manuscript.MaxPhotos, Files.SizeText.Format(uploads.MaxFileBytes));
     }
 
     public static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api");

@@ -44,7 +44,9 @@ public static class Pipeline
             }
         });
         app.UseSecurityHeaders();
+        app.UseNoStoreForApiAndDownloads();
         app.UseRequestLocalization();
+        app.UseRequestSizeLimit();
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new EmbeddedWebRoot(),

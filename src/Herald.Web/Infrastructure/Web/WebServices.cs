@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using System.Globalization;
 using Herald.Web.Infrastructure.Demo;
 using Herald.Web.Infrastructure.Localization;
@@ -19,12 +20,7 @@ public static class WebServices
         services.AddRazorComponents();
         // 中文原样输出，不转成 &#x...; 实体（页面更小，也便于检查）。
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        // 登录 Cookie 与防伪令牌的密钥存在数据目录中：重启后已登录的用户不必重新登录。
-        services.AddDataProtection().SetApplicationName("Herald");
-        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
-            .Configure<IOptions<HeraldOptions>>((keys, herald) =>
-                keys.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
-                    new DirectoryInfo(Path.Combine(herald.Value.ResolveDataDir(), "keys")), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+        services.AddHeraldKeyRing();
         services.AddHttpContextAccessor();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddScoped<Messages>();
@@ -44,10 +40,13 @@ public static class WebServices
         });
         services.AddOptions<FormOptions>().Configure<IOptions<HeraldOptions>>((form, herald) =>
         {
-            // 一张表单最多：Word 原件 + 30 张图片，每个不超过单文件上限。
-            form.MultipartBodyLengthLimit = herald.Value.Uploads.MaxFileBytes * 32;
-            form.ValueLengthLimit = 8 * 1024 * 1024;
+            // 每一段（一个文件）不超过整个请求的上限；文件本身的上限由上传处理按字段给出说明。
+            form.MultipartBodyLengthLimit = herald.Value.Uploads.MaxFormBytes;
+            form.ValueLengthLimit = (int)UploadOptions.FormFieldsAllowance;
         });
+        // 整个请求：Word 原件 + 30 张图片（每个不超过单文件上限）+ 文字字段的余量；超过时 413 和中文说明（Upload.RequestTooLarge）。
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<HeraldOptions>>((kestrel, herald) =>
+            kestrel.Limits.MaxRequestBodySize = herald.Value.Uploads.MaxFormBytes);
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("zh-CN");
