@@ -15,6 +15,7 @@ public sealed class ProblemWriter
         ProblemKind.Conflict => StatusCodes.Status409Conflict,
         ProblemKind.Unauthorized => StatusCodes.Status401Unauthorized,
         ProblemKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        ProblemKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 
