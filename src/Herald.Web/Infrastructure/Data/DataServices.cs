@@ -9,6 +9,7 @@ public static class DataServices
     public static IServiceCollection AddHeraldData(this IServiceCollection services)
     {
         services.AddSingleton<SqliteSetup.ConnectionPragmas>();
+        services.AddSingleton<StorageGuard>();
         services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<SqliteCheckpointer>();
@@ -22,7 +23,8 @@ public static class DataServices
             var dataDir = herald.ResolveDataDir();
             Files.PrivateFiles.Directory(dataDir);
             options.UseSqlite(herald.Database.ConnectionString ?? SqliteSetup.ConnectionString(dataDir));
-            options.AddInterceptors(sp.GetRequiredService<SqliteSetup.ConnectionPragmas>(), sp.GetRequiredService<SqliteWriteGate>());
+            options.AddInterceptors(sp.GetRequiredService<StorageGuard>(), sp.GetRequiredService<SqliteSetup.ConnectionPragmas>(),
+                sp.GetRequiredService<SqliteWriteGate>());
             // Interceptors other parts of the app register (e.g. the token cache's invalidation).
             options.AddInterceptors(sp.GetServices<IInterceptor>());
             options.UseQueryTrackingBehavior(QueryTrackingBehavior.TrackAll);

@@ -12,7 +12,8 @@ namespace Herald.Web.Infrastructure.Data;
 /// 有读者还在读旧快照就下次再试；超过 <see cref="ForceRestartFrames"/> 页时等读者读完。
 /// 连接上的自动检查点只留作兜底（<see cref="SqliteSetup.AutoCheckpointFrames"/>）：这个服务停了，WAL 也不会无限增长。
 /// </summary>
-internal sealed class SqliteCheckpointer(IServiceScopeFactory scopes, SqliteWriteGate gate, ILogger<SqliteCheckpointer> logger)
+internal sealed class SqliteCheckpointer(IServiceScopeFactory scopes, SqliteWriteGate gate, StorageGuard storage,
+    ILogger<SqliteCheckpointer> logger)
     : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
@@ -29,9 +30,19 @@ internal sealed class SqliteCheckpointer(IServiceScopeFactory scopes, SqliteWrit
         using var timer = new PeriodicTimer(Interval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            // Each tick also watches the storage: a checkpoint on an immutable database would end the process (SIGBUS).
+            if (storage.CheckDatabase() is not null)
+            {
+                await connection.CloseAsync();
+                continue;
+            }
             try
             {
-                if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync(stoppingToken);
+                if (connection.State != System.Data.ConnectionState.Open)
+                {
+                    await connection.OpenAsync(stoppingToken);
+                    SqliteSetup.SkipCheckpointOnClose(connection);
+                }
                 await RunOnceAsync(connection, RestartFrames, stoppingToken);
             }
             catch (Exception ex) when (ex is SqliteException or InvalidOperationException)

@@ -42,6 +42,16 @@ internal static class SqliteSetup
         foreach (var file in new[] { path, path + "-wal", path + "-shm" }) Files.PrivateFiles.Restrict(file);
     }
 
+    /// <summary>
+    /// 最后一个连接关闭时 SQLite 默认做检查点并改写 herald.db-shm（内存映射）；数据库文件不可改时这一写就是 SIGBUS。
+    /// 检查点由 <see cref="SqliteCheckpointer"/> 做，关闭时不必做。
+    /// </summary>
+    public static void SkipCheckpointOnClose(SqliteConnection connection)
+    {
+        if (connection.Handle is { } handle)
+            SQLitePCL.raw.sqlite3_db_config(handle, SQLitePCL.raw.SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, out _);
+    }
+
     /// <summary>提交时的自动检查点只作兜底（约 400 MB）：平时由 <see cref="SqliteCheckpointer"/> 在后台做。</summary>
     public const int AutoCheckpointFrames = 100_000;
 
@@ -73,6 +83,7 @@ internal static class SqliteSetup
                 cmd.CommandText = _sql;
                 cmd.ExecuteNonQuery();
             }
+            if (connection is SqliteConnection sqlite) SkipCheckpointOnClose(sqlite);
             MarkConfigured(connection);
         }
 
@@ -85,6 +96,7 @@ internal static class SqliteSetup
                 cmd.CommandText = _sql;
                 await cmd.ExecuteNonQueryAsync(cancellationToken);
             }
+            if (connection is SqliteConnection sqlite) SkipCheckpointOnClose(sqlite);
             MarkConfigured(connection);
         }
 

@@ -13,7 +13,7 @@ namespace Herald.Web.Infrastructure.Data;
 /// EF 关闭连接时无论如何都释放。同一 DbContext 可重入。等待超过 MaxWait 就不再等闸而直接执行（仍由 SQLite 自己的
 /// 忙等待兜底），所以卡住的持有者只会拖慢写入，不会让写入永远阻塞。只有 SQLite 需要它，其他数据库自己加锁。
 /// </summary>
-internal sealed class SqliteWriteGate : IDbTransactionInterceptor, ISaveChangesInterceptor, IDbConnectionInterceptor, IDbCommandInterceptor
+internal sealed class SqliteWriteGate(StorageGuard storage) : IDbTransactionInterceptor, ISaveChangesInterceptor, IDbConnectionInterceptor, IDbCommandInterceptor
 {
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -210,6 +210,7 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, ISaveChangesI
         var holder = _holders.GetOrCreateValue(context);
         if (holder.Owner != Owner.None) return;
         if (_gate.Wait(MaxWait)) holder.Owner = owner;
+        RefuseIfUnwritable(holder);
     }
 
     private async ValueTask EnterAsync(DbContext? context, Owner owner, CancellationToken ct)
@@ -218,6 +219,19 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, ISaveChangesI
         var holder = _holders.GetOrCreateValue(context);
         if (holder.Owner != Owner.None) return;
         if (await _gate.WaitAsync(MaxWait, ct)) holder.Owner = owner;
+        RefuseIfUnwritable(holder);
+    }
+
+    // Checked inside the gate, right before the write: writing to an immutable database would end the process (SIGBUS).
+    private void RefuseIfUnwritable(Holder holder)
+    {
+        if (storage.CheckDatabase() is not { } problem) return;
+        if (holder.Owner != Owner.None)
+        {
+            holder.Owner = Owner.None;
+            _gate.Release();
+        }
+        throw new StorageUnavailableException(problem);
     }
 
     private void Exit(DbContext? context, Owner owner)

@@ -9,6 +9,8 @@ public enum ProblemKind
     Unauthorized,
     TooLarge,
     TooManyRequests,
+    /// <summary>存储不能写（只读、已满、不可改）：503，稍后再试。</summary>
+    Unavailable,
 }
 
 /// <summary>

@@ -1,5 +1,7 @@
 using Herald.Domain.Common;
 using Herald.Web.Components.Shared;
+using Herald.Web.Infrastructure.Data;
+using Herald.Web.Infrastructure.Files;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +22,10 @@ public sealed class HeraldExceptionHandler(ProblemWriter problems, ILogger<Heral
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", http.Request.Method, http.Request.Path);
             kind = ProblemKind.Conflict;
             code = "Unknown";
+        }
+        else if (kind == ProblemKind.Unavailable)
+        {
+            logger.LogError(exception, "Storage cannot be written: {Method} {Path} answered 503", http.Request.Method, http.Request.Path);
         }
 
         // The request as a whole was over the limit: say what the limits are (they follow configuration).
@@ -66,6 +72,8 @@ public sealed class HeraldExceptionHandler(ProblemWriter problems, ILogger<Heral
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (ProblemKind.TooLarge, "Upload.RequestTooLarge"),
         BadHttpRequestException { InnerException: InvalidDataException } => (ProblemKind.TooLarge, "Upload.RequestTooLarge"),
         BadHttpRequestException => (ProblemKind.Validation, "BadRequest"),
+        _ when DbErrors.IsStorageFailure(exception) => (ProblemKind.Unavailable, "Storage.Unavailable"),
+        _ when FileStoreErrors.IsStorageFailure(exception) => (ProblemKind.Unavailable, "Storage.FilesUnavailable"),
         InvalidDataException => (ProblemKind.TooLarge, "Upload.RequestTooLarge"),
         OperationCanceledException => (ProblemKind.Conflict, "Cancelled"),
         _ => (null, "Unknown"),

@@ -16,6 +16,7 @@ public sealed class ProblemWriter
         ProblemKind.Unauthorized => StatusCodes.Status401Unauthorized,
         ProblemKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
         ProblemKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
+        ProblemKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 
