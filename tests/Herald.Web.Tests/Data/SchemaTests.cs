@@ -26,7 +26,7 @@ public sealed class SchemaTests : IDisposable
         var fromModel = SqliteSchema.Describe(created);
 
         fromScripts.Keys.Order(StringComparer.Ordinal).ShouldBe(fromModel.Keys.Order(StringComparer.Ordinal));
-        fromModel.Count.ShouldBe(42);
+        fromModel.Count.ShouldBe(43);
         foreach (var (table, lines) in fromModel)
             fromScripts[table].ShouldBe(lines, $"table {table}");
     }

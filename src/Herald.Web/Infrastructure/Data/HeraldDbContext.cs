@@ -21,6 +21,7 @@ public sealed class HeraldDbContext(DbContextOptions<HeraldDbContext> options) :
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<CorrespondentRecord> Correspondents => Set<CorrespondentRecord>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Manuscript> Manuscripts => Set<Manuscript>();
     public DbSet<ManuscriptVersion> ManuscriptVersions => Set<ManuscriptVersion>();
