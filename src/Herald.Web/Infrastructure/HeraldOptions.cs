@@ -55,6 +55,8 @@ public sealed class AdminOptions
 public sealed class SecurityOptions
 {
     public int IdleTimeoutMinutes { get; set; } = 30;
+    /// <summary>网页会话的绝对时限：登录满这么久必须重新登录，不论是否一直在操作。</summary>
+    public double SessionLifetimeHours { get; set; } = 12;
     public int LockoutFailures { get; set; } = 5;
     public int LockoutMinutes { get; set; } = 15;
     public int TokenLifetimeHours { get; set; } = 12;

@@ -54,7 +54,7 @@ public static class AccountEndpoints
         {
             audit.Add("signout", "User");
             await db.SaveChangesAsync(http.RequestAborted);
-            await http.SignOutAsync(AuthSchemes.Cookie);
+            await CookieSignIn.SignOutAsync(http);
             return Results.LocalRedirect("/signin");
         });
 

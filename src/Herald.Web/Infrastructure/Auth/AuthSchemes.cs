@@ -21,4 +21,5 @@ public static class HeraldClaims
     public const string SecurityStamp = "ss";
     public const string MustChangePassword = "mcp";
     public const string TokenId = "tid";
+    public const string SessionId = "sid";
 }

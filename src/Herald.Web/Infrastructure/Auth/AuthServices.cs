@@ -8,13 +8,14 @@ namespace Herald.Web.Infrastructure.Auth;
 
 public static class AuthServices
 {
-    /// <summary>网页用 Cookie（30 分钟无操作超时），API 只认 Bearer 令牌（因此 API 不需要防 CSRF）。</summary>
+    /// <summary>网页用 Cookie（30 分钟无操作超时、12 小时绝对时限、服务器端会话），API 只认 Bearer 令牌（因此 API 不需要防 CSRF）。</summary>
     public static IServiceCollection AddHeraldAuth(this IServiceCollection services)
     {
         services.AddSingleton<PasswordHashing>();
         services.AddSingleton<OrgDirectory>();
         services.AddSingleton<TokenCache>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, TokenCache.Invalidator>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, PasswordChangeRevokesTokens>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<HeraldCookieEvents>();
         services.AddSingleton<IAuthorizationHandler, TokenScopeHandler>();

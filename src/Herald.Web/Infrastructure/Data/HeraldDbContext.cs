@@ -24,6 +24,7 @@ public sealed class HeraldDbContext(DbContextOptions<HeraldDbContext> options) :
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
     public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Manuscript> Manuscripts => Set<Manuscript>();
     public DbSet<ManuscriptVersion> ManuscriptVersions => Set<ManuscriptVersion>();
