@@ -38,6 +38,17 @@ public static class UnitScope
     public static bool AllOpinionItems(UserContext me) => me.IsOffice || me.Has(Role.Principal);
 
     /// <summary>
+    /// 舆情总览者（宣传办、主要负责人）所辖是否覆盖整棵组织树：覆盖时看全部舆情信息；否则只看没有上报单位的
+    /// （厂商推送、订阅源收录，属于全局监测）和所辖单位上报的——另一棵树上报的看不到（议题 9 授权矩阵发现）。
+    /// </summary>
+    public static bool OpinionOversightCoversTree(UserContext me)
+    {
+        var units = new HashSet<long>(me.Tree.ScopeOf(me.Id, Role.Office));
+        units.UnionWith(me.Tree.ScopeOf(me.Id, Role.Principal));
+        return CoversWholeTree(units, me.Tree);
+    }
+
+    /// <summary>
     /// 能以其名义上报舆情的单位：担任舆情信息员、信息员、单位负责人的单位，以及本人所属单位（<paramref name="homeUnitId"/>，
     /// 账号上的字段，由调用方读出）；停用的单位除外。
     /// </summary>
