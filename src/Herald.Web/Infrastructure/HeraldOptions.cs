@@ -19,6 +19,8 @@ public sealed class HeraldOptions
     public Net.OutboundOptions Outbound { get; set; } = new();
     /// <summary>限流（登录失败、改口令、API、导出）：见 Infrastructure/RateLimits。</summary>
     public RateLimits.RateLimitOptions RateLimits { get; set; } = new();
+    /// <summary>信任的反向代理（转发头）：见 Infrastructure/Web/ForwardedHeadersSetup。</summary>
+    public Web.ProxyOptions Proxy { get; set; } = new();
 
     public string ResolveDataDir() => Path.GetFullPath(DataDir);
 }
