@@ -67,7 +67,9 @@ public static class HeraldModules
     {
         // API：/api/v1，只认 Bearer 令牌，因此不需要防 CSRF。OpenAPI 文档在 /openapi/v1.json。
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        var api = app.MapGroup("/api/v1").RequireAuthorization(AuthSchemes.ApiPolicy).DisableAntiforgery();
+        // 每个令牌限流（Infrastructure/RateLimits）：任何接口都可能答 429。
+        var api = app.MapGroup("/api/v1").RequireAuthorization(AuthSchemes.ApiPolicy).DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         foreach (var module in All) module.MapApi(api);
 
         app.MapGet("/healthz", Health.CheckAsync).AllowAnonymous().ExcludeFromDescription();

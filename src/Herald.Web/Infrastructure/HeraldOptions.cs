@@ -21,6 +21,8 @@ public sealed class HeraldOptions
     public RateLimits.RateLimitOptions RateLimits { get; set; } = new();
     /// <summary>数据保护密钥（keys/）在盘上用证书加密（见 docs/operations.md）。</summary>
     public Web.KeyRingOptions DataProtection { get; set; } = new();
+    /// <summary>信任的反向代理（转发头）：见 Infrastructure/Web/ForwardedHeadersSetup。</summary>
+    public Web.ProxyOptions Proxy { get; set; } = new();
 
     public string ResolveDataDir() => Path.GetFullPath(DataDir);
 }

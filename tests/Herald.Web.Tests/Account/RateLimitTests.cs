@@ -135,6 +135,23 @@ public sealed class RateLimitTests(TightLimitsFactory factory) : IClassFixture<T
     }
 }
 
+/// <summary>API 文档：每个操作都声明了 429。</summary>
+public sealed class RateLimitDocumentTests(HeraldFactory factory) : IClassFixture<HeraldFactory>
+{
+    [Fact]
+    public async Task OpenApi_EveryOperation_Documents429()
+    {
+        var document = await (await factory.CreateClient().GetAsync("/openapi/v1.json")).ReadJsonAsync();
+        string[] methods = ["get", "post", "put", "patch", "delete"];
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Where(op => methods.Contains(op.Name)).Select(op => (path.Name, op.Name, op.Value)))
+            .ToList();
+        operations.ShouldNotBeEmpty();
+        operations.Where(op => !op.Value.GetProperty("responses").TryGetProperty("429", out _))
+            .Select(op => $"{op.Item2} {op.Item1}").ShouldBeEmpty();
+    }
+}
+
 /// <summary>Herald:RateLimits:Enabled=false 取消全部限流（压力测试）。</summary>
 public sealed class RateLimitsOffFactory : HeraldFactory
 {

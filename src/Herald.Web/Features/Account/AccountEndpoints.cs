@@ -109,7 +109,8 @@ public static class AccountEndpoints
             var culture = WebServices.Cultures.FirstOrDefault(x => x.Name == c)?.Name ?? "zh-CN";
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true,
+                    Secure = http.Request.IsHttps });
             return Results.LocalRedirect(Pages.SafeLocal(r));
         }).AllowAnonymous();
     }

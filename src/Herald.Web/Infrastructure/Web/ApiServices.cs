@@ -23,7 +23,8 @@ public static class ApiServices
                     Version = "v1",
                     Description = "信息报送与分级审核。除 POST /api/v1/auth/token 外，所有接口需要 Authorization: Bearer <accessToken>。" +
                                   "错误以 ProblemDetails（application/problem+json）返回：detail 为中文说明，code 为稳定的错误代码，errors 为各字段的错误。" +
-                                  "调用者看不到的对象一律 404；无权执行的操作 403。",
+                                  "调用者看不到的对象一律 404；无权执行的操作 403。" +
+                                  "调用次数按令牌、导出与报表按用户限流（配置 Herald:RateLimits），超出时 429（code RateLimited），Retry-After 为等待秒数。",
                 };
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();

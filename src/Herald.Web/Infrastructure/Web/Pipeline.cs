@@ -7,6 +7,8 @@ public static class Pipeline
 {
     public static WebApplication UseHeraldPipeline(this WebApplication app)
     {
+        // 最先：之后的一切（审计、限流、HTTPS 判断）都看到真实的客户端地址与协议。
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseEmptyQueryValuesAsAbsent();
         app.UseStatusCodePages(async context =>

@@ -32,9 +32,11 @@ public static class WebServices
         services.AddExceptionHandler<HeraldExceptionHandler>();
         // 绑定失败（含 [FromForm] 表单的防伪令牌无效）抛给统一错误出口，页面得到"页面已过期"而不是空白的 400。
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddHeraldForwardedHeaders();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "herald.csrf";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.HeaderName = "X-CSRF-TOKEN";
         });
