@@ -59,7 +59,8 @@ internal sealed class SqliteCheckpointer(IServiceScopeFactory scopes, SqliteWrit
         if (log < restartFrames) return log;
         var wait = log >= ForceRestartFrames ? 5000 : 0;
         var (busy, after, _) = await gate.RunExclusiveAsync(() => CheckpointAsync(connection, "RESTART", wait, ct), ct);
-        return busy == 0 ? 0 : after;
+        // RESTART 没能进行（另一个连接正在做检查点）时 SQLite 报 -1：WAL 里仍是刚才被动检查点看到的页数。
+        return busy == 0 ? 0 : after >= 0 ? after : log;
     }
 
     private static async Task<(int Busy, int Log, int Checkpointed)> CheckpointAsync(SqliteConnection connection, string mode,
