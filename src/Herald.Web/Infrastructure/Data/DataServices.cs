@@ -10,6 +10,8 @@ public static class DataServices
     {
         services.AddSingleton<SqliteSetup.ConnectionPragmas>();
         services.AddSingleton<SqliteWriteGate>();
+        // 排在写闸之后（见 AddDbContextPool 里拦截器的顺序）：审计记录在持有写闸时接到哈希链上。
+        services.AddSingleton<IInterceptor, Audit.AuditChainInterceptor>();
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<SqliteCheckpointer>();
         services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointer>());
@@ -37,5 +39,6 @@ public static class DataServices
         var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
         SqliteSetup.EnableWal(db);
         await scope.ServiceProvider.GetRequiredService<MigrationRunner>().ApplyAsync(db, "sqlite", ct);
+        await Audit.AuditChainStore.SealLegacyAsync(db, ct);
     }
 }

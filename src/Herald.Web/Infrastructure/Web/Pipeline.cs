@@ -7,6 +7,8 @@ public static class Pipeline
 {
     public static WebApplication UseHeraldPipeline(this WebApplication app)
     {
+        // 最外层：看到异常处理后的最终状态码（访问被拒、导出、下载记入审计）。
+        app.UseMiddleware<Audit.AccessAudit>();
         app.UseExceptionHandler();
         app.UseEmptyQueryValuesAsAbsent();
         app.UseStatusCodePages(async context =>
