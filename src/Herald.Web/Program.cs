@@ -29,6 +29,9 @@ switch (args.FirstOrDefault())
         await DataServices.MigrateAsync(app.Services);
         Console.WriteLine("数据库已迁移到最新版本。");
         return;
+    case "verify-audit":
+        Environment.ExitCode = await Herald.Web.Infrastructure.Audit.AuditVerifyCommand.RunAsync(app.Services, Console.Out);
+        return;
     case "schema-script":
         // 开发用：打印 EF 模型对应的建表脚本，编写新迁移脚本时对照。
         using (var scope = app.Services.CreateScope())

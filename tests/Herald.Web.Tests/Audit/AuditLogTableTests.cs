@@ -17,16 +17,18 @@ public sealed class AuditLogTableTests(HeraldFactory factory) : IClassFixture<He
     public async Task AuditPage_SubmittedManuscript_ShowsChineseActionAuthorsNameAndReadableRoute()
     {
         var title = ManuscriptApi.Marker();
-        await ManuscriptApi.SubmitAsync(await factory.ApiClientAsync("officer"), title, "important");
+        var id = (await ManuscriptApi.SubmitAsync(await factory.ApiClientAsync("officer"), title, "important")).Long("id");
         using var auditor = await factory.SignInAsync("auditor");
 
         var (response, page) = await auditor.GetPageAsync("/audit?action=manuscript.submit");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var row = page.QuerySelectorAll("[data-testid=audit-row]").First(r => r.TextContent.Contains(title));
+        var row = page.QuerySelectorAll("[data-testid=audit-row]").First(r => r.TextContent.Contains($"稿件 第 {id} 号"));
         row.QuerySelector("[data-testid=audit-action]")!.TextContent.Trim().ShouldBe("报送稿件");
         row.QuerySelector("[data-testid=audit-person]")!.TextContent.ShouldContain("李文静");
-        row.QuerySelector("[data-testid=audit-object]")!.TextContent.Trim().ShouldBe("稿件 " + title);
+        // 审计日志给管理员看：稿件只给编号和链接，不出现标题（议题 9 第 10 项）。
+        row.QuerySelector("[data-testid=audit-object] a")!.GetAttribute("href").ShouldBe($"/manuscripts/{id}");
+        page.QuerySelector("[data-testid=audit-table]")!.TextContent.ShouldNotContain(title);
         var detail = row.QuerySelector("[data-testid=audit-detail]")!.TextContent;
         detail.ShouldContain("审核路线：单位负责人→分管领导");
         detail.ShouldContain("状态：审核中");

@@ -157,6 +157,7 @@ public sealed class AuditTrailTests(HeraldFactory factory) : IClassFixture<Heral
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await ManuscriptApi.GetAsync(officer, id)).Status.ShouldBe(HttpStatusCode.NotFound);
         (await factory.QueryAsync(db => db.ManuscriptEvents.CountAsync(e => EF.Property<long>(e, "ManuscriptId") == id))).ShouldBe(0);
-        (await AuditSinceAsync(since)).Select(a => (a.Action, a.EntityId)).ShouldBe([("manuscript.delete", (long?)id)]);
+        // 删除后再打开答 404，这次被拒的访问也记入审计（议题 9 第 10 项）。
+        (await AuditSinceAsync(since)).Select(a => (a.Action, a.EntityId)).ShouldBe([("manuscript.delete", (long?)id), ("access.denied", null)]);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Herald.Web.Infrastructure.Data;
 using Herald.Web.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -72,26 +71,7 @@ public sealed class MigrationTests(HeraldFactory factory) : IClassFixture<Herald
         SqliteSchema.Scalar(path, "SELECT COUNT(*) FROM users").ShouldBe(0);
     }
 
-    private async Task<(int ExitCode, string Output)> RunMigrateAsync()
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = _dir,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Herald.Web.dll"));
-        start.ArgumentList.Add("migrate");
-        start.Environment["Herald__DataDir"] = _dir;
-        start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private Task<(int ExitCode, string Output)> RunMigrateAsync() => HeraldCommand.RunAsync(_dir, "migrate");
 
     public void Dispose()
     {

@@ -126,7 +126,8 @@ public sealed class CorrespondentPagesTests(HeraldFactory factory) : IClassFixtu
         {
             ["UnitId"] = party.ToString(), ["Name"] = "越权", ["Phone"] = "13800000000", ["AppointedOn"] = "2026-11-01",
         });
-        outside.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // 新建时给了范围外的单位：403（议题 9 第 14 项）。
+        outside.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await factory.QueryAsync(db => db.Correspondents.AnyAsync(c => c.Name == "越权"))).ShouldBeFalse();
     }
 }

@@ -50,7 +50,8 @@ public sealed class ReviewEditTests(HeraldFactory factory) : IClassFixture<Heral
         (await factory.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == "manuscript.review_edit" && a.EntityId == id))).ShouldBe(1);
         var audit = (await (await (await factory.ApiClientAsync("auditor")).GetAsync("/api/v1/audit?action=manuscript.review_edit&pageSize=100"))
             .ReadJsonAsync()).Items("items").First(i => i.Long("entityId") == id);
-        (audit.Str("actionName"), audit.Str("detailText")).ShouldBe(("审改稿件", "第 1 级审核；街道开展“我为群众办实事”集中服务活动 第 2 版"));
+        // 审计记录管理员也能看，不记稿件标题（议题 9 第 10 项）。
+        (audit.Str("actionName"), audit.Str("detailText")).ShouldBe(("审改稿件", "第 1 级审核；第 2 版"));
         // 审改不等于通过：这一级的审核人还要审核，“请您审核”仍未处理。
         (await factory.QueryAsync(db => db.Notifications.AnyAsync(n => n.ManuscriptId == id && n.Kind == NotificationKind.ReviewRequested && n.ReadAt == null)))
             .ShouldBeTrue();

@@ -29,6 +29,7 @@ public static class AuditActions
             "opinion_case.interview", "opinion_case.plan", "opinion_case.task", "opinion_case.feedback", "opinion_case.close",
             "opinion_case.reopen", "opinion_policy.update", "emergency_plan.create", "emergency_plan.update", "emergency_plan.disable",
             "emergency_plan.enable", "feed.create", "feed.update", "feed.disable", "feed.enable"]),
+        new("access", ["access.denied", "file.download", "export", "audit.read", "audit.export", "audit.verify"]),
         new("settings", ["category.create", "category.rename", "category.move", "category.disable", "category.enable",
             "keywords.create", "keywords.update", "usage.update", "option_list.update", "scoring.rules.create", "system.seed"]),
     ];

@@ -127,7 +127,7 @@ public static partial class AuditDetails
     [GeneratedRegex(@"(?<=: )(?<role>[a-z]+(?:_[a-z]+)*)(?<at> @ |$)")]
     private static partial Regex RoleAt();
 
-    [GeneratedRegex(@"(?<= )v(?<n>\d+)(?= |$)")]
+    [GeneratedRegex(@"(?<= |^)v(?<n>\d+)(?= |$)")]
     private static partial Regex Version();
 
     [GeneratedRegex(@"\b(?<kind>docx|xlsx) (?<hash>[0-9a-f]{16,})")]

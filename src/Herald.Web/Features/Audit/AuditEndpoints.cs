@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Herald.Web.Features.Audit;
 
+public sealed record AuditIntegrityPageModel(AuditIntegrity Result) : IPageModel<AuditIntegrityPage>;
+
 public static class AuditEndpoints
 {
     public static void MapAuditPages(this RouteGroupBuilder pages)
@@ -18,6 +20,8 @@ public static class AuditEndpoints
                 Sort = SearchAudit.SortOf(query),
             }));
         pages.MapGet("/audit/export.xlsx", ExportAsync);
+        pages.MapGet("/audit/integrity", async (HttpContext http, VerifyAuditChain verify) =>
+            Pages.Render(new AuditIntegrityPageModel(await verify.HandleAsync(http.RequestAborted))));
     }
 
     public static void MapAuditApi(this RouteGroupBuilder api)
@@ -30,6 +34,14 @@ public static class AuditEndpoints
                              "sort：at（默认，倒序）|user|action，dir：asc|desc；page、pageSize（≤100）。actionName、userDisplayName、entityName、" +
                              "detailText 为中文的读法，action、entityType、detail 为存档原文。")
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        api.MapGet("/audit/integrity", async Task<Ok<AuditIntegrity>> (HttpContext http, VerifyAuditChain verify) =>
+                TypedResults.Ok(await verify.HandleAsync(http.RequestAborted)))
+            .WithSummary("验证审计日志的哈希链（审计管理员、安全管理员）")
+            .WithDescription("intact：链是否完好；checked：验证的条数；brokenAt：第一处断裂的记录编号，reason：content（内容被改）|link（与上一条接不上：" +
+                             "删除或插入）|unsealed（哈希被清除），reasonText 为中文；headHash：链尾哈希。验证本身记入审计（audit.verify）。" +
+                             "命令行：dotnet run --project src/Herald.Web -- verify-audit。")
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         api.MapGet("/audit/export.xlsx", ExportAsync)

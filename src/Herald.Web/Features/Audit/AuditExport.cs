@@ -15,7 +15,7 @@ public static class AuditExport
         .Text(t["Audit.Detail"], a => a.DetailText, 60)
         .Text(t["Audit.Ip"], a => a.IpAddress, 16);
 
-    /// <summary>"稿件 关于…"、"账号 李文静"、"单位 示例街道 / 党政办公室"；没有名称时"稿件 第 12 号"。</summary>
+    /// <summary>"账号 李文静"、"单位 示例街道 / 党政办公室"；稿件、舆情等内容对象和没有名称的只给编号："稿件 第 12 号"。</summary>
     public static string ObjectText(Messages t, AuditItem a)
     {
         if (a.EntityType is null) return "";

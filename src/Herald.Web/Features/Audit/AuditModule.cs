@@ -8,6 +8,7 @@ public sealed class AuditModule : IModule
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<SearchAudit>();
+        services.AddScoped<VerifyAuditChain>();
         services.AddScoped<IWaitingWorkSource, SecurityEventsWaiting>();
     }
 

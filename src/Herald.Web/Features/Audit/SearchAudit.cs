@@ -4,6 +4,7 @@ using Herald.Domain.Identity;
 using Herald.Domain.Organization;
 using Herald.Web.Features.Common;
 using Herald.Web.Features.Common.Tables;
+using Herald.Web.Infrastructure.Audit;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
 using Herald.Web.Infrastructure.Localization;
@@ -34,7 +35,7 @@ public sealed record AuditItem(long Id, DateTime At, long? UserId, string? UserN
     string? EntityType, long? EntityId, string? EntityName, string? Detail, string DetailText, string? IpAddress);
 
 /// <summary>审计日志（审计管理员、安全管理员）：只读，默认最新的在前；导出为同一查询的全部行。</summary>
-public sealed class SearchAudit(HeraldDbContext db, CurrentUser current, Messages messages)
+public sealed class SearchAudit(HeraldDbContext db, CurrentUser current, Messages messages, AuditLog audit)
 {
     public const string DefaultSort = "at";
 
@@ -52,6 +53,7 @@ public sealed class SearchAudit(HeraldDbContext db, CurrentUser current, Message
         var page = PageRequest.From(query);
         var total = await q.CountCappedAsync(page, ct);
         var rows = await Rows(Sorted(q, query).TakePage(page)).ToListAsync(ct);
+        await LogReadAsync("audit.read", query, ct);
         return rows.Select(r => Item(r, tree)).ToList().ToPage(page, total);
     }
 
@@ -59,7 +61,17 @@ public sealed class SearchAudit(HeraldDbContext db, CurrentUser current, Message
     public async Task<IAsyncEnumerable<AuditItem>> ExportAsync(AuditQuery query, CancellationToken ct = default)
     {
         var (tree, q) = await FilteredAsync(query, ct);
+        await LogReadAsync("audit.export", query, ct);
         return await ListExport.RowsAsync(Rows(Sorted(q, query)), r => Item(r, tree), ct);
+    }
+
+    /// <summary>查阅审计日志本身也记入审计（议题 9 第 10 项）：谁、按什么条件看了或导出了。</summary>
+    private async Task LogReadAsync(string action, AuditQuery query, CancellationToken ct)
+    {
+        var filter = string.Join("; ", new[] { ("user", query.User), ("action", query.Action), ("from", query.From), ("to", query.To) }
+            .Where(f => !string.IsNullOrWhiteSpace(f.Item2)).Select(f => $"{f.Item1} {f.Item2!.Trim()}"));
+        audit.Add(action, detail: filter.Length == 0 ? null : filter);
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task<(OrgTree Tree, IQueryable<AuditEntry> Query)> FilteredAsync(AuditQuery query, CancellationToken ct)
@@ -114,7 +126,10 @@ public sealed class SearchAudit(HeraldDbContext db, CurrentUser current, Message
         return sort.Key == "at" && !sort.Descending ? sorted.ThenBy(a => a.Id) : sorted.ThenByDescending(a => a.Id);
     }
 
-    /// <summary>人员的姓名、对象的名称在同一条查询里取（单位名称取自组织树）。</summary>
+    /// <summary>
+    /// 人员的姓名、对象的名称在同一条查询里取（单位名称取自组织树）。稿件、舆情事件只显示编号和链接，不显示标题：
+    /// 审计日志给管理员看，三员分立下管理员不看内容（议题 9 第 10 项）。
+    /// </summary>
     private IQueryable<AuditRow> Rows(IQueryable<AuditEntry> ordered) =>
         from a in ordered
         select new AuditRow
@@ -124,8 +139,6 @@ public sealed class SearchAudit(HeraldDbContext db, CurrentUser current, Message
             UserDisplayName = db.Users.Where(u => u.Id == a.UserId).Select(u => u.DisplayName).FirstOrDefault(),
             EntityName =
                 a.EntityType == "User" ? db.Users.Where(u => u.Id == a.EntityId).Select(u => u.DisplayName).FirstOrDefault()
-                : a.EntityType == "Manuscript" ? db.Manuscripts.Where(m => m.Id == a.EntityId).Select(m => m.Title).FirstOrDefault()
-                : a.EntityType == "OpinionCase" ? db.OpinionCases.Where(c => c.Id == a.EntityId).Select(c => c.Title).FirstOrDefault()
                 : a.EntityType == "Bulletin" ? db.Bulletins.Where(b => b.Id == a.EntityId).Select(b => b.Title).FirstOrDefault()
                 : a.EntityType == "Category" ? db.Categories.Where(c => c.Id == a.EntityId).Select(c => c.Name).FirstOrDefault()
                 : null,

@@ -19,7 +19,7 @@ public sealed class DeleteDraft(HeraldDbContext db, CurrentUser current, AuditLo
         // 草稿的"创建"记录随草稿删除；删除本身记入审计。
         db.ManuscriptEvents.RemoveRange(m.History);
         db.Manuscripts.Remove(m);
-        audit.Add("manuscript.delete", "Manuscript", m.Id, m.Title);
+        audit.Add("manuscript.delete", "Manuscript", m.Id, $"unit {m.UnitId}");
         await db.SaveChangesAsync(ct);
     }
 }

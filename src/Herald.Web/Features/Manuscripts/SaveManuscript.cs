@@ -144,7 +144,8 @@ public sealed class SaveManuscript(
         // NameAsync sets only the built manuscript's own columns, which its insert reads as they are.
         await SaveTrackedAsync(detectChanges: !built, ct);
         // 新稿件的编号在上面保存后才有：审计记录和通知要指向它。
-        audit.Add(id is null ? "manuscript.create" : "manuscript.edit", "Manuscript", m.Id, m.Title);
+        // 审计记录管理员也能看：只记编号和单位，不记标题（议题 9 第 10 项）。
+        audit.Add(id is null ? "manuscript.create" : "manuscript.edit", "Manuscript", m.Id, $"unit {m.UnitId}");
         if (input.Submit)
             await workflow.RecordAsync(m, me, resubmission, ct);
         // Since the first save only rows were added, and Add() tracks them at once: no need to compare every tracked entity again.

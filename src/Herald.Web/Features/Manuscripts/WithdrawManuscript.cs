@@ -23,7 +23,7 @@ public sealed class WithdrawManuscript(HeraldDbContext db, CurrentUser current, 
                 ?? throw AppException.NotFound();
         m.Withdraw(me.Id, clock.UtcNow);
         await notifier.ReviewStepDoneAsync(m, ct);
-        audit.Add("manuscript.withdraw", "Manuscript", m.Id, m.Title);
+        audit.Add("manuscript.withdraw", "Manuscript", m.Id, $"unit {m.UnitId}");
         try
         {
             await db.SaveChangesAsync(ct);

@@ -79,7 +79,7 @@ public sealed class ReportOpinionItem(HeraldDbContext db, OpinionAccess access, 
         {
             var result = (await ingest.IngestAsync([item], ct, async _ =>
             {
-                audit.Add("opinion.report", "OpinionItem", item.Id, item.DisplayTitle);
+                audit.Add("opinion.report", "OpinionItem", item.Id, $"unit {unitId}");
                 // 截图已挂到信息上，暂存记录不再需要（文件仍被引用，不会被清理）。
                 db.StagedUploads.RemoveRange(staged);
                 await db.SaveChangesAsync(ct);

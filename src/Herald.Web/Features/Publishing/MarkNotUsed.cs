@@ -23,7 +23,7 @@ public sealed class MarkNotUsed(HeraldDbContext db, CurrentUser current, Notifie
 
         m.MarkNotUsed(me.Id, reason, clock.UtcNow);
         notifier.Tell(PublishingAccess.AuthorAndHead(me.Tree, m), NotificationKind.NotUsed, m, me.Id, me.DisplayName, m.NotUsedReason);
-        audit.Add("manuscript.not_used", "Manuscript", m.Id, m.NotUsedReason);
+        audit.Add("manuscript.not_used", "Manuscript", m.Id, $"unit {m.UnitId}");
         await db.SaveAsync(() => AppException.Conflict("Publishing.Stale"), () => AppException.Conflict("Publishing.Stale"), ct);
         return EditorialRecords.Editorial(m);
     }

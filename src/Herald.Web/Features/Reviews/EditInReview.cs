@@ -35,7 +35,7 @@ public sealed partial class EditInReview(HeraldDbContext db, CurrentUser current
         var step = (m.CurrentStep ?? 0) + 1;
         m.EditInReview(me.Id, revision, request.Title, body.Html, body.Text, role => me.Tree.ResolveReviewers(role, m.UnitId), clock.UtcNow);
         notifier.Tell([m.AuthorId], NotificationKind.ReviewEdited, m, me.Id, me.DisplayName, null);
-        audit.Add("manuscript.review_edit", "Manuscript", m.Id, string.Create(CultureInfo.InvariantCulture, $"step {step}; {m.Title} v{m.VersionNumber}"));
+        audit.Add("manuscript.review_edit", "Manuscript", m.Id, string.Create(CultureInfo.InvariantCulture, $"step {step}; v{m.VersionNumber}"));
         try
         {
             await db.SaveChangesAsync(ct);

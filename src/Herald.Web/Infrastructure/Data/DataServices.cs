@@ -11,6 +11,8 @@ public static class DataServices
         services.AddSingleton<SqliteSetup.ConnectionPragmas>();
         services.AddSingleton<StorageGuard>();
         services.AddSingleton<SqliteWriteGate>();
+        // 排在写闸之后（见 AddDbContextPool 里拦截器的顺序）：审计记录在持有写闸时接到哈希链上。
+        services.AddSingleton<IInterceptor, Audit.AuditChainInterceptor>();
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<SqliteCheckpointer>();
         services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointer>());
@@ -40,5 +42,6 @@ public static class DataServices
         SqliteSetup.EnableWal(db);
         SqliteSetup.RestrictFiles(db);
         await scope.ServiceProvider.GetRequiredService<MigrationRunner>().ApplyAsync(db, "sqlite", ct);
+        await Audit.AuditChainStore.SealLegacyAsync(db, ct);
     }
 }

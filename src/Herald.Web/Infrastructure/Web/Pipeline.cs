@@ -9,6 +9,8 @@ public static class Pipeline
     {
         // 最先：之后的一切（审计、限流、HTTPS 判断）都看到真实的客户端地址与协议。
         app.UseForwardedHeaders();
+        // 最外层：看到异常处理后的最终状态码（访问被拒、导出、下载记入审计）。
+        app.UseMiddleware<Audit.AccessAudit>();
         app.UseExceptionHandler();
         app.UseEmptyQueryValuesAsAbsent();
         app.UseStatusCodePages(async context =>

@@ -31,6 +31,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.EntityType).HasMaxLength(32);
         b.Property(a => a.Detail).HasMaxLength(2000);
         b.Property(a => a.IpAddress).HasMaxLength(64);
+        b.Property(a => a.PreviousHash).HasMaxLength(64);
+        b.Property(a => a.Hash).HasMaxLength(64);
+        b.Ignore(a => a.CreationOrder);
         b.HasIndex(a => a.At);
         b.HasIndex(a => new { a.UserId, a.At });
     }
