@@ -53,7 +53,7 @@ internal static class SqliteSetup
     internal sealed class ConnectionPragmas(Microsoft.Extensions.Options.IOptions<HeraldOptions> options) : DbConnectionInterceptor
     {
         private static readonly string[] SynchronousLevels = ["NORMAL", "FULL", "EXTRA"];
-        private readonly string _sql = string.Create(CultureInfo.InvariantCulture,
+        private readonly string Sql = string.Create(CultureInfo.InvariantCulture,
             $"PRAGMA foreign_keys=ON; PRAGMA synchronous={Synchronous(options.Value.Database.Synchronous)}; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint={AutoCheckpointFrames};");
         private static readonly object Done = new();
 
@@ -70,7 +70,7 @@ internal static class SqliteSetup
             if (IsConfigured(connection)) return;
             using (var cmd = connection.CreateCommand())
             {
-                cmd.CommandText = _sql;
+                cmd.CommandText = Sql;
                 cmd.ExecuteNonQuery();
             }
             MarkConfigured(connection);
@@ -82,7 +82,7 @@ internal static class SqliteSetup
             if (IsConfigured(connection)) return;
             await using (var cmd = connection.CreateCommand())
             {
-                cmd.CommandText = _sql;
+                cmd.CommandText = Sql;
                 await cmd.ExecuteNonQueryAsync(cancellationToken);
             }
             MarkConfigured(connection);
