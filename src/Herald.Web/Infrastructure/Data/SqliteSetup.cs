@@ -19,6 +19,13 @@ internal static class SqliteSetup
         Pooling = true,
     }.ToString();
 
+    /// <summary>数据库文件 0600（数据库原先由旧版本以 0644 建的也收紧）；-wal、-shm 由 SQLite 按数据库文件的权限创建。</summary>
+    public static void RestrictFiles(HeraldDbContext db)
+    {
+        if (db.Database.GetDbConnection() is not SqliteConnection { DataSource: { Length: > 0 } path } || path == ":memory:") return;
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" }) Files.PrivateFiles.Restrict(file);
+    }
+
     public static void EnableWal(HeraldDbContext db)
     {
         var connection = db.Database.GetDbConnection();
@@ -33,13 +40,6 @@ internal static class SqliteSetup
         {
             connection.Close();
         }
-    }
-
-    /// <summary>数据库文件 0600（数据库原先由旧版本以 0644 建的也收紧）；-wal、-shm 由 SQLite 按数据库文件的权限创建。</summary>
-    public static void RestrictFiles(HeraldDbContext db)
-    {
-        if (db.Database.GetDbConnection() is not SqliteConnection { DataSource: { Length: > 0 } path } || path == ":memory:") return;
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" }) Files.PrivateFiles.Restrict(file);
     }
 
     /// <summary>提交时的自动检查点只作兜底（约 400 MB）：平时由 <see cref="SqliteCheckpointer"/> 在后台做。</summary>
