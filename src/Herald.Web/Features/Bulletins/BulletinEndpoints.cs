@@ -142,7 +142,6 @@ public static class BulletinEndpoints
     private static async Task<IResult> DownloadAsync(long id, BulletinFileKind kind, HttpContext http, GetBulletinFile file, FileStore store)
     {
         var result = await file.HandleAsync(id, kind, http.RequestAborted);
-        http.Response.Headers.CacheControl = "private, no-cache";
         return result.Content is { } bytes
             ? Results.File(bytes, result.ContentType, result.FileName)
             : Results.Stream(store.OpenRead(result.Hash!), result.ContentType, result.FileName);

@@ -106,7 +106,6 @@ public static class ManuscriptEndpoints
             var attachment = await db.Manuscripts.AsNoTracking().VisibleTo(me).Where(m => m.Id == id)
                 .SelectMany(m => m.Attachments).FirstOrDefaultAsync(a => a.Id == photoId && a.Kind == AttachmentKind.Photo, http.RequestAborted)
                 ?? throw AppException.NotFound();
-            http.Response.Headers.CacheControl = "private, max-age=86400";
             return Results.Stream(store.OpenRead(attachment.FileHash), attachment.ContentType, enableRangeProcessing: true);
         }).WithSummary("下载稿件图片");
 

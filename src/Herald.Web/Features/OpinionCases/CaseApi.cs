@@ -172,7 +172,6 @@ public static class CaseApi
             var (_, _, c) = await store.LoadAsync(id, http.RequestAborted);
             var file = c.Responses.SelectMany(r => r.Attachments).Concat(c.Disposals.SelectMany(d => d.Attachments)).FirstOrDefault(a => a.Id == fileId)
                        ?? throw Infrastructure.Web.AppException.NotFound();
-            http.Response.Headers.CacheControl = "private, max-age=3600";
             return Results.Stream(files.OpenRead(file.FileHash), file.ContentType, file.ContentType == "application/pdf" ? file.FileName : null);
         }).WithSummary("下载回应或处置的附件");
     }

@@ -137,7 +137,6 @@ public static class OpinionItemEndpoints
         var shot = await OpinionAccess.VisibleTo(db.OpinionItems.AsNoTracking(), scope).Where(i => i.Id == id)
                        .SelectMany(i => i.Attachments).FirstOrDefaultAsync(a => a.Id == shotId, http.RequestAborted)
                    ?? throw AppException.NotFound();
-        http.Response.Headers.CacheControl = "private, max-age=86400";
         return Results.Stream(files.OpenRead(shot.FileHash), shot.ContentType);
     }
 

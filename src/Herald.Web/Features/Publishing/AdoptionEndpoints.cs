@@ -151,7 +151,6 @@ public static class AdoptionEndpoints
     private static async Task<IResult> ProofAsync(long id, HttpContext http, ListAdoptions list, FileStore files)
     {
         var (hash, fileName, contentType) = await list.ProofAsync(id, http.RequestAborted);
-        http.Response.Headers.CacheControl = "private, max-age=3600";
         return Results.Stream(files.OpenRead(hash), contentType, fileName);
     }
 

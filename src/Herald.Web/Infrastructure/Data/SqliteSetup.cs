@@ -19,6 +19,13 @@ internal static class SqliteSetup
         Pooling = true,
     }.ToString();
 
+    /// <summary>数据库文件 0600（数据库原先由旧版本以 0644 建的也收紧）；-wal、-shm 由 SQLite 按数据库文件的权限创建。</summary>
+    public static void RestrictFiles(HeraldDbContext db)
+    {
+        if (db.Database.GetDbConnection() is not SqliteConnection { DataSource: { Length: > 0 } path } || path == ":memory:") return;
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" }) Files.PrivateFiles.Restrict(file);
+    }
+
     public static void EnableWal(HeraldDbContext db)
     {
         var connection = db.Database.GetDbConnection();
@@ -35,6 +42,7 @@ internal static class SqliteSetup
         }
     }
 
+<<<<<<< HEAD
     /// <summary>数据库文件 0600（数据库原先由旧版本以 0644 建的也收紧）；-wal、-shm 由 SQLite 按数据库文件的权限创建。</summary>
     public static void RestrictFiles(HeraldDbContext db)
     {
@@ -52,6 +60,8 @@ internal static class SqliteSetup
             SQLitePCL.raw.sqlite3_db_config(handle, SQLitePCL.raw.SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, out _);
     }
 
+=======
+>>>>>>> 55ceebf
     /// <summary>提交时的自动检查点只作兜底（约 400 MB）：平时由 <see cref="SqliteCheckpointer"/> 在后台做。</summary>
     public const int AutoCheckpointFrames = 100_000;
 
@@ -63,7 +73,7 @@ internal static class SqliteSetup
     internal sealed class ConnectionPragmas(Microsoft.Extensions.Options.IOptions<HeraldOptions> options) : DbConnectionInterceptor
     {
         private static readonly string[] SynchronousLevels = ["NORMAL", "FULL", "EXTRA"];
-        private readonly string _sql = string.Create(CultureInfo.InvariantCulture,
+        private readonly string Sql = string.Create(CultureInfo.InvariantCulture,
             $"PRAGMA foreign_keys=ON; PRAGMA synchronous={Synchronous(options.Value.Database.Synchronous)}; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint={AutoCheckpointFrames};");
         private static readonly object Done = new();
 
@@ -80,7 +90,7 @@ internal static class SqliteSetup
             if (IsConfigured(connection)) return;
             using (var cmd = connection.CreateCommand())
             {
-                cmd.CommandText = _sql;
+                cmd.CommandText = Sql;
                 cmd.ExecuteNonQuery();
             }
             if (connection is SqliteConnection sqlite) SkipCheckpointOnClose(sqlite);
@@ -93,7 +103,7 @@ internal static class SqliteSetup
             if (IsConfigured(connection)) return;
             await using (var cmd = connection.CreateCommand())
             {
-                cmd.CommandText = _sql;
+                cmd.CommandText = Sql;
                 await cmd.ExecuteNonQueryAsync(cancellationToken);
             }
             if (connection is SqliteConnection sqlite) SkipCheckpointOnClose(sqlite);

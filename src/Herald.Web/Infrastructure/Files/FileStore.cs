@@ -62,8 +62,6 @@ public sealed class FileStore
             }
             var target = PathFor(hash);
             var directory = Path.GetDirectoryName(target)!;
-            var moved = false;
-            var newDirectory = false;
             lock (_gate)
             {
                 if (File.Exists(target))
@@ -72,21 +70,18 @@ public sealed class FileStore
                 }
                 else
                 {
-                    if (!Directory.Exists(directory))
-                    {
-                        PrivateFiles.Directory(directory);
-                        newDirectory = true;
-                    }
+                    var newDirectory = !Directory.Exists(directory);
+                    if (newDirectory) PrivateFiles.Directory(directory);
                     File.Move(temp, target, overwrite: true);
-                    moved = true;
+                    // Inside the gate: whoever finds the file existing may rely on its name being on disk already.
+                    PrivateFiles.SyncDirectory(directory);
+                    if (newDirectory)
+                    {
+                        PrivateFiles.SyncDirectory(Path.GetDirectoryName(directory)!);
+                        PrivateFiles.SyncDirectory(_root);
+                    }
                 }
                 File.SetLastWriteTimeUtc(target, _time.GetUtcNow().UtcDateTime);
-            }
-            if (moved) PrivateFiles.SyncDirectory(directory);
-            if (newDirectory)
-            {
-                PrivateFiles.SyncDirectory(Path.GetDirectoryName(directory)!);
-                PrivateFiles.SyncDirectory(_root);
             }
             return new StoredBlob(hash, size);
         }
