@@ -19,15 +19,10 @@ public sealed class HeraldOptions
     public ReviewOptions Review { get; set; } = new();
     /// <summary>出站请求（订阅源等）：默认不连接内部地址，AllowedNetworks 放行（见 Infrastructure/Net/OutboundGuard）。</summary>
     public Net.OutboundOptions Outbound { get; set; } = new();
-<<<<<<< HEAD
     /// <summary>限流（登录失败、改口令、API、导出）：见 Infrastructure/RateLimits。</summary>
     public RateLimits.RateLimitOptions RateLimits { get; set; } = new();
-    /// <summary>数据保护密钥（keys/）在盘上用证书加密（见 docs/operations.md）。</summary>
-    public Web.KeyRingOptions DataProtection { get; set; } = new();
     /// <summary>信任的反向代理（转发头）：见 Infrastructure/Web/ForwardedHeadersSetup。</summary>
     public Web.ProxyOptions Proxy { get; set; } = new();
-=======
->>>>>>> 55ceebf
 
     public string ResolveDataDir() => Path.GetFullPath(DataDir);
 }

@@ -42,14 +42,6 @@ internal static class SqliteSetup
         }
     }
 
-<<<<<<< HEAD
-    /// <summary>数据库文件 0600（数据库原先由旧版本以 0644 建的也收紧）；-wal、-shm 由 SQLite 按数据库文件的权限创建。</summary>
-    public static void RestrictFiles(HeraldDbContext db)
-    {
-        if (db.Database.GetDbConnection() is not SqliteConnection { DataSource: { Length: > 0 } path } || path == ":memory:") return;
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" }) Files.PrivateFiles.Restrict(file);
-    }
-
     /// <summary>
     /// 最后一个连接关闭时 SQLite 默认做检查点并改写 herald.db-shm（内存映射）；数据库文件不可改时这一写就是 SIGBUS。
     /// 检查点由 <see cref="SqliteCheckpointer"/> 做，关闭时不必做。
@@ -60,8 +52,6 @@ internal static class SqliteSetup
             SQLitePCL.raw.sqlite3_db_config(handle, SQLitePCL.raw.SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, out _);
     }
 
-=======
->>>>>>> 55ceebf
     /// <summary>提交时的自动检查点只作兜底（约 400 MB）：平时由 <see cref="SqliteCheckpointer"/> 在后台做。</summary>
     public const int AutoCheckpointFrames = 100_000;
 
