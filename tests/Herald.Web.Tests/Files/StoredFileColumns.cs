@@ -11,7 +11,7 @@ namespace Herald.Web.Tests.Files;
 internal static partial class StoredFileColumns
 {
     /// <summary>名字像文件库键、但保存的是别的散列的列。</summary>
-    public static readonly string[] NotStoredFileKeys = ["UserAccount.PasswordHash", "ApiToken.TokenHash", "PasswordHistoryEntry.PasswordHash", "RecoveryCode.CodeHash"];
+    public static readonly string[] NotStoredFileKeys = ["UserAccount.PasswordHash", "ApiToken.TokenHash", "PasswordHistoryEntry.PasswordHash", "RecoveryCode.CodeHash", "AuditEntry.Hash", "AuditEntry.PreviousHash"];
 
     [GeneratedRegex("(^|_)(hash|sha256|blob|file_key|file_id|digest)$")]
     public static partial Regex KeyLikeColumnName();
