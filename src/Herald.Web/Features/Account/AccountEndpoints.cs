@@ -33,7 +33,7 @@ public static class AccountEndpoints
                 catch (AppException ex)
                 {
                     return Pages.Render(new SignInPageModel { Form = form, ReturnUrl = form.ReturnUrl, Error = messages.Describe(ex) },
-                        StatusCodes.Status401Unauthorized);
+                        ex.Kind == ProblemKind.Validation ? StatusCodes.Status400BadRequest : StatusCodes.Status401Unauthorized);
                 }
             })
             .AllowAnonymous();
@@ -94,6 +94,7 @@ public static class AccountEndpoints
 
         pages.MapGet("/culture", (string? c, string? r, HttpContext http) =>
         {
+            if (r is not null && Pages.HasControlCharacters(r)) throw AppException.Invalid("r", "BadRequest");
             var culture = WebServices.Cultures.FirstOrDefault(x => x.Name == c)?.Name ?? "zh-CN";
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
