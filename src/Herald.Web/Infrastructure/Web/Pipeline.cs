@@ -59,6 +59,7 @@ public static class Pipeline
         app.UseAuthorization();
         app.UseMustChangePassword();
         app.UseAntiforgery();
+        app.UseCleanInputText();
         return app;
     }
 }
