@@ -32,6 +32,12 @@ switch (args.FirstOrDefault())
     case "verify-audit":
         Environment.ExitCode = await Herald.Web.Infrastructure.Audit.AuditVerifyCommand.RunAsync(app.Services, Console.Out);
         return;
+    case "backup" when args.Length == 2:
+        Environment.ExitCode = await Backup.BackupAsync(DataDir(), Path.GetFullPath(args[1]), Console.Out);
+        return;
+    case "restore" when args.Length >= 2:
+        Environment.ExitCode = await Backup.RestoreAsync(Path.GetFullPath(args[1]), DataDir(), args.Contains("--force"), Console.Out);
+        return;
     case "schema-script":
         // 开发用：打印 EF 模型对应的建表脚本，编写新迁移脚本时对照。
         using (var scope = app.Services.CreateScope())
@@ -39,9 +45,13 @@ switch (args.FirstOrDefault())
         return;
 }
 
+// Held while running: restore refuses to overwrite a data directory in use.
+using var dataDirLock = Backup.HoldDataDir(DataDir());
 await app.InitializeHeraldAsync();
 app.UseHeraldPipeline();
 app.MapHeraldModules();
 app.Run();
+
+string DataDir() => app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HeraldOptions>>().Value.ResolveDataDir();
 
 public partial class Program;

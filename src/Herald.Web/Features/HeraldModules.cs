@@ -75,7 +75,7 @@ public static class HeraldModules
         app.MapGet("/healthz", Health.CheckAsync).AllowAnonymous().ExcludeFromDescription();
 
         // 网页：Cookie 登录，所有 POST 校验防伪令牌。
-        var pages = app.MapGroup("").RequireAuthorization(AuthSchemes.PagesPolicy).RequireCsrf().WithPageChrome().ExcludeFromDescription();
+        var pages = app.MapGroup("").RequireAuthorization(AuthSchemes.PagesPolicy).RequireCsrf().BindEmptyForms().WithPageChrome().ExcludeFromDescription();
         foreach (var module in All) module.MapPages(pages);
 
         // 文件下载：网页和 API 令牌都可。

@@ -59,6 +59,25 @@ public sealed class HeraldProcess : IAsyncDisposable
         return herald;
     }
 
+    /// <summary>运行一条命令（如 backup、restore）到结束，返回退出码和输出。</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(string dataDir, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Herald.Web.dll"), .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        info.Environment["Herald__DataDir"] = dataDir;
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+
     public HttpClient Client(bool cookies = false) =>
         new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = cookies })
         {

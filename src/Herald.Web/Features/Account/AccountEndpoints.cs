@@ -45,7 +45,12 @@ public static class AccountEndpoints
                 {
                     RateLimitServices.SetRetryAfter(http, ex);
                     return Pages.Render(new SignInPageModel { Form = form, ReturnUrl = form.ReturnUrl, Error = messages.Describe(ex) },
-                        ex.Kind == ProblemKind.TooManyRequests ? StatusCodes.Status429TooManyRequests : StatusCodes.Status401Unauthorized);
+                        ex.Kind switch
+                        {
+                            ProblemKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
+                            ProblemKind.Validation => StatusCodes.Status400BadRequest,
+                            _ => StatusCodes.Status401Unauthorized,
+                        });
                 }
             })
             .AllowAnonymous();
@@ -106,6 +111,7 @@ public static class AccountEndpoints
 
         pages.MapGet("/culture", (string? c, string? r, HttpContext http) =>
         {
+            if (r is not null && Pages.HasControlCharacters(r)) throw AppException.Invalid("r", "BadRequest");
             var culture = WebServices.Cultures.FirstOrDefault(x => x.Name == c)?.Name ?? "zh-CN";
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),

@@ -51,7 +51,8 @@ public sealed class OpenCase(HeraldDbContext db, CurrentUser current, AuditLog a
         var ids = (request.ItemIds ?? []).Distinct().ToArray();
         if (ids.Length == 0) throw AppException.Invalid("items", "OpinionCase.ItemsRequired");
         var found = await db.OpinionItems.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct);
-        if (ids.Except(found).FirstOrDefault() is var missing and > 0) throw AppException.Invalid("items", "OpinionCase.ItemUnknown", missing);
+        // A list pattern, not FirstOrDefault() > 0: an unknown id 0 must be refused too (it used to reach the insert and fail there).
+        if (ids.Except(found).ToArray() is [var missing, ..]) throw AppException.Invalid("items", "OpinionCase.ItemUnknown", missing);
         if ((await TakenAsync(ids, ct)).FirstOrDefault() is var taken and > 0) throw AppException.Conflict("OpinionCase.ItemTaken", taken);
 
         var now = clock.UtcNow;

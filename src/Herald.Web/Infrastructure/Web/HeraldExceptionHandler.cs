@@ -16,6 +16,7 @@ public sealed class HeraldExceptionHandler(ProblemWriter problems, ILogger<Heral
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        exception = InputText.FromJson(exception) ?? exception;
         var (kind, code) = Classify(exception);
         if (kind is null)
         {

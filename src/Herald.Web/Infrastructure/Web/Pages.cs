@@ -14,8 +14,12 @@ public static class Pages
     /// <summary>只允许跳回本站路径，防止开放重定向。</summary>
     public static string SafeLocal(string? url, string fallback = "/") =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+        && !HasControlCharacters(url)
             ? url
             : fallback;
+
+    /// <summary>控制字符（如 /%09/x 里的制表符）：LocalRedirect 拒绝这种地址，浏览器会把它当成别的站点。</summary>
+    public static bool HasControlCharacters(string url) => url.Any(char.IsControl);
 }
 
 /// <summary>

@@ -67,6 +67,7 @@ public static class Pipeline
         app.UseRateLimiter();
         app.UseMustChangePassword();
         app.UseAntiforgery();
+        app.UseCleanInputText();
         return app;
     }
 }
