@@ -88,6 +88,32 @@ public sealed class AuditChainTests(HeraldFactory factory) : IClassFixture<Heral
         alert.TextContent.ShouldContain($"第一处断裂在编号 {target} 的记录");
     }
 
+    [Fact]
+    public async Task VerifyCommand_DatabaseFromBeforeTheChain_SealedOnceThenIntact()
+    {
+        var legacy = Copy("legacy");
+        // 模拟升级前的库：记录没有哈希，也没有"链已开始"的标记。
+        Execute(legacy, "DROP TRIGGER trg_audit_entries_no_update; UPDATE audit_entries SET previous_hash = NULL, hash = NULL; " +
+                        "DELETE FROM app_settings WHERE key = 'audit.chain.started';");
+
+        var first = await RunVerifyAsync(legacy);
+        Execute(legacy, "UPDATE audit_entries SET hash = NULL WHERE id = 2;");
+        var cleared = await RunVerifyAsync(legacy);
+
+        first.ExitCode.ShouldBe(0, first.Output);
+        cleared.ExitCode.ShouldBe(1, cleared.Output);
+        cleared.Output.ShouldContain("第一处断裂在编号 2 的记录（没有哈希，哈希被清除了）");
+    }
+
+    private static void Execute(string databasePath, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>用 SQLite 的在线备份拷一份库（含 WAL 里的内容）。</summary>
     private string Copy(string name)
     {
