@@ -36,6 +36,7 @@ public sealed class StorageFailureTests : IAsyncLifetime
             var refused = await ManuscriptApi.PostAsync(officer, Form("只读时报送的稿件"));
             await refused.Response.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable, "Storage.Unavailable",
                 "数据库当前无法写入（磁盘只读、已满或文件被锁定），本次操作没有保存。请稍后再试，并通知系统管理员。");
+            refused.Response.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(60));
 
             var health = await HealthAsync();
             health.Status.ShouldBe(HttpStatusCode.ServiceUnavailable);

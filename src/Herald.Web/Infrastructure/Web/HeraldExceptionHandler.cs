@@ -14,6 +14,8 @@ namespace Herald.Web.Infrastructure.Web;
 /// </summary>
 public sealed class HeraldExceptionHandler(ProblemWriter problems, ILogger<HeraldExceptionHandler> logger) : IExceptionHandler
 {
+    public const string StorageRetryAfterSeconds = "60";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         exception = InputText.FromJson(exception) ?? exception;
@@ -37,6 +39,8 @@ public sealed class HeraldExceptionHandler(ProblemWriter problems, ILogger<Heral
             : problems.Create(http, kind.Value, code);
         if (code == "Unknown") problem.Status = StatusCodes.Status500InternalServerError;
         RateLimits.RateLimitServices.SetRetryAfter(http, exception);
+        // 存储不可写多半要等运维处理：告诉客户端（和代理）一分钟后再试，而不是立刻重发。
+        if (kind == ProblemKind.Unavailable) http.Response.Headers.RetryAfter = StorageRetryAfterSeconds;
 
         if (IsApi(http))
         {
