@@ -76,6 +76,10 @@ public sealed partial class UserAccount
 
     public bool IsLockedOut(DateTime nowUtc) => LockoutEndUtc is { } end && end > nowUtc;
 
+    /// <summary>锁定还剩几分钟（向上取整，至少 1），用于提示；未锁定时为 0。</summary>
+    public int LockoutMinutesLeft(DateTime nowUtc) =>
+        LockoutEndUtc is { } end && end > nowUtc ? Math.Max(1, (int)Math.Ceiling((end - nowUtc).TotalMinutes)) : 0;
+
     /// <summary>记一次失败；达到上限则锁定。锁定期间的失败不再累计。返回是否因此被锁定。</summary>
     public bool RegisterFailedSignIn(DateTime nowUtc, LockoutPolicy policy)
     {

@@ -62,6 +62,8 @@ public sealed class SecurityOptions
     public int LockoutFailures { get; set; } = 5;
     public int LockoutMinutes { get; set; } = 15;
     public int TokenLifetimeHours { get; set; } = 12;
+    /// <summary>锁定规则（登录、改口令页的当前口令、第二因素共用）。</summary>
+    public Herald.Domain.Identity.LockoutPolicy Lockout => new(LockoutFailures, TimeSpan.FromMinutes(LockoutMinutes));
     /// <summary>新口令不能与最近这么多次（含当前）口令相同。</summary>
     public int PasswordHistory { get; set; } = 5;
     /// <summary>口令有效期（天）；0 表示不设有效期。</summary>

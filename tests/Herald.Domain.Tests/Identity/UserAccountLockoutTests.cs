@@ -242,3 +242,22 @@ public class UserAccountLockoutTests
         user.Email.ShouldBe("zs@example.com");
     }
 }
+
+public class UserAccountLockoutMinutesTests
+{
+    private static readonly DateTime Now = new(2026, 12, 7, 2, 0, 0, DateTimeKind.Utc);
+
+    [Theory]
+    [InlineData(0, 0)]      // not locked
+    [InlineData(15, 15)]
+    [InlineData(0.25, 1)]   // 15 seconds left still reads "1 minute"
+    [InlineData(14.1, 15)]  // rounded up
+    public void LockoutMinutesLeft_Table(double minutesAhead, int expected)
+    {
+        var user = UserAccount.Create("lockme", "锁定", null, "hash", false, Now);
+        if (minutesAhead > 0)
+            for (var i = 0; i < 5; i++) user.RegisterFailedSignIn(Now.AddMinutes(minutesAhead - 15), LockoutPolicy.Default);
+
+        user.LockoutMinutesLeft(Now).ShouldBe(expected);
+    }
+}

@@ -22,11 +22,11 @@ public sealed class ChangePassword(HeraldDbContext db, PasswordHashing hashing, 
         var now = clock.UtcNow;
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct) ?? throw AppException.NotFound();
         if (user.IsLockedOut(now))
-            throw AppException.Invalid("CurrentPassword", "SignIn.LockedOut", MinutesLeft(user, now));
+            throw AppException.Invalid("CurrentPassword", "SignIn.LockedOut", user.LockoutMinutesLeft(now));
         if (string.IsNullOrEmpty(current) || !hashing.Verify(user, current))
         {
             await RegisterWrongCurrentAsync(user, now, security, ct);
-            if (user.IsLockedOut(now)) throw AppException.Invalid("CurrentPassword", "SignIn.LockedOut", MinutesLeft(user, now));
+            if (user.IsLockedOut(now)) throw AppException.Invalid("CurrentPassword", "SignIn.LockedOut", user.LockoutMinutesLeft(now));
             throw AppException.Invalid("CurrentPassword", "Password.WrongCurrent");
         }
         var problems = PasswordPolicy.Check(next, user.UserName);
@@ -46,7 +46,7 @@ public sealed class ChangePassword(HeraldDbContext db, PasswordHashing hashing, 
 
     private async Task RegisterWrongCurrentAsync(UserAccount user, DateTime now, SecurityOptions security, CancellationToken ct)
     {
-        var policy = new LockoutPolicy(security.LockoutFailures, TimeSpan.FromMinutes(security.LockoutMinutes));
+        var policy = security.Lockout;
         var lockedNow = user.RegisterFailedSignIn(now, policy);
         audit.Add(user.Id, user.UserName, "password.change_failed", "User", user.Id, "wrong current password");
         if (lockedNow)
@@ -62,7 +62,4 @@ public sealed class ChangePassword(HeraldDbContext db, PasswordHashing hashing, 
             ? Task.FromResult(new List<string>())
             : db.PasswordHistory.Where(h => h.UserId == userId).OrderByDescending(h => h.RetiredAt).ThenByDescending(h => h.Id)
                 .Take(count).Select(h => h.PasswordHash).ToListAsync(ct);
-
-    private static int MinutesLeft(UserAccount user, DateTime now) =>
-        Math.Max(1, (int)Math.Ceiling((user.LockoutEndUtc!.Value - now).TotalMinutes));
 }

@@ -29,7 +29,7 @@ public sealed class PasswordSignIn(HeraldDbContext db, PasswordHashing hashing, 
         throttle.EnsureSignInAllowed(ip, name);
 
         var now = clock.UtcNow;
-        var policy = new LockoutPolicy(options.Value.Security.LockoutFailures, TimeSpan.FromMinutes(options.Value.Security.LockoutMinutes));
+        var policy = options.Value.Security.Lockout;
         var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == name, ct);
         // 不存在的用户名：对照一个假散列（与真账号同样耗时），失败计在影子账号上。
         var account = user ?? unknownNames.For(name, now);
@@ -73,5 +73,5 @@ public sealed class PasswordSignIn(HeraldDbContext db, PasswordHashing hashing, 
 
     private static AppException LockedOut(UserAccount account, DateTime now) =>
         new(ProblemKind.Unauthorized, "SignIn.LockedOut", null,
-            Math.Max(1, (int)Math.Ceiling((account.LockoutEndUtc!.Value - now).TotalMinutes)));
+            account.LockoutMinutesLeft(now));
 }

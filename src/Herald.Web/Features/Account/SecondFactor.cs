@@ -56,7 +56,7 @@ public sealed class SecondFactor(HeraldDbContext db, TotpCodes totp, AuditLog au
             await db.SaveChangesAsync(ct);
             return;
         }
-        var policy = new LockoutPolicy(options.Value.Security.LockoutFailures, TimeSpan.FromMinutes(options.Value.Security.LockoutMinutes));
+        var policy = options.Value.Security.Lockout;
         var lockedNow = user.RegisterFailedSignIn(now, policy);
         audit.Add(user.Id, user.UserName, "signin.second_factor_failed", "User", user.Id, channel);
         if (lockedNow) audit.Add(user.Id, user.UserName, "signin.lockout", "User", user.Id, $"{policy.MaxFailures} failures (second factor)");
