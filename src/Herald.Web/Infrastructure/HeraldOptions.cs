@@ -29,10 +29,12 @@ public sealed class HeraldOptions
 
 public sealed class DatabaseOptions
 {
-    /// <summary>sqlite（默认）。PostgreSQL 在后续版本提供。</summary>
+    /// <summary>sqlite（默认）或 postgres。</summary>
     public string Provider { get; set; } = "sqlite";
-    /// <summary>为空时使用数据目录下的 herald.db。</summary>
+    /// <summary>SQLite：为空时使用数据目录下的 herald.db。PostgreSQL：必填（Npgsql 连接串，可写多台主机）。</summary>
     public string? ConnectionString { get; set; }
+    /// <summary>仅 PostgreSQL：列表、报表、导出可从这里（流复制备库）读；为空时都读主库。</summary>
+    public string? ReadConnectionString { get; set; }
     /// <summary>
     /// SQLite 的 synchronous：FULL（默认，每次提交都刷盘，确认了的写入断电也不丢）、EXTRA，或 NORMAL（WAL 下仍一致，
     /// 但断电可能丢最后几次提交；吞吐更高）。
