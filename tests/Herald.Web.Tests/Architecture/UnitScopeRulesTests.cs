@@ -44,16 +44,20 @@ public sealed class UnitScopeRulesTests
     }
 
     [Fact]
-    public void FeaturesAndComponents_DoNotReferenceTheSqliteProvider()
+    public void FeaturesAndComponents_DoNotReferenceTheAdoNetProviders()
     {
-        SqliteReferences(FeaturesAndComponents()).ShouldBeEmpty();
-        // 规则本身的检查：Infrastructure/Data/DbErrors 判断唯一约束冲突时用到 SqliteException，应被认出来。
-        SqliteReferences([Web.Value.GetType("Herald.Web.Infrastructure.Data.DbErrors")]).ShouldNotBeEmpty();
+        ProviderReferences(FeaturesAndComponents()).ShouldBeEmpty();
+        // 规则本身的检查：Infrastructure/Data/DbErrors 判断唯一约束冲突时用到 SqliteException 和 PostgresException，应被认出来。
+        var dbErrors = ProviderReferences([Web.Value.GetType("Herald.Web.Infrastructure.Data.DbErrors")]);
+        dbErrors.ShouldContain(r => r.Contains("Microsoft.Data.Sqlite.SqliteException", StringComparison.Ordinal));
+        dbErrors.ShouldContain(r => r.Contains("Npgsql.PostgresException", StringComparison.Ordinal));
     }
 
-    private static List<string> SqliteReferences(IEnumerable<TypeDefinition> types) =>
+    // The ADO.NET drivers themselves (Microsoft.Data.Sqlite, Npgsql); the EF provider packages' extension methods
+    // (IsSqlite/IsNpgsql) are allowed, they choose a seam, they do not tie a feature to one engine's exceptions.
+    private static List<string> ProviderReferences(IEnumerable<TypeDefinition> types) =>
         types.SelectMany(t => TypeDependencies.ReferencedTypes(t).SelectMany(TypeDependencies.Expand)
-                .Where(r => r.Scope.Name.StartsWith("Microsoft.Data.Sqlite", StringComparison.Ordinal))
+                .Where(r => r.Scope.Name.StartsWith("Microsoft.Data.Sqlite", StringComparison.Ordinal) || r.Scope.Name == "Npgsql")
                 .Select(r => $"{TypeDependencies.Outermost(t).FullName} → {r.FullName}"))
             .Distinct().Order().ToList();
 

@@ -53,6 +53,7 @@ public sealed class AuditChainTests(HeraldFactory factory) : IClassFixture<Heral
         (await (await auditor.GetAsync("/api/v1/audit/integrity")).ReadJsonAsync()).Bool("intact").ShouldBeTrue();
     }
 
+    [Trait("Category", TestPostgres.SqliteOnly)]
     [Fact]
     public async Task VerifyCommand_CopyWithOneDetailEditedBySql_ExitsNonZeroNamingTheRow()
     {
@@ -88,6 +89,7 @@ public sealed class AuditChainTests(HeraldFactory factory) : IClassFixture<Heral
         alert.TextContent.ShouldContain($"第一处断裂在编号 {target} 的记录");
     }
 
+    [Trait("Category", TestPostgres.SqliteOnly)]
     [Fact]
     public async Task VerifyCommand_DatabaseFromBeforeTheChain_SealedOnceThenIntact()
     {

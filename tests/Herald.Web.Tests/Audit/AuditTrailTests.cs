@@ -94,11 +94,11 @@ public sealed class AuditTrailTests(HeraldFactory factory) : IClassFixture<Heral
         var entry = await factory.QueryAsync(db => db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).FirstAsync());
         var count = await factory.QueryAsync(db => db.AuditEntries.CountAsync());
 
-        var update = await Should.ThrowAsync<SqliteException>(() =>
+        var update = await Should.ThrowAsync<System.Data.Common.DbException>(() =>
             factory.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE audit_entries SET action = 'tampered' WHERE id = {0}", entry.Id)));
-        var delete = await Should.ThrowAsync<SqliteException>(() =>
+        var delete = await Should.ThrowAsync<System.Data.Common.DbException>(() =>
             factory.QueryAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM audit_entries WHERE id = {0}", entry.Id)));
-        var deleteAll = await Should.ThrowAsync<SqliteException>(() =>
+        var deleteAll = await Should.ThrowAsync<System.Data.Common.DbException>(() =>
             factory.QueryAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM audit_entries")));
 
         update.Message.ShouldContain("audit_entries is append-only");
@@ -117,9 +117,9 @@ public sealed class AuditTrailTests(HeraldFactory factory) : IClassFixture<Heral
         var returnedEvent = await factory.QueryAsync(db => db.ManuscriptEvents.AsNoTracking()
             .SingleAsync(e => EF.Property<long>(e, "ManuscriptId") == id && e.Action == Herald.Domain.Review.ManuscriptEventAction.Returned));
 
-        var update = await Should.ThrowAsync<SqliteException>(() =>
+        var update = await Should.ThrowAsync<System.Data.Common.DbException>(() =>
             factory.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE manuscript_events SET comment = '改过的理由' WHERE id = {0}", returnedEvent.Id)));
-        var delete = await Should.ThrowAsync<SqliteException>(() =>
+        var delete = await Should.ThrowAsync<System.Data.Common.DbException>(() =>
             factory.QueryAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM manuscript_events WHERE manuscript_id = {0}", id)));
 
         update.Message.ShouldContain("manuscript_events is append-only");

@@ -8,6 +8,7 @@ namespace Herald.Web.Tests.Data;
 /// <summary>
 /// 在线备份与恢复：Herald 运行时 backup 得到一致的备份；restore 拒绝覆盖运行中实例的数据；恢复到新目录后数据和文件与原来一致。
 /// </summary>
+[Trait("Category", TestPostgres.SqliteOnly)]
 public sealed class BackupTests : IAsyncLifetime
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "herald-tests", "backup-" + Guid.NewGuid().ToString("N"));

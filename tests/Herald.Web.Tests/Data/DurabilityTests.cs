@@ -11,6 +11,7 @@ namespace Herald.Web.Tests.Data;
 /// 已确认的就不丢：一个真的 Herald 进程在连续报送（带图片）中被 SIGKILL，重启后每一篇答过 201 的稿件和它的图片都在，
 /// 数据库 integrity_check 为 ok。
 /// </summary>
+[Trait("Category", TestPostgres.SqliteOnly)]
 public sealed class DurabilityTests : IAsyncLifetime
 {
     private const int Writers = 4;

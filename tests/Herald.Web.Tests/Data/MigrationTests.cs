@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Herald.Web.Tests.Data;
 
 /// <summary>迁移只执行一次：再次运行（启动时或 migrate 命令）什么都不做。</summary>
+[Trait("Category", TestPostgres.SqliteOnly)]
 public sealed class MigrationTests(HeraldFactory factory) : IClassFixture<HeraldFactory>, IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "herald-migrate", Guid.NewGuid().ToString("N"));

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Herald.Web.Tests.Data;
 
 /// <summary>EF 模型与迁移脚本建出的结构一致：逐表比较列、索引（含列）与外键。</summary>
+[Trait("Category", TestPostgres.SqliteOnly)]
 public sealed class SchemaTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "herald-schema", Guid.NewGuid().ToString("N"));

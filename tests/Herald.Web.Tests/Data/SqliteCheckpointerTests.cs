@@ -9,6 +9,7 @@ namespace Herald.Web.Tests.Data;
 /// <summary>
 /// 后台检查点（docs/adr/0010）：WAL 超过阈值时让它从头写起，WAL 文件不再增长；有读者还在读旧快照时不等待，下次再试。
 /// </summary>
+[Trait("Category", TestPostgres.SqliteOnly)]
 public sealed class SqliteCheckpointerTests(HeraldFactory factory) : IClassFixture<HeraldFactory>
 {
     private string DbPath => Path.Combine(factory.DataDir, "herald.db");

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Herald.Web.Tests.Data;
 
 /// <summary>写闸（SqliteWriteGate）：开始事务失败时（请求已取消、连接上已有事务）闸必须放开，后面的写入者不必等到超时。</summary>
+[Trait("Category", TestPostgres.SqliteOnly)]
 public sealed class SqliteWriteGateTests(HeraldFactory factory) : IClassFixture<HeraldFactory>
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace Herald.Web.Tests.Data;
 /// herald.db-shm 时进程被 SIGBUS 杀掉），什么都没写进去；/healthz 答 503 并说出哪一部分不行；恢复后一切照常。
 /// 在单独的 Herald 进程里做，万一进程被杀，测试进程还在。
 /// </summary>
+[Trait("Category", TestPostgres.SqliteOnly)]
 public sealed class StorageFailureTests : IAsyncLifetime
 {
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "herald-tests", "storage-" + Guid.NewGuid().ToString("N"));

@@ -38,12 +38,14 @@ public sealed class StorageSecurityTests(HeraldFactory factory) : IClassFixture<
         files.Where(f => File.GetUnixFileMode(f) != Owner).Select(f => $"{f} {File.GetUnixFileMode(f)}").ShouldBeEmpty();
     }
 
+    [Trait("Category", TestPostgres.SqliteOnly)]
     [Fact]
     public async Task Sqlite_Default_SynchronousFull()
     {
         (await SynchronousAsync(factory)).ShouldBe(2);
     }
 
+    [Trait("Category", TestPostgres.SqliteOnly)]
     [Fact]
     public async Task Sqlite_ConfiguredNormal_SynchronousNormal()
     {

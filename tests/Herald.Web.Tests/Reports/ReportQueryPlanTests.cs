@@ -17,6 +17,7 @@ namespace Herald.Web.Tests.Reports;
 /// 省级规模的报表只能靠索引：每条查询的执行计划（EXPLAIN QUERY PLAN，迁移后的真实结构）都不整表扫描稿件表和用稿表，
 /// 按时期计数的查询只读覆盖索引（不读带正文的稿件行）。
 /// </summary>
+[Trait("Category", TestPostgres.SqliteOnly)]
 public sealed class ReportQueryPlanTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "herald-plans", Guid.NewGuid().ToString("N"))).FullName;

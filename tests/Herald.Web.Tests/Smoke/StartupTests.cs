@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using Herald.Web.Tests.Support;
 
@@ -10,7 +11,8 @@ public sealed class StartupTests(HeraldFactory factory) : IClassFixture<HeraldFa
     {
         var response = await factory.CreateClient().GetAsync("/healthz");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        File.Exists(Path.Combine(factory.DataDir, "herald.db")).ShouldBeTrue();
+        if (factory.PostgresConnectionString is null) File.Exists(Path.Combine(factory.DataDir, "herald.db")).ShouldBeTrue();
+        (await factory.QueryAsync(db => db.Users.AnyAsync())).ShouldBeTrue();
     }
 
     [Fact]

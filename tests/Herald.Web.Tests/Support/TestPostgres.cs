@@ -15,6 +15,9 @@ public static class TestPostgres
     public static bool IsProvider =>
         string.Equals(Environment.GetEnvironmentVariable("HERALD_TEST_PROVIDER"), "postgres", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>只与 SQLite 有关的测试（写闸、检查点、文件级备份、SQLite 的查询计划……）：[Trait("Category", TestPostgres.SqliteOnly)]，PostgreSQL 那一遍不跑。</summary>
+    public const string SqliteOnly = "SqliteOnly";
+
     public const string MissingServer = "需要 PostgreSQL：设置 HERALD_TEST_POSTGRES（./scripts/test 会启动一个临时集群并设置它）";
 
     /// <summary>建一个空库，返回它的连接串。</summary>
