@@ -91,3 +91,14 @@ internal sealed class OptionEntryConfiguration : IEntityTypeConfiguration<Herald
         b.HasIndex(e => new { e.ListKey, e.SortOrder });
     }
 }
+
+internal sealed class JobLeaseConfiguration : IEntityTypeConfiguration<Jobs.JobLease>
+{
+    public void Configure(EntityTypeBuilder<Jobs.JobLease> b)
+    {
+        b.ToTable("job_leases");
+        b.HasKey(l => l.Name);
+        b.Property(l => l.Name).HasMaxLength(Jobs.JobLease.NameMaxLength);
+        b.Property(l => l.Holder).HasMaxLength(Jobs.JobLease.HolderMaxLength);
+    }
+}
