@@ -102,3 +102,12 @@ internal sealed class JobLeaseConfiguration : IEntityTypeConfiguration<Jobs.JobL
         b.Property(l => l.Holder).HasMaxLength(Jobs.JobLease.HolderMaxLength);
     }
 }
+
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>
+{
+    public void Configure(EntityTypeBuilder<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> b)
+    {
+        b.ToTable("data_protection_keys");
+        b.HasKey(k => k.Id);
+    }
+}
