@@ -11,7 +11,7 @@ namespace Herald.Web.Tests.Files;
 
 /// <summary>
 /// 议题 9 第 16 项（存储）：数据目录 0700、其中的文件 0600；SQLite 默认 synchronous=FULL（可配置）；API 的回答和下载 no-store；
-/// 配置了证书时数据保护的密钥在盘上是密文，换一个进程（同一数据目录、同一证书）仍能解开。
+/// 配置了证书时数据保护的密钥在数据库里是密文，换一个进程（同一数据库、同一证书）仍能解开。
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class StorageSecurityTests(HeraldFactory factory) : IClassFixture<HeraldFactory>
@@ -32,7 +32,6 @@ public sealed class StorageSecurityTests(HeraldFactory factory) : IClassFixture<
         var files = Directory.GetFiles(app.DataDir, "*", SearchOption.AllDirectories);
 
         files.Select(Path.GetFileName).ShouldContain("herald.db");
-        files.ShouldContain(f => f.Contains($"{Path.DirectorySeparatorChar}keys{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
         files.ShouldContain(f => f.Contains($"{Path.DirectorySeparatorChar}files{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
         directories.Where(d => File.GetUnixFileMode(d) != (Owner | UnixFileMode.UserExecute)).ShouldBeEmpty();
         files.Where(f => File.GetUnixFileMode(f) != Owner).Select(f => $"{f} {File.GetUnixFileMode(f)}").ShouldBeEmpty();
@@ -83,7 +82,7 @@ public sealed class StorageSecurityTests(HeraldFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task KeyRing_CertificateConfigured_KeyXmlOnDiskEncryptedAndReadableByTheNextProcess()
+    public async Task KeyRing_CertificateConfigured_KeyXmlInDatabaseEncryptedAndReadableByTheNextProcess()
     {
         var (path, password) = Certificate();
         using var first = new HeraldFactory();
@@ -92,24 +91,25 @@ public sealed class StorageSecurityTests(HeraldFactory factory) : IClassFixture<
         using (await first.SignInAsync("officer")) { }
         var secret = first.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("未公开的稿件");
 
-        var keys = Directory.GetFiles(Path.Combine(first.DataDir, "keys"), "*.xml").Select(File.ReadAllText).ToList();
+        var keys = await KeyXmlAsync(first);
         keys.ShouldNotBeEmpty();
         keys.ShouldAllBe(xml => xml.Contains("EncryptedData") && !xml.Contains("<value>") && !xml.Contains("unencrypted"));
 
-        using var second = new HeraldFactory();
-        second.Settings["Herald:DataDir"] = first.DataDir;
-        second.Settings["Herald:DataProtection:CertificatePath"] = path;
-        second.Settings["Herald:DataProtection:CertificatePassword"] = password;
+        // 下一个进程（同一数据库、同一证书）。
+        using var second = new MultiHost.SecondHost(first);
         second.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(secret).ShouldBe("未公开的稿件");
     }
 
     [Fact]
-    public async Task KeyRing_NoCertificate_KeyXmlOnDiskPlain()
+    public async Task KeyRing_NoCertificate_KeyXmlInDatabasePlain()
     {
         using (await factory.SignInAsync("officer")) { }
 
-        Directory.GetFiles(Path.Combine(factory.DataDir, "keys"), "*.xml").Select(File.ReadAllText).ShouldContain(xml => xml.Contains("<value>"));
+        (await KeyXmlAsync(factory)).ShouldContain(xml => xml.Contains("<value>"));
     }
+
+    private static Task<List<string>> KeyXmlAsync(HeraldFactory app) =>
+        app.QueryAsync(db => db.DataProtectionKeys.Select(k => k.Xml!).ToListAsync());
 
     private static Task<int> SynchronousAsync(HeraldFactory app) => app.QueryAsync(async db =>
     {

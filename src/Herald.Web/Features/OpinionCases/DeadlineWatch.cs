@@ -2,6 +2,7 @@ using Herald.Domain.Notifications;
 using Herald.Domain.Opinion.Cases;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
+using Herald.Web.Infrastructure.Jobs;
 using Herald.Web.Infrastructure.Localization;
 using Herald.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
@@ -25,26 +26,37 @@ public sealed record WatchResult(int Reminders, int Escalations);
 /// <summary>
 /// 时限提醒与超时督办（后台任务）：用去 50%、80% 时提醒责任单位（未交办的提醒宣传办），超时后督办——通知责任单位的分管领导和宣传办，
 /// 并记入处置记录、进入超时清单。每个时限的每个阶段至多一次：已发阶段存在数据库里，带并发标记，
-/// 多个实例同时检查时只有一个写得进去，另一个连同它的通知一起放弃。
+/// 多个实例同时检查时只有一个写得进去，另一个连同它的通知一起放弃。几个进程共用数据库时每一轮只在持有租约的进程里运行（docs/adr/0029）。
 /// </summary>
 public sealed class DeadlineWatch(IServiceScopeFactory scopes, IOptions<DeadlineWatchOptions> options, TimeProvider time,
-    ILogger<DeadlineWatch> logger) : BackgroundService
+    JobLeases leases, ILogger<DeadlineWatch> logger) : BackgroundService
 {
+    public const string Job = "opinion-deadline-watch";
+
+    private TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(5, options.Value.IntervalSeconds));
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(5, options.Value.IntervalSeconds)), time);
+        using var timer = new PeriodicTimer(Interval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                await TickAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
             {
                 logger.LogWarning(ex, "Opinion deadline watch failed; will retry");
             }
         }
+    }
+
+    /// <summary>定时的一轮：本进程持有租约时检查一次；别的进程持有时不检查，返回 null。</summary>
+    public async Task<WatchResult?> TickAsync(CancellationToken ct)
+    {
+        var (ran, result) = await leases.RunAsync(Job, Interval, RunOnceAsync, ct);
+        return ran ? result : null;
     }
 
     public async Task<WatchResult> RunOnceAsync(CancellationToken ct)

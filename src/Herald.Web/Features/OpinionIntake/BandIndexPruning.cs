@@ -1,4 +1,5 @@
 using Herald.Web.Infrastructure.Data;
+using Herald.Web.Infrastructure.Jobs;
 using Herald.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -8,9 +9,11 @@ namespace Herald.Web.Features.OpinionIntake;
 /// <summary>
 /// 定时删掉查重窗口之外的信息的段键行（信息本身保留），候选索引的大小因此只取决于窗口内的信息量。
 /// 表按键排列，按键值分成若干段删除：每条语句只占用写锁很短时间，不会让同时进行的推送久等。
+/// 几个进程共用数据库时只在持有任务租约的进程里运行（docs/adr/0029）。
 /// </summary>
-public sealed class BandIndexPruning(IServiceScopeFactory scopes, ILogger<BandIndexPruning> logger) : BackgroundService
+public sealed class BandIndexPruning(IServiceScopeFactory scopes, JobLeases leases, ILogger<BandIndexPruning> logger) : BackgroundService
 {
+    public const string Job = "opinion-band-pruning";
     private static readonly TimeSpan Interval = TimeSpan.FromHours(6);
     private const int Slices = 64;
 
@@ -21,7 +24,7 @@ public sealed class BandIndexPruning(IServiceScopeFactory scopes, ILogger<BandIn
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                await leases.RunAsync(Job, Interval, RunOnceAsync, stoppingToken);
             }
             catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
             {

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Herald.Domain.Opinion;
 using Herald.Web.Infrastructure.Data;
+using Herald.Web.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -11,10 +12,12 @@ namespace Herald.Web.Features.OpinionIntake;
 /// 逐条写索引时每个段键落在一个随机的索引页上，每条信息要改写 20 页（约 80 KB 的 WAL）；攒成一批、按键排序后插入，
 /// 一批改动的页数不超过索引的总页数。队列攒到 <see cref="OpinionIntakeOptions.BandMergeItems"/> 条、
 /// 或最早的一条已等了 <see cref="OpinionIntakeOptions.BandMergeSeconds"/> 秒时并入。
+/// 几个进程共用数据库时只由持有任务租约的进程并入（docs/adr/0029），两个进程不会同时并入同一批。
 /// </summary>
-public sealed class BandIndexer(IServiceScopeFactory scopes, IOptions<OpinionIntakeOptions> options, ILogger<BandIndexer> logger)
+public sealed class BandIndexer(IServiceScopeFactory scopes, IOptions<OpinionIntakeOptions> options, JobLeases leases, ILogger<BandIndexer> logger)
     : BackgroundService
 {
+    public const string Job = "opinion-band-merge";
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -25,15 +28,16 @@ public sealed class BandIndexer(IServiceScopeFactory scopes, IOptions<OpinionInt
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
-                var pending = await db.OpinionItemBandBacklog.CountAsync(stoppingToken);
-                waitedTicks = pending == 0 ? 0 : waitedTicks + 1;
-                if (pending >= options.Value.BandMergeItems || (pending > 0 && waitedTicks >= options.Value.BandMergeSeconds))
+                await leases.RunAsync(Job, Tick, async ct =>
                 {
-                    await MergeAsync(db, options.Value.BandMergeItems * 2, stoppingToken);
+                    await using var scope = scopes.CreateAsyncScope();
+                    var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
+                    var pending = await db.OpinionItemBandBacklog.CountAsync(ct);
+                    waitedTicks = pending == 0 ? 0 : waitedTicks + 1;
+                    if (pending < options.Value.BandMergeItems && (pending == 0 || waitedTicks < options.Value.BandMergeSeconds)) return 0;
                     waitedTicks = 0;
-                }
+                    return await MergeAsync(db, options.Value.BandMergeItems * 2, ct);
+                }, stoppingToken);
             }
             catch (Exception ex) when (ex is DbException or DbUpdateException or InvalidOperationException)
             {

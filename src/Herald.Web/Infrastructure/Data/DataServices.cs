@@ -14,6 +14,9 @@ public static class DataServices
         // 排在写闸之后（见 AddDbContextPool 里拦截器的顺序）：审计记录在持有写闸时接到哈希链上。
         services.AddSingleton<IInterceptor, Audit.AuditChainInterceptor>();
         services.AddSingleton<MigrationRunner>();
+        // 排在各后台任务之前：停机时最后停下，交出它们的租约。
+        services.AddSingleton<Jobs.JobLeases>();
+        services.AddHostedService(sp => sp.GetRequiredService<Jobs.JobLeases>());
         services.AddSingleton<SqliteCheckpointer>();
         services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointer>());
         services.AddDbContextPool<HeraldDbContext>((sp, options) =>

@@ -10,11 +10,12 @@ using Herald.Domain.Scoring;
 using Herald.Domain.Review;
 using Herald.Domain.Submission;
 using Herald.Web.Infrastructure.Files;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Web.Infrastructure.Data;
 
-public sealed class HeraldDbContext(DbContextOptions<HeraldDbContext> options) : DbContext(options)
+public sealed class HeraldDbContext(DbContextOptions<HeraldDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<UserAccount> Users => Set<UserAccount>();
@@ -58,6 +59,7 @@ public sealed class HeraldDbContext(DbContextOptions<HeraldDbContext> options) :
     public DbSet<OpinionInterview> OpinionInterviews => Set<OpinionInterview>();
     public DbSet<OpinionDeadlineRule> OpinionDeadlineRules => Set<OpinionDeadlineRule>();
     public DbSet<EmergencyPlan> EmergencyPlans => Set<EmergencyPlan>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,4 +1,5 @@
 using Herald.Web.Infrastructure.Data;
+using Herald.Web.Infrastructure.Jobs;
 using Herald.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,10 +8,11 @@ namespace Herald.Web.Infrastructure.Files;
 /// <summary>
 /// 定时清理两天前暂存、最终没有提交的上传；文件若没有任何记录引用（<see cref="StoredFileReferences"/>：各模块登记的
 /// 每一列）则一并删除。检查和删除在同一个数据库写事务里，其间没有别的写入者能提交引用这份文件的记录；
-/// 检查之前刚保存、记录尚未提交的文件由文件库的租约保护（ADR 0018）。
+/// 检查之前刚保存、记录尚未提交的文件由文件库的租约保护（ADR 0018）。几个进程共用数据库时只在持有任务租约的进程里运行（ADR 0029）。
 /// </summary>
-public sealed class StagedUploadCleanup(IServiceScopeFactory scopes, ILogger<StagedUploadCleanup> logger) : BackgroundService
+public sealed class StagedUploadCleanup(IServiceScopeFactory scopes, JobLeases leases, ILogger<StagedUploadCleanup> logger) : BackgroundService
 {
+    public const string Job = "staged-upload-cleanup";
     public static readonly TimeSpan MaxAge = TimeSpan.FromDays(2);
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
@@ -21,7 +23,7 @@ public sealed class StagedUploadCleanup(IServiceScopeFactory scopes, ILogger<Sta
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                await leases.RunAsync(Job, Interval, RunOnceAsync, stoppingToken);
             }
             catch (Exception ex) when (ex is DbUpdateException or IOException or System.Data.Common.DbException)
             {

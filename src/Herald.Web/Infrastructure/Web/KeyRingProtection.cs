@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using System.Security.Cryptography.Xml;
 using System.Xml;
@@ -11,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace Herald.Web.Infrastructure.Web;
 
-/// <summary>配置节 "Herald:DataProtection"：加密数据目录 keys/ 中密钥的证书（PKCS#12，.pfx/.p12，含私钥）。</summary>
+/// <summary>配置节 "Herald:DataProtection"：加密数据库中数据保护密钥的证书（PKCS#12，.pfx/.p12，含私钥）。</summary>
 public sealed class KeyRingOptions
 {
     public string? CertificatePath { get; set; }
@@ -19,8 +18,9 @@ public sealed class KeyRingOptions
 }
 
 /// <summary>
-/// 登录 Cookie 与防伪令牌的密钥存在数据目录 keys/（0700/0600），重启后已登录的用户不必重新登录。配置了证书时密钥在盘上
-/// 用证书加密（ProtectKeysWithCertificate 的做法），只拿到数据目录的人读不出密钥；没配置时是明文（docs/operations.md）。
+/// 登录 Cookie、防伪令牌与动态码密钥的加密密钥存在数据库里（<see cref="DatabaseKeyRepository"/>，docs/adr/0030），
+/// 重启后已登录的用户不必重新登录，共用数据库的几个进程互认。配置了证书时密钥在库里
+/// 用证书加密（ProtectKeysWithCertificate 的做法），只拿到数据库或备份的人读不出密钥；没配置时是明文（docs/operations.md）。
 /// </summary>
 public static class KeyRingProtection
 {
@@ -28,10 +28,10 @@ public static class KeyRingProtection
     {
         services.AddDataProtection().SetApplicationName("Herald");
         services.AddSingleton<KeyRingCertificate>();
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<HeraldOptions>, KeyRingCertificate, ILoggerFactory>((keys, herald, certificate, logs) =>
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IServiceProvider, IOptions<HeraldOptions>, KeyRingCertificate, ILoggerFactory>((keys, sp, herald, certificate, logs) =>
         {
-            keys.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Files.PrivateFiles.Directory(Path.Combine(herald.Value.ResolveDataDir(), "keys"))), logs);
+            keys.XmlRepository = new DatabaseKeyRepository(sp, Path.Combine(herald.Value.ResolveDataDir(), "keys"), logs);
             if (certificate.Value is { } cert) keys.XmlEncryptor = new CertificateKeyEncryptor(cert, logs);
         });
         return services;

@@ -91,3 +91,23 @@ internal sealed class OptionEntryConfiguration : IEntityTypeConfiguration<Herald
         b.HasIndex(e => new { e.ListKey, e.SortOrder });
     }
 }
+
+internal sealed class JobLeaseConfiguration : IEntityTypeConfiguration<Jobs.JobLease>
+{
+    public void Configure(EntityTypeBuilder<Jobs.JobLease> b)
+    {
+        b.ToTable("job_leases");
+        b.HasKey(l => l.Name);
+        b.Property(l => l.Name).HasMaxLength(Jobs.JobLease.NameMaxLength);
+        b.Property(l => l.Holder).HasMaxLength(Jobs.JobLease.HolderMaxLength);
+    }
+}
+
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>
+{
+    public void Configure(EntityTypeBuilder<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> b)
+    {
+        b.ToTable("data_protection_keys");
+        b.HasKey(k => k.Id);
+    }
+}
