@@ -18,7 +18,8 @@ public sealed class ReadReplicaTests
     [SkippableFact]
     public async Task ReportsAndListsOnStandby_ReplayPaused_ShowOldDataWhileWritesReadTheirOwn()
     {
-        Skip.If(TestPostgres.Server is null, TestPostgres.MissingServer);
+        Skip.If(string.IsNullOrEmpty(Environment.GetEnvironmentVariable("HERALD_TEST_POSTGRES")),
+            "需要 PostgreSQL：设置 HERALD_TEST_POSTGRES（./scripts/test 会设置它；本测试另起一主一备两个集群）");
         await using var pair = await ReplicaPair.StartAsync();
         (await pair.StandbyInRecoveryAsync()).ShouldBeTrue("第二个集群应当是热备");
         await using var herald = new HeraldFactory();
@@ -48,6 +49,18 @@ public sealed class ReadReplicaTests
         await ReplicaPair.PollAsync(async () => await ListedAsync(officer) == 1, Deadline, "恢复重放后列表没有追上");
         await ReplicaPair.PollAsync(async () => await SubmittedAsync(office) == submittedBefore + 1, Deadline, "恢复重放后报表没有追上");
         (await ExportedSheet.GetAsync(officer, "/api/v1/manuscripts/export.xlsx?q=" + Uri.EscapeDataString(Title))).Data.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ReadConnectionString_OnSqlite_RefusedAtStart()
+    {
+        await using var herald = new HeraldFactory();
+        herald.Settings["Herald:Database:Provider"] = "sqlite";
+        herald.Settings["Herald:Database:ReadConnectionString"] = "Host=127.0.0.1;Port=1;Username=postgres;Database=herald";
+
+        var failure = Should.Throw<Microsoft.Extensions.Options.OptionsValidationException>(() => herald.CreateClient());
+
+        failure.Message.ShouldContain("只用于 PostgreSQL");
     }
 
     private static async Task<int> ListedAsync(HttpClient client)

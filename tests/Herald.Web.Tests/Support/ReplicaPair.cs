@@ -35,7 +35,7 @@ public sealed class ReplicaPair : IAsyncDisposable
         // 目录在 /tmp 下且对 postgres 用户可达（测试的临时目录可能是 0700 的）。
         var root = Path.Combine("/tmp", "herald-replica-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(root);
-        File.SetUnixFileMode(root, (UnixFileMode)0b111_101_101);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(root, (UnixFileMode)0b111_101_101);
         var pair = new ReplicaPair(root, Path.Combine(RepoRoot(), "scripts", "pg-cluster"));
         try
         {
@@ -50,7 +50,7 @@ public sealed class ReplicaPair : IAsyncDisposable
 
             Directory.CreateDirectory(pair.StandbyDir);
             if (IsRoot) await RunAsync("chown", "postgres:", pair.StandbyDir);
-            File.SetUnixFileMode(pair.StandbyDir, (UnixFileMode)0b111_000_000);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(pair.StandbyDir, (UnixFileMode)0b111_000_000);
             await RunAsOwnerAsync($"{Bin}/pg_basebackup", "-h", "127.0.0.1", "-p", pair.PrimaryPort.ToString(), "-U", "postgres",
                 "-D", pair.StandbyDir, "-R", "-X", "stream", "-c", "fast");
             pair.StandbyPort = FreePort();

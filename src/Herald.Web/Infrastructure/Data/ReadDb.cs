@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Herald.Web.Infrastructure.Data;
 
@@ -19,14 +20,23 @@ public sealed class ReadDb
     public ReadDb(IOptions<HeraldOptions> options, Action<DbContextOptionsBuilder, string> configure)
     {
         var database = options.Value.Database;
-        if (string.IsNullOrWhiteSpace(database.ReadConnectionString)) return;
-        if (!database.Provider.Trim().Equals("postgres", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException("Herald:Database:ReadConnectionString 只用于 PostgreSQL（Provider=postgres）；SQLite 没有备库，请删除该配置。");
+        if (string.IsNullOrWhiteSpace(database.ReadConnectionString) || !IsPostgres(database)) return;
+        // 应用名出现在备库的 pg_stat_activity 里，运维能认出 Herald 的读连接。
+        var connection = new NpgsqlConnectionStringBuilder(database.ReadConnectionString);
+        if (string.IsNullOrEmpty(connection.ApplicationName)) connection.ApplicationName = "herald-read";
         var builder = new DbContextOptionsBuilder<HeraldDbContext>();
-        configure(builder, database.ReadConnectionString);
+        configure(builder, connection.ConnectionString);
         builder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
         replica = new PooledDbContextFactory<HeraldDbContext>(builder.Options, poolSize: 128);
     }
+
+    /// <summary>配置了读库连接串却不是 PostgreSQL 时启动即报错（SQLite 没有备库，不能静默忽略）。</summary>
+    public static bool Valid(DatabaseOptions database) => string.IsNullOrWhiteSpace(database.ReadConnectionString) || IsPostgres(database);
+
+    public const string InvalidMessage =
+        "Herald:Database:ReadConnectionString 只用于 PostgreSQL（Herald:Database:Provider=postgres）；SQLite 没有备库，请删除该配置。";
+
+    private static bool IsPostgres(DatabaseOptions database) => database.Provider.Trim().ToLowerInvariant() is "postgres" or "postgresql";
 
     /// <summary>是否读备库。</summary>
     public bool OnReplica => replica is not null;
@@ -44,6 +54,7 @@ public static class ReadDbServices
     /// <param name="configure">与主库相同的提供程序设置，只换连接串。</param>
     public static IServiceCollection AddHeraldReadDb(this IServiceCollection services, Action<DbContextOptionsBuilder, string> configure)
     {
+        services.AddOptions<HeraldOptions>().Validate(o => ReadDb.Valid(o.Database), ReadDb.InvalidMessage).ValidateOnStart();
         services.AddSingleton(sp => new ReadDb(sp.GetRequiredService<IOptions<HeraldOptions>>(), configure));
         // 未配置备库时返回的是作用域里已有的主库上下文：DI 对它多调一次 Dispose 无害（池化上下文的租约由 EF 自己归还）。
         services.AddKeyedScoped<HeraldDbContext>(ReadDb.Key, (sp, _) => sp.GetRequiredService<ReadDb>().For(sp));
