@@ -15,8 +15,11 @@ public sealed class ReadReplicaTests
     private const string Title = "备库测试：社区开展冬季消防安全检查";
     private const string Quarter = "/api/v1/reports/units?from=2026-10-01&to=2026-12-31";
 
-    [SkippableFact]
-    public async Task ReportsAndListsOnStandby_ReplayPaused_ShowOldDataWhileWritesReadTheirOwn()
+    /// <param name="multiHost">读库写成多主机连接串（备库、主库）加 Target Session Attributes=prefer-standby，而不是只写备库。</param>
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ReportsAndListsOnStandby_ReplayPaused_ShowOldDataWhileWritesReadTheirOwn(bool multiHost)
     {
         Skip.If(string.IsNullOrEmpty(Environment.GetEnvironmentVariable("HERALD_TEST_POSTGRES")),
             "需要 PostgreSQL：设置 HERALD_TEST_POSTGRES（./scripts/test 会设置它；本测试另起一主一备两个集群）");
@@ -25,7 +28,9 @@ public sealed class ReadReplicaTests
         await using var herald = new HeraldFactory();
         herald.Settings["Herald:Database:Provider"] = "postgres";
         herald.Settings["Herald:Database:ConnectionString"] = pair.PrimaryConnectionString;
-        herald.Settings["Herald:Database:ReadConnectionString"] = pair.StandbyConnectionString;
+        herald.Settings["Herald:Database:ReadConnectionString"] = multiHost
+            ? $"Host=127.0.0.1:{pair.StandbyPort},127.0.0.1:{pair.PrimaryPort};Username=postgres;Database={pair.Database};Target Session Attributes=prefer-standby"
+            : pair.StandbyConnectionString;
 
         using var officer = await herald.ApiClientAsync("officer");
         using var office = await herald.ApiClientAsync("office");
