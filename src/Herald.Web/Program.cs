@@ -32,6 +32,10 @@ switch (args.FirstOrDefault())
     case "verify-audit":
         Environment.ExitCode = await Herald.Web.Infrastructure.Audit.AuditVerifyCommand.RunAsync(app.Services, Console.Out);
         return;
+    case "backup" or "restore" when Backup.RefusalFor(Options().Database) is { } refusal:
+        Console.Error.WriteLine(refusal);
+        Environment.ExitCode = 2;
+        return;
     case "backup" when args.Length == 2:
         Environment.ExitCode = await Backup.BackupAsync(DataDir(), Path.GetFullPath(args[1]), Console.Out);
         return;
@@ -52,6 +56,7 @@ app.UseHeraldPipeline();
 app.MapHeraldModules();
 app.Run();
 
-string DataDir() => app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HeraldOptions>>().Value.ResolveDataDir();
+HeraldOptions Options() => app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HeraldOptions>>().Value;
+string DataDir() => Options().ResolveDataDir();
 
 public partial class Program;

@@ -81,6 +81,27 @@ public sealed class BackupTests : IAsyncLifetime
         File.Exists(Path.Combine(Restored, "herald.db")).ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData("backup")]
+    [InlineData("restore")]
+    public async Task BackupCommand_OnPostgres_RefusedWithPgDumpAdviceAndNothingWritten(string command)
+    {
+        // 拒绝发生在连接数据库之前：不需要 PostgreSQL 服务器。
+        var postgres = new Dictionary<string, string>
+        {
+            ["Herald__Database__Provider"] = "postgres",
+            ["Herald__Database__ConnectionString"] = "Host=127.0.0.1;Port=1;Username=postgres;Database=herald",
+        };
+
+        var result = await HeraldProcess.RunCommandAsync(Source, postgres, command, Copy);
+
+        result.ExitCode.ShouldBe(2, result.Output);
+        result.Output.ShouldContain("只用于 SQLite");
+        result.Output.ShouldContain("pg_dump");
+        Directory.Exists(Copy).ShouldBeFalse();
+        File.Exists(Path.Combine(Source, "herald.db")).ShouldBeFalse();
+    }
+
     /// <summary>文件库里的文件（相对路径 → 内容的 SHA-256），不含临时目录。</summary>
     private static Dictionary<string, string> Files(string dataDir) =>
         Directory.EnumerateFiles(Path.Combine(dataDir, "files"), "*", SearchOption.AllDirectories)

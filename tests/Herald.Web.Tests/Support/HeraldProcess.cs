@@ -60,7 +60,12 @@ public sealed class HeraldProcess : IAsyncDisposable
     }
 
     /// <summary>运行一条命令（如 backup、restore）到结束，返回退出码和输出。</summary>
-    public static async Task<(int ExitCode, string Output)> RunCommandAsync(string dataDir, params string[] args)
+    public static Task<(int ExitCode, string Output)> RunCommandAsync(string dataDir, params string[] args) =>
+        RunCommandAsync(dataDir, new Dictionary<string, string>(), args);
+
+    /// <summary>同上，另加配置（环境变量，如 <c>Herald__Database__Provider</c>）。</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(string dataDir, IReadOnlyDictionary<string, string> settings,
+        params string[] args)
     {
         var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Herald.Web.dll"), .. args])
         {
@@ -71,6 +76,7 @@ public sealed class HeraldProcess : IAsyncDisposable
         };
         info.Environment["Herald__DataDir"] = dataDir;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings) info.Environment[key] = value;
         using var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

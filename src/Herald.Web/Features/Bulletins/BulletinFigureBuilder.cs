@@ -23,7 +23,8 @@ public sealed class BulletinFigureBuilder(HeraldDbContext db, CurrentUser curren
         var period = bulletin.Kind == BulletinKind.Annual
             ? ReportPeriod.Year(bulletin.Year)
             : ReportPeriod.Quarter(bulletin.Year, bulletin.Quarter);
-        var report = await reports.BuildAsync(period, bulletin.RootUnitId, tree, tree.Subtree(bulletin.RootUnitId), ct);
+        // 主库：发布时冻结这些数字，草稿与发布须看到同一份已提交的数据。
+        var report = await reports.OnPrimary(db).BuildAsync(period, bulletin.RootUnitId, tree, tree.Subtree(bulletin.RootUnitId), ct);
 
         var rules = new RuleBook(await db.ScoringRuleSets.AsNoTracking().ToListAsync(ct));
         var titles = new Dictionary<long, string>();

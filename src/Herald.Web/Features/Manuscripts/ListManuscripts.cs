@@ -27,7 +27,7 @@ public sealed record ManuscriptQuery(
     string? Dir = null) : IPagedQuery;
 
 /// <summary>稿件列表：只含调用者可见的稿件，默认按最近更新倒序分页；导出为同一查询的全部行。</summary>
-public sealed class ListManuscripts(HeraldDbContext db, CurrentUser current)
+public sealed class ListManuscripts([ReadReplica] HeraldDbContext db, CurrentUser current)
 {
     public const string DefaultSort = "updatedAt";
 

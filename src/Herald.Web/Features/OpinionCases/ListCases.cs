@@ -13,7 +13,7 @@ namespace Herald.Web.Features.OpinionCases;
 /// 舆情列表（只含调用者可见的）：按状态、等级、责任单位（含下级）筛选，overdue=true 只看有超时未满足时限的；
 /// 未办结的在前，其中等级高的在前，再按立案时间倒序。每行带最早到期的一项时限。
 /// </summary>
-public sealed class ListCases(HeraldDbContext db, CurrentUser current, Clock clock)
+public sealed class ListCases([ReadReplica] HeraldDbContext db, CurrentUser current, Clock clock)
 {
     public const string DefaultSort = "priority";
 

@@ -55,7 +55,7 @@ public sealed class OpinionItemRow
 /// <summary>
 /// 舆情信息列表（收到时间倒序）。看全部的人：近似重复的一组只显示组首，并注明另有几条；只看本单位的人：本单位上报的逐条显示。
 /// </summary>
-public sealed class ListOpinionItems(HeraldDbContext db, OpinionAccess access, Clock clock)
+public sealed class ListOpinionItems([ReadReplica] HeraldDbContext db, OpinionAccess access, Clock clock)
 {
     public const int SnippetLength = 120;
 

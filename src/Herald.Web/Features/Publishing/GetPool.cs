@@ -31,7 +31,7 @@ public sealed record PoolQuery(
 /// 采编池：宣传办、主要负责人、领导所辖单位已审定的稿件，默认按审定时间倒序。默认只列待采编的（等待宣传办处理），
 /// 可按采编状态（待采编、已发布、不采用、全部）、单位（含下级）、类别、审定日期、标题筛选；导出为同一查询的全部行。
 /// </summary>
-public sealed class GetPool(HeraldDbContext db, CurrentUser current)
+public sealed class GetPool([ReadReplica] HeraldDbContext db, CurrentUser current)
 {
     /// <summary>采编状态筛选的取值；"all" 为全部已审定稿件。</summary>
     public const string AllStates = "all";

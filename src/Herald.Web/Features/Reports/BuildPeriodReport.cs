@@ -23,10 +23,16 @@ namespace Herald.Web.Features.Reports;
 /// 有 <paramref name="scopes"/> 时，取用稿登记（最大的一条查询）在另一个连接上与计数查询同时进行（SQLite WAL 允许多个读者）。
 /// 有 <paramref name="clock"/> 时，还没过完的月份不考核报送任务（本季度的报表不会把本月、下月算作漏报）。
 /// </remarks>
-public sealed class BuildPeriodReport(HeraldDbContext db, CurrentUser current, IServiceScopeFactory? scopes = null, Clock? clock = null)
+public sealed class BuildPeriodReport([ReadReplica] HeraldDbContext db, CurrentUser current, IServiceScopeFactory? scopes = null, Clock? clock = null)
 {
     /// <summary>单位范围最多这么多个单位时在 SQL 中按单位筛选，更多时取回后在内存中筛（测试可调小）。</summary>
     internal int MaxUnitsInSql { get; init; } = 300;
+
+    private bool onPrimary;
+
+    /// <summary>同样的统计改在给定的主库上下文上做（写路径：通报发布时冻结的数字不能来自落后的备库）。</summary>
+    public BuildPeriodReport OnPrimary(HeraldDbContext primary) =>
+        new(primary, current, scopes, clock) { MaxUnitsInSql = MaxUnitsInSql, onPrimary = true };
 
     /// <summary>作者超过这么多人时一次取全部账号的姓名，不把上千个编号放进 SQL。</summary>
     private const int MaxAuthorsInSql = 300;
@@ -112,7 +118,9 @@ public sealed class BuildPeriodReport(HeraldDbContext db, CurrentUser current, I
         if (scopes is not null)
         {
             second = scopes.CreateAsyncScope();
-            var other = second.Value.ServiceProvider.GetRequiredService<HeraldDbContext>();
+            var other = onPrimary
+                ? second.Value.ServiceProvider.GetRequiredService<HeraldDbContext>()
+                : second.Value.ServiceProvider.GetRequiredKeyedService<HeraldDbContext>(ReadDb.Key);
             adoptionsTask = Task.Run(() => AdoptionFactsAsync(Manuscripts(other), other, scanFrom, to, ct), ct);
         }
         else adoptionsTask = Task.FromResult(await AdoptionFactsAsync(manuscripts, db, scanFrom, to, ct));

@@ -19,6 +19,17 @@ public static class Backup
         return new FileStream(Path.Combine(dataDir, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite);
     }
 
+    /// <summary>
+    /// backup/restore 只管 SQLite 数据目录；PostgreSQL 上拒绝并指向 pg_dump 与时间点恢复（否则只复制了文件库，
+    /// 看上去像备份成功）。返回拒绝的说明，SQLite 上为 null。
+    /// </summary>
+    public static string? RefusalFor(DatabaseOptions database) =>
+        database.Provider.Trim().Equals("sqlite", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : "backup、restore 命令只用于 SQLite（Herald:Database:Provider=sqlite）。当前数据库是 PostgreSQL："
+              + "请用 pg_dump（逻辑备份）或基础备份加 WAL 归档（时间点恢复）备份数据库，文件库 files/ 另行复制，"
+              + "见 docs/operations.md“PostgreSQL · 备份与时间点恢复”。";
+
     public static async Task<int> BackupAsync(string dataDir, string target, TextWriter output)
     {
         var database = Path.Combine(dataDir, "herald.db");

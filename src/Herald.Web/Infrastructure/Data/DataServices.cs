@@ -42,6 +42,7 @@ public static class DataServices
             options.AddInterceptors(sp.GetServices<IInterceptor>());
             options.UseQueryTrackingBehavior(QueryTrackingBehavior.TrackAll);
         }, poolSize: 256);
+        services.AddHeraldReadDb((options, connectionString) => options.UseNpgsql(connectionString));
         return services;
     }
 
