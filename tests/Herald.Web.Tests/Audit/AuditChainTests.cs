@@ -77,7 +77,7 @@ public sealed class AuditChainTests(HeraldFactory factory) : IClassFixture<Heral
         using var own = new HeraldFactory();
         foreach (var name in new[] { "officer", "head", "office" })
             using (await own.SignInAsync(name)) { }
-        var target = Tamper(Path.Combine(own.DataDir, "herald.db"));
+        var target = await TamperAsync(own);
         using var auditor = await own.SignInAsync("auditor");
 
         var (response, page) = await auditor.GetPageAsync("/audit/integrity");
@@ -131,6 +131,18 @@ public sealed class AuditChainTests(HeraldFactory factory) : IClassFixture<Heral
     }
 
     /// <summary>像绕过应用的人那样：删掉只追加的触发器，直接改第三条记录的说明。返回被改的编号。</summary>
+    private static Task<long> TamperAsync(HeraldFactory app) => app.QueryAsync(async db =>
+    {
+        var id = await db.AuditEntries.OrderBy(a => a.Id).Skip(2).Select(a => a.Id).FirstAsync();
+        // 两种数据库上删触发器的写法不同（PostgreSQL 要写表名），改记录的一样。
+        await db.Database.ExecuteSqlRawAsync(app.PostgresConnectionString is null
+            ? "DROP TRIGGER trg_audit_entries_no_update"
+            : "DROP TRIGGER trg_audit_entries_no_update ON audit_entries");
+        await db.Database.ExecuteSqlRawAsync("UPDATE audit_entries SET detail = 'nothing happened' WHERE id = {0}", id);
+        return id;
+    });
+
+    /// <summary>同上，在 SQLite 库的副本上（verify-audit 命令的测试）。</summary>
     private static long Tamper(string databasePath)
     {
         using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
