@@ -76,6 +76,7 @@ public sealed class OpinionIngest(HeraldDbContext db, KeywordCatalog catalog, Cl
         await AddCandidatesAsync(candidates, keys, Math.Min(windowStart, seenUpTo + 1), seenUpTo, ct);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await IntakeSql.SerializeIngestAsync(db, ct);
         // 第二段（写事务内）：第一段之后别的批次写入的。
         if (await db.OpinionItems.AsNoTracking().AnyAsync(i => i.Id > seenUpTo, ct))
             await AddCandidatesAsync(candidates, keys, seenUpTo + 1, long.MaxValue, ct);

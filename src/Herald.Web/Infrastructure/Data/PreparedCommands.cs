@@ -6,6 +6,8 @@ namespace Herald.Web.Infrastructure.Data;
 
 /// <summary>
 /// 在 EF 当前写事务里逐行执行的预编译命令（批量写入不经变更跟踪时用）。参数名为 @name，按位置绑定。
+/// 只在 SQLite 上预先编译：Npgsql 预编译时按第一次的值定下参数类型，之后一个空值换成别的类型就会发错数据；
+/// 不预编译时每次按当次的值声明类型（连接串开了 Max Auto Prepare 时由 Npgsql 自己安全地缓存）。
 /// </summary>
 internal static class PreparedCommands
 {
@@ -21,7 +23,7 @@ internal static class PreparedCommands
             p.ParameterName = "@" + name;
             command.Parameters.Add(p);
         }
-        command.Prepare();
+        if (db.Database.IsSqlite()) command.Prepare();
         return command;
     }
 
