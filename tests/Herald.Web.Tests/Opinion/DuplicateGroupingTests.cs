@@ -66,7 +66,7 @@ public sealed class DuplicateGroupingTests(HeraldFactory factory) : IClassFixtur
     {
         // 各批的写事务必须排队（PostgreSQL 上靠咨询锁）：并行时两批都看不见对方未提交的那条，会各自成组。
         using var office = await factory.ApiClientAsync("office");
-        var text = Permuted(11);
+        var text = Permuted(23);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => office.PushOneAsync(Item(text))));
 
