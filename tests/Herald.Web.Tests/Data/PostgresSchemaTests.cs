@@ -73,15 +73,14 @@ public sealed class PostgresSchemaTests : IDisposable
     public async Task AuditEntries_UpdateOrDelete_Refused_ExceptHashBackfill()
     {
         var database = await MigratedAsync();
-        var sql = PostgresSchema.ConnectionString(database);
-        PostgresSchema.Execute(sql, "INSERT INTO audit_entries (at, action, detail) VALUES (now(), 'test', 'a'), (now(), 'test', 'b')");
+        PostgresSchema.Execute(database, "INSERT INTO audit_entries (at, action, detail) VALUES (now(), 'test', 'a'), (now(), 'test', 'b')");
 
         // 升级前的记录补上哈希（内容不变）是唯一允许的修改，而且只能一次。
-        PostgresSchema.Execute(sql, "UPDATE audit_entries SET previous_hash = 'p', hash = 'h' WHERE detail = 'a'");
-        Refused(sql, "UPDATE audit_entries SET hash = 'h2' WHERE detail = 'a'").ShouldContain("audit_entries is append-only");
-        Refused(sql, "UPDATE audit_entries SET detail = 'changed', hash = 'h' WHERE detail = 'b'").ShouldContain("audit_entries is append-only");
-        Refused(sql, "UPDATE audit_entries SET user_name = NULL, hash = 'h' WHERE detail = 'b'").ShouldBeEmpty("unchanged NULL is no change");
-        Refused(sql, "DELETE FROM audit_entries WHERE detail = 'b'").ShouldContain("audit_entries is append-only");
+        PostgresSchema.Execute(database, "UPDATE audit_entries SET previous_hash = 'p', hash = 'h' WHERE detail = 'a'");
+        Refused(database, "UPDATE audit_entries SET hash = 'h2' WHERE detail = 'a'").ShouldContain("audit_entries is append-only");
+        Refused(database, "UPDATE audit_entries SET detail = 'changed', hash = 'h' WHERE detail = 'b'").ShouldContain("audit_entries is append-only");
+        Refused(database, "UPDATE audit_entries SET user_name = NULL, hash = 'h' WHERE detail = 'b'").ShouldBeEmpty("unchanged NULL is no change");
+        Refused(database, "DELETE FROM audit_entries WHERE detail = 'b'").ShouldContain("audit_entries is append-only");
         PostgresSchema.Scalar(database, "SELECT COUNT(*) FROM audit_entries").ShouldBe(2);
     }
 
@@ -89,8 +88,7 @@ public sealed class PostgresSchemaTests : IDisposable
     public async Task ManuscriptAndCaseEvents_UpdateOrDelete_Refused_ExceptDraftCreation()
     {
         var database = await MigratedAsync();
-        var sql = PostgresSchema.ConnectionString(database);
-        PostgresSchema.Execute(sql, """
+        PostgresSchema.Execute(database, """
             INSERT INTO units (id, name, type, sort_order, disabled, created_at) VALUES (1, '县委宣传部', 0, 1, false, now());
             INSERT INTO users (id, user_name, display_name, password_hash, disabled, must_change_password, failed_sign_in_count, security_stamp, created_at)
                 VALUES (1, 'u', '张三', 'x', false, false, 0, 's', now());
@@ -105,11 +103,11 @@ public sealed class PostgresSchemaTests : IDisposable
             INSERT INTO opinion_case_events (case_id, at, action, from_status, to_status, severity) VALUES (1, now(), 0, 0, 0, 0);
             """);
 
-        Refused(sql, "UPDATE manuscript_events SET comment = 'x' WHERE action = 0").ShouldContain("manuscript_events is append-only");
-        Refused(sql, "DELETE FROM manuscript_events WHERE action = 1").ShouldContain("manuscript_events is append-only");
-        Refused(sql, "DELETE FROM manuscript_events WHERE action = 0").ShouldBeEmpty("a draft's creation record goes with the draft");
-        Refused(sql, "UPDATE opinion_case_events SET detail = 'x'").ShouldContain("opinion_case_events is append-only");
-        Refused(sql, "DELETE FROM opinion_case_events").ShouldContain("opinion_case_events is append-only");
+        Refused(database, "UPDATE manuscript_events SET comment = 'x' WHERE action = 0").ShouldContain("manuscript_events is append-only");
+        Refused(database, "DELETE FROM manuscript_events WHERE action = 1").ShouldContain("manuscript_events is append-only");
+        Refused(database, "DELETE FROM manuscript_events WHERE action = 0").ShouldBeEmpty("a draft's creation record goes with the draft");
+        Refused(database, "UPDATE opinion_case_events SET detail = 'x'").ShouldContain("opinion_case_events is append-only");
+        Refused(database, "DELETE FROM opinion_case_events").ShouldContain("opinion_case_events is append-only");
         PostgresSchema.Scalar(database, "SELECT COUNT(*) FROM manuscript_events").ShouldBe(1);
         PostgresSchema.Scalar(database, "SELECT COUNT(*) FROM opinion_case_events").ShouldBe(1);
     }
@@ -146,9 +144,9 @@ public sealed class PostgresSchemaTests : IDisposable
 
     private string NewDatabase()
     {
-        var name = PostgresSchema.CreateDatabase("schema");
-        _databases.Add(name);
-        return name;
+        var database = PostgresSchema.CreateDatabase();
+        _databases.Add(database);
+        return database;
     }
 
     /// <summary>执行语句，返回数据库拒绝的消息（成功时为空）。</summary>
@@ -167,6 +165,6 @@ public sealed class PostgresSchemaTests : IDisposable
 
     public void Dispose()
     {
-        foreach (var name in _databases) PostgresSchema.DropDatabase(name);
+        foreach (var database in _databases) TestPostgres.DropDatabase(database);
     }
 }

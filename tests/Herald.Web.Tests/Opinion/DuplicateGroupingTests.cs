@@ -62,6 +62,21 @@ public sealed class DuplicateGroupingTests(HeraldFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task ConcurrentPushes_SameText_OneGroupHeadAndTheRestJoinIt()
+    {
+        // 各批的写事务必须排队（PostgreSQL 上靠咨询锁）：并行时两批都看不见对方未提交的那条，会各自成组。
+        using var office = await factory.ApiClientAsync("office");
+        var text = Permuted(23);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => office.PushOneAsync(Item(text))));
+
+        var heads = results.Where(r => r.DuplicateOf() is null).Select(r => r.Long("id")).ToList();
+        heads.Count.ShouldBe(1, "exactly one of the concurrent copies starts the group");
+        results.Where(r => r.DuplicateOf() is not null).ShouldAllBe(r => r.DuplicateOf() == heads[0]);
+        (await DuplicateCountAsync(heads[0])).ShouldBe(7);
+    }
+
+    [Fact]
     public async Task PunctuationWidthAndTraditional_DoNotHideADuplicate()
     {
         using var office = await factory.ApiClientAsync("office");

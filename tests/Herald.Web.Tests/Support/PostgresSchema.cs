@@ -6,43 +6,28 @@ namespace Herald.Web.Tests.Support;
 
 /// <summary>
 /// 读出 PostgreSQL 数据库的结构（表、列、索引、约束、触发器，取自系统目录），用于比较迁移脚本与 EF 模型；
-/// 每个测试在 HERALD_TEST_POSTGRES 指向的服务器上建一个用完即删的数据库。
+/// 每个测试在 HERALD_TEST_POSTGRES 指向的服务器上建用完即删的数据库（<see cref="TestPostgres"/>）。
 /// </summary>
 public static class PostgresSchema
 {
-    public const string ServerVariable = "HERALD_TEST_POSTGRES";
-
-    public static string? Server => Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } s ? s : null;
-
     /// <summary>没有配置 PostgreSQL 服务器时跳过（测试命令总会配置）。</summary>
-    public static string RequireServer()
+    public static void RequireServer() => Skip.If(TestPostgres.Server is null, TestPostgres.MissingServer);
+
+    /// <summary>新建一个空库（见 <see cref="TestPostgres.CreateDatabase"/>），返回不入连接池的连接串：删库时不留连接。</summary>
+    public static string CreateDatabase()
     {
-        Skip.If(Server is null, $"{ServerVariable} is not set: no PostgreSQL server for this test (./scripts/test sets it).");
-        return Server!;
+        RequireServer();
+        return new NpgsqlConnectionStringBuilder(TestPostgres.CreateDatabase("herald_schema_")) { Pooling = false }.ConnectionString;
     }
-
-    public static string ConnectionString(string database) =>
-        new NpgsqlConnectionStringBuilder(RequireServer()) { Database = database, Pooling = false }.ToString();
-
-    /// <summary>新建一个空数据库，返回库名。</summary>
-    public static string CreateDatabase(string purpose)
-    {
-        var name = $"herald_test_{purpose}_{Guid.NewGuid():N}";
-        Execute(ConnectionString("postgres"), $"CREATE DATABASE \"{name}\"");
-        return name;
-    }
-
-    public static void DropDatabase(string name) =>
-        Execute(ConnectionString("postgres"), $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
 
     /// <summary>应用自己的 DbContext，连到指定的数据库。</summary>
-    public static HeraldDbContext Context(string database) =>
-        new(new DbContextOptionsBuilder<HeraldDbContext>().UseNpgsql(ConnectionString(database)).Options);
+    public static HeraldDbContext Context(string connectionString) =>
+        new(new DbContextOptionsBuilder<HeraldDbContext>().UseNpgsql(connectionString).Options);
 
     /// <summary>public 模式下每张表一组可比较的描述行：列（位置、类型、可空、默认值、标识列）、索引定义、约束定义。</summary>
-    public static Dictionary<string, List<string>> Describe(string database, params string[] exclude)
+    public static Dictionary<string, List<string>> Describe(string connectionString, params string[] exclude)
     {
-        using var connection = Open(database);
+        using var connection = Open(connectionString);
         var tables = Query(connection, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name")
             .Select(r => (string)r[0]!).Where(t => !exclude.Contains(t)).ToList();
         var result = new Dictionary<string, List<string>>();
@@ -72,15 +57,15 @@ public static class PostgresSchema
     }
 
     /// <summary>用户定义的触发器名（不含外键的内部触发器）。</summary>
-    public static List<string> Triggers(string database)
+    public static List<string> Triggers(string connectionString)
     {
-        using var connection = Open(database);
+        using var connection = Open(connectionString);
         return Query(connection, "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal ORDER BY tgname").Select(r => (string)r[0]!).ToList();
     }
 
-    public static long Scalar(string database, string sql)
+    public static long Scalar(string connectionString, string sql)
     {
-        using var connection = Open(database);
+        using var connection = Open(connectionString);
         using var cmd = new NpgsqlCommand(sql, connection);
         return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
@@ -93,9 +78,9 @@ public static class PostgresSchema
         cmd.ExecuteNonQuery();
     }
 
-    private static NpgsqlConnection Open(string database)
+    private static NpgsqlConnection Open(string connectionString)
     {
-        var connection = new NpgsqlConnection(ConnectionString(database));
+        var connection = new NpgsqlConnection(connectionString);
         connection.Open();
         return connection;
     }

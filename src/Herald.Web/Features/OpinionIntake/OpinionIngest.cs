@@ -76,6 +76,8 @@ public sealed class OpinionIngest(HeraldDbContext db, KeywordCatalog catalog, Cl
         await AddCandidatesAsync(candidates, keys, Math.Min(windowStart, seenUpTo + 1), seenUpTo, ct);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // 收录的写事务彼此排队：SQLite 只有一个写者；PostgreSQL 上编号在插入而非提交时分配，不排队时第二段会漏查、编号也不再随提交只增。
+        if (db.Database.IsNpgsql()) await PostgresSetup.LockOpinionIngestAsync(db, ct);
         // 第二段（写事务内）：第一段之后别的批次写入的。
         if (await db.OpinionItems.AsNoTracking().AnyAsync(i => i.Id > seenUpTo, ct))
             await AddCandidatesAsync(candidates, keys, seenUpTo + 1, long.MaxValue, ct);

@@ -12,6 +12,9 @@ public static class PostgresSetup
     /// <summary>审计哈希链：取链尾、定编号、提交这一段在所有进程间串行（事务级锁，提交或回滚时释放）。</summary>
     private const string LockAuditChainSql = "SELECT pg_advisory_xact_lock(5216682887267247106)";
 
+    /// <summary>舆情收录的写事务在所有进程间排队（事务级锁），见 OpinionIngest。</summary>
+    private const string LockOpinionIngestSql = "SELECT pg_advisory_xact_lock(5216682887267247107)";
+
     public static string ConnectionString(DatabaseOptions options)
     {
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
@@ -28,6 +31,10 @@ public static class PostgresSetup
     /// <summary>须在事务里调用。</summary>
     public static Task LockAuditChainAsync(HeraldDbContext db, CancellationToken ct) =>
         db.Database.ExecuteSqlRawAsync(LockAuditChainSql, ct);
+
+    /// <summary>须在事务里调用。</summary>
+    public static Task LockOpinionIngestAsync(HeraldDbContext db, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync(LockOpinionIngestSql, ct);
 
     public static void LockAuditChain(HeraldDbContext db) =>
         db.Database.ExecuteSqlRaw(LockAuditChainSql);
