@@ -38,13 +38,15 @@ public sealed class CreateBulletin(HeraldDbContext db, CurrentUser current, Audi
         var today = ChinaTime.DateOf(now);
         var issueDate = today > probe.PeriodEnd ? today : probe.PeriodEnd.AddDays(1);
 
-        // 在事务里取版本号并保存（SQLite 的写闸使之串行）；其他数据库上并发撞号时唯一索引拒绝，返回 409。
+        // 在事务里取版本号并保存（SQLite 的写闸使之串行）；PostgreSQL 上并发撞号时唯一索引拒绝，返回 409。
+        // 草稿与最大版本号用同一条查询读（同一快照）：分两次读时，另一进程在两次之间提交的草稿会被当成已发布，多出第二份草稿。
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var same = db.Bulletins.Where(b => b.Kind == kind && b.Year == year && b.Quarter == quarter && b.RootUnitId == root.Id);
+        var versions = await db.Bulletins.Where(b => b.Kind == kind && b.Year == year && b.Quarter == quarter && b.RootUnitId == root.Id)
+            .Select(b => new { b.Version, b.Status }).ToListAsync(ct);
         // 同一时期、同一范围已有草稿时直接修改它：连点两次"新建"也不会多出一份。
-        if (await same.Where(b => b.Status == BulletinStatus.Draft).Select(b => (int?)b.Version).FirstOrDefaultAsync(ct) is { } draftVersion)
-            throw AppException.Conflict("Bulletin.DraftExists", draftVersion);
-        var version = (await same.MaxAsync(b => (int?)b.Version, ct) ?? 0) + 1;
+        if (versions.FirstOrDefault(b => b.Status == BulletinStatus.Draft) is { } draft)
+            throw AppException.Conflict("Bulletin.DraftExists", draft.Version);
+        var version = versions.Select(b => b.Version).DefaultIfEmpty(0).Max() + 1;
         var office = await db.Bulletins.Where(b => b.RootUnitId == root.Id).OrderByDescending(b => b.Id)
             .Select(b => b.IssuingOffice).FirstOrDefaultAsync(ct) ?? DefaultOffice(root.Name);
         var bulletin = Bulletin.Draft(kind, year, quarter, version, root.Id, office, issueDate, me.Id, now);

@@ -28,7 +28,7 @@ public sealed class GetManuscript(HeraldDbContext db, CurrentUser current, Workf
     }
 
     // 每个详情页和每次报送都要执行：预编译，省去每次翻译 LINQ 表达式树的开销。
-    private static readonly Func<HeraldDbContext, long, CancellationToken, Task<string?>> CategoryName = EF.CompileAsyncQuery(
+    private static readonly Func<HeraldDbContext, long, CancellationToken, Task<string?>> CategoryName = CompiledQueries.PerModel(
         (HeraldDbContext db, long id, CancellationToken ct) => db.Categories.AsNoTracking().Where(c => c.Id == id).Select(c => c.Name).FirstOrDefault());
 
     /// <summary>

@@ -315,14 +315,14 @@ public sealed class SaveManuscript(
     }
 
     // 每次报送都要执行的查询：预编译，省去每次翻译 LINQ 表达式树的开销。
-    private static readonly Func<HeraldDbContext, long, string, CancellationToken, Task<long?>> BySubmissionKey = EF.CompileAsyncQuery(
+    private static readonly Func<HeraldDbContext, long, string, CancellationToken, Task<long?>> BySubmissionKey = CompiledQueries.PerModel(
         (HeraldDbContext db, long userId, string key, CancellationToken ct) =>
             db.Manuscripts.Where(m => m.AuthorId == userId && m.SubmissionKey == key).Select(m => (long?)m.Id).FirstOrDefault());
 
-    private static readonly Func<HeraldDbContext, long, CancellationToken, Task<string?>> CategoryById = EF.CompileAsyncQuery(
+    private static readonly Func<HeraldDbContext, long, CancellationToken, Task<string?>> CategoryById = CompiledQueries.PerModel(
         (HeraldDbContext db, long id, CancellationToken ct) => db.Categories.AsNoTracking().Where(c => !c.Disabled && c.Id == id).Select(c => c.Name).FirstOrDefault());
 
-    private static readonly Func<HeraldDbContext, string, CancellationToken, Task<long>> CategoryByName = EF.CompileAsyncQuery(
+    private static readonly Func<HeraldDbContext, string, CancellationToken, Task<long>> CategoryByName = CompiledQueries.PerModel(
         (HeraldDbContext db, string name, CancellationToken ct) => db.Categories.AsNoTracking().Where(c => !c.Disabled && c.Name == name).Select(c => c.Id).FirstOrDefault());
 
 }

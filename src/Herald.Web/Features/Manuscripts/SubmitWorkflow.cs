@@ -15,7 +15,7 @@ namespace Herald.Web.Features.Manuscripts;
 public sealed class SubmitWorkflow(HeraldDbContext db, WorkflowPolicies policies, Notifier notifier, AuditLog audit, Clock clock)
 {
     // 每次首次报送都在写事务内执行：预编译，缩短持有写锁的时间。
-    private static readonly Func<HeraldDbContext, long, DateOnly, CancellationToken, Task<int?>> LastSequence = EF.CompileAsyncQuery(
+    private static readonly Func<HeraldDbContext, long, DateOnly, CancellationToken, Task<int?>> LastSequence = CompiledQueries.PerModel(
         (HeraldDbContext db, long unitId, DateOnly date, CancellationToken ct) =>
             db.Manuscripts.Where(x => x.UnitId == unitId && x.NameDate == date).Max(x => (int?)x.NameSequence));
 

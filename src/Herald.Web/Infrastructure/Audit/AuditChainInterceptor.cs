@@ -23,6 +23,7 @@ internal sealed class AuditChainInterceptor(SqliteWriteGate gate) : SaveChangesI
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
+        if (eventData.Context is { } context) DropStale(context);
         if (eventData.Context is not HeraldDbContext db || Unsealed(db) is not { Count: > 0 } added) return result;
         db.Database.OpenConnection();
         _opened.AddOrUpdate(db, this);
@@ -39,6 +40,7 @@ internal sealed class AuditChainInterceptor(SqliteWriteGate gate) : SaveChangesI
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
+        if (eventData.Context is { } context) DropStale(context);
         if (eventData.Context is not HeraldDbContext db || Unsealed(db) is not { Count: > 0 } added) return result;
         await db.Database.OpenConnectionAsync(cancellationToken);
         _opened.AddOrUpdate(db, this);
@@ -74,6 +76,20 @@ internal sealed class AuditChainInterceptor(SqliteWriteGate gate) : SaveChangesI
 
     public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) =>
         EndAsync(eventData.Context, commit: false);
+
+    /// <summary>
+    /// EF throws a concurrency conflict without calling SaveChangesFailed, so the transaction begun for that save is still
+    /// recorded: roll it back before the context saves again (the handler may go on, e.g. the deadline watch), or just forget
+    /// it once the pool has reset the context; otherwise a later save commits a disposed transaction (ObjectDisposedException).
+    /// </summary>
+    private void DropStale(DbContext context)
+    {
+        if (!_owned.TryGetValue(context, out var stale)) return;
+        _owned.Remove(context);
+        using (stale)
+            if (context.Database.CurrentTransaction == stale) stale.Rollback();
+        if (_opened.Remove(context)) context.Database.CloseConnection();
+    }
 
     private void End(DbContext? context, bool commit)
     {

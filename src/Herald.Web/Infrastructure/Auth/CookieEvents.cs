@@ -17,7 +17,7 @@ public sealed class HeraldCookieEvents(Clock clock, IOptions<HeraldOptions> opti
 {
     private sealed record SessionRow(DateTime CreatedAt, DateTime? EndedAt, bool Disabled, string SecurityStamp);
 
-    private static readonly Func<HeraldDbContext, string, long, CancellationToken, Task<SessionRow?>> FindSession = EF.CompileAsyncQuery(
+    private static readonly Func<HeraldDbContext, string, long, CancellationToken, Task<SessionRow?>> FindSession = CompiledQueries.PerModel(
         (HeraldDbContext db, string sessionId, long userId, CancellationToken ct) => (
                 from s in db.UserSessions.AsNoTracking()
                 join u in db.Users.AsNoTracking() on s.UserId equals u.Id
