@@ -21,8 +21,8 @@ public sealed class ReadReplicaTests
     [InlineData(true)]
     public async Task ReportsAndListsOnStandby_ReplayPaused_ShowOldDataWhileWritesReadTheirOwn(bool multiHost)
     {
-        Skip.If(string.IsNullOrEmpty(Environment.GetEnvironmentVariable("HERALD_TEST_POSTGRES")),
-            "需要 PostgreSQL：设置 HERALD_TEST_POSTGRES（./scripts/test 会设置它；本测试另起一主一备两个集群）");
+        // 本测试另起一主一备两个集群，但与其他 PostgreSQL 测试一样只在测试命令提供了服务器时运行。
+        Skip.If(TestPostgres.Server is null, TestPostgres.MissingServer);
         await using var pair = await ReplicaPair.StartAsync();
         (await pair.StandbyInRecoveryAsync()).ShouldBeTrue("第二个集群应当是热备");
         await using var herald = new HeraldFactory();

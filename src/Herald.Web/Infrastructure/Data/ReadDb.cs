@@ -20,7 +20,7 @@ public sealed class ReadDb
     public ReadDb(IOptions<HeraldOptions> options, Action<DbContextOptionsBuilder, string> configure)
     {
         var database = options.Value.Database;
-        if (string.IsNullOrWhiteSpace(database.ReadConnectionString) || !IsPostgres(database)) return;
+        if (string.IsNullOrWhiteSpace(database.ReadConnectionString) || !database.IsPostgres) return;
         // 应用名出现在备库的 pg_stat_activity 里，运维能认出 Herald 的读连接。
         var connection = new NpgsqlConnectionStringBuilder(database.ReadConnectionString);
         if (string.IsNullOrEmpty(connection.ApplicationName)) connection.ApplicationName = "herald-read";
@@ -31,12 +31,10 @@ public sealed class ReadDb
     }
 
     /// <summary>配置了读库连接串却不是 PostgreSQL 时启动即报错（SQLite 没有备库，不能静默忽略）。</summary>
-    public static bool Valid(DatabaseOptions database) => string.IsNullOrWhiteSpace(database.ReadConnectionString) || IsPostgres(database);
+    public static bool Valid(DatabaseOptions database) => string.IsNullOrWhiteSpace(database.ReadConnectionString) || database.IsPostgres;
 
     public const string InvalidMessage =
         "Herald:Database:ReadConnectionString 只用于 PostgreSQL（Herald:Database:Provider=postgres）；SQLite 没有备库，请删除该配置。";
-
-    private static bool IsPostgres(DatabaseOptions database) => database.Provider.Trim().ToLowerInvariant() is "postgres" or "postgresql";
 
     /// <summary>是否读备库。</summary>
     public bool OnReplica => replica is not null;
