@@ -45,6 +45,11 @@ public sealed class ReadReplicaTests
         (await ManuscriptApi.GetOkAsync(officer, id)).GetProperty("title").GetString().ShouldBe(Title);
         using var head = await herald.ApiClientAsync("head");
         (await ManuscriptApi.GetAsync(head, id)).Status.ShouldBe(HttpStatusCode.OK);
+        // 写后跳转来的列表页（地址带 notice）读主库，看得到；同一列表页不带 notice 时读备库，还没有。
+        using var page = await herald.SignInAsync("officer");
+        var row = $"data-id=\"{id}\"";
+        (await page.Client.GetStringAsync("/manuscripts?q=" + Uri.EscapeDataString(Title) + "&notice=submitted")).ShouldContain(row);
+        (await page.Client.GetStringAsync("/manuscripts?q=" + Uri.EscapeDataString(Title))).ShouldNotContain(row);
         // 备库：列表、导出、报表还停在暂停之前。
         (await ListedAsync(officer)).ShouldBe(0);
         (await ExportedSheet.GetAsync(officer, "/api/v1/manuscripts/export.xlsx?q=" + Uri.EscapeDataString(Title))).Data.ShouldBeEmpty();
