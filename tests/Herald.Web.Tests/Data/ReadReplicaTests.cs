@@ -21,9 +21,9 @@ public sealed class ReadReplicaTests
     [InlineData(true)]
     public async Task ReportsAndListsOnStandby_ReplayPaused_ShowOldDataWhileWritesReadTheirOwn(bool multiHost)
     {
-        // EF's compiled queries bind to the first model the process uses: a PostgreSQL host runs only in the PostgreSQL pass.
+        // 本测试另起一主一备两个集群，不用测试服务器上的库：只在 PostgreSQL 那一遍跑一次，SQLite 那一遍跳过。
         Skip.IfNot(TestPostgres.IsProvider && TestPostgres.Server is not null,
-            "在 PostgreSQL 那一遍运行（HERALD_TEST_PROVIDER=postgres 且设了 HERALD_TEST_POSTGRES；./scripts/test 会设置；本测试另起一主一备两个集群）");
+            "在 PostgreSQL 那一遍运行（HERALD_TEST_PROVIDER=postgres 且设了 HERALD_TEST_POSTGRES；./scripts/test 会设置）");
         await using var pair = await ReplicaPair.StartAsync();
         (await pair.StandbyInRecoveryAsync()).ShouldBeTrue("第二个集群应当是热备");
         await using var herald = new HeraldFactory();
@@ -46,6 +46,11 @@ public sealed class ReadReplicaTests
         (await ManuscriptApi.GetOkAsync(officer, id)).GetProperty("title").GetString().ShouldBe(Title);
         using var head = await herald.ApiClientAsync("head");
         (await ManuscriptApi.GetAsync(head, id)).Status.ShouldBe(HttpStatusCode.OK);
+        // 写后跳转来的列表页（地址带 notice）读主库，看得到；同一列表页不带 notice 时读备库，还没有。
+        using var page = await herald.SignInAsync("officer");
+        var row = $"data-id=\"{id}\"";
+        (await page.Client.GetStringAsync("/manuscripts?q=" + Uri.EscapeDataString(Title) + "&notice=submitted")).ShouldContain(row);
+        (await page.Client.GetStringAsync("/manuscripts?q=" + Uri.EscapeDataString(Title))).ShouldNotContain(row);
         // 备库：列表、导出、报表还停在暂停之前。
         (await ListedAsync(officer)).ShouldBe(0);
         (await ExportedSheet.GetAsync(officer, "/api/v1/manuscripts/export.xlsx?q=" + Uri.EscapeDataString(Title))).Data.ShouldBeEmpty();

@@ -24,7 +24,7 @@ public static class Backup
     /// 看上去像备份成功）。返回拒绝的说明，SQLite 上为 null。
     /// </summary>
     public static string? RefusalFor(DatabaseOptions database) =>
-        database.Provider.Trim().Equals("sqlite", StringComparison.OrdinalIgnoreCase)
+        !database.IsPostgres
             ? null
             : "backup、restore 命令只用于 SQLite（Herald:Database:Provider=sqlite）。当前数据库是 PostgreSQL："
               + "请用 pg_dump（逻辑备份）或基础备份加 WAL 归档（时间点恢复）备份数据库，文件库 files/ 另行复制，"

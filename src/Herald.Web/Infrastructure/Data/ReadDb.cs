@@ -20,7 +20,7 @@ public sealed class ReadDb
     public ReadDb(IOptions<HeraldOptions> options, Action<DbContextOptionsBuilder, string> configure)
     {
         var database = options.Value.Database;
-        if (string.IsNullOrWhiteSpace(database.ReadConnectionString) || !IsPostgres(database)) return;
+        if (string.IsNullOrWhiteSpace(database.ReadConnectionString) || !database.IsPostgres) return;
         // 应用名出现在备库的 pg_stat_activity 里，运维能认出 Herald 的读连接。
         var connection = new NpgsqlConnectionStringBuilder(database.ReadConnectionString);
         if (string.IsNullOrEmpty(connection.ApplicationName)) connection.ApplicationName = "herald-read";
@@ -31,18 +31,26 @@ public sealed class ReadDb
     }
 
     /// <summary>配置了读库连接串却不是 PostgreSQL 时启动即报错（SQLite 没有备库，不能静默忽略）。</summary>
-    public static bool Valid(DatabaseOptions database) => string.IsNullOrWhiteSpace(database.ReadConnectionString) || IsPostgres(database);
+    public static bool Valid(DatabaseOptions database) => string.IsNullOrWhiteSpace(database.ReadConnectionString) || database.IsPostgres;
 
     public const string InvalidMessage =
         "Herald:Database:ReadConnectionString 只用于 PostgreSQL（Herald:Database:Provider=postgres）；SQLite 没有备库，请删除该配置。";
 
-    private static bool IsPostgres(DatabaseOptions database) => database.Provider.Trim().ToLowerInvariant() is "postgres" or "postgresql";
-
     /// <summary>是否读备库。</summary>
     public bool OnReplica => replica is not null;
 
-    /// <summary>给一个请求（DI 作用域）的读上下文：备库上新租的，或者就是这个作用域的主库上下文。</summary>
-    internal HeraldDbContext For(IServiceProvider scope) => replica?.CreateDbContext() ?? scope.GetRequiredService<HeraldDbContext>();
+    /// <summary>
+    /// 给一个请求（DI 作用域）的读上下文：备库上新租的，或者就是这个作用域的主库上下文。写请求本身和写完跳转来的页面
+    /// （提交表单后跳回列表，地址带 notice，如发布后回到 /pool?notice=published）读主库：刚做的事必须已经反映在页面上。
+    /// </summary>
+    internal HeraldDbContext For(IServiceProvider scope) =>
+        replica is not null && !ReadsOwnWrite(scope.GetService<IHttpContextAccessor>()?.HttpContext?.Request)
+            ? replica.CreateDbContext()
+            : scope.GetRequiredService<HeraldDbContext>();
+
+    /// <summary>非 GET 请求，或写后跳转的落地页（本应用的约定：跳转地址带 notice）。</summary>
+    public static bool ReadsOwnWrite(HttpRequest? request) =>
+        request is not null && (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || request.Query.ContainsKey("notice"));
 }
 
 /// <summary>构造参数取读库上下文（<see cref="ReadDb"/>）：只用于列表、报表、导出的处理器。</summary>
