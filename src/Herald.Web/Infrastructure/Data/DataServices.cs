@@ -63,7 +63,8 @@ public static class DataServices
             }
             finally
             {
-                await db.Database.CloseConnectionAsync(); // 关闭连接即释放会话级咨询锁
+                try { await PostgresSetup.UnlockMigrationsAsync(db); }
+                finally { await db.Database.CloseConnectionAsync(); }
             }
             return;
         }

@@ -8,6 +8,7 @@ public static class PostgresSetup
 {
     /// <summary>迁移：几个进程同时启动时只有一个在执行脚本，其余等它完成后发现已无可做。</summary>
     private const string LockMigrations = "SELECT pg_advisory_lock(5216682887267247105)";
+    private const string UnlockMigrations = "SELECT pg_advisory_unlock(5216682887267247105)";
 
     /// <summary>审计哈希链：取链尾、定编号、提交这一段在所有进程间串行（事务级锁，提交或回滚时释放）。</summary>
     private const string LockAuditChainSql = "SELECT pg_advisory_xact_lock(5216682887267247106)";
@@ -27,6 +28,13 @@ public static class PostgresSetup
 
     public static Task LockMigrationsAsync(HeraldDbContext db, CancellationToken ct) =>
         db.Database.ExecuteSqlRawAsync(LockMigrations, ct);
+
+    /// <summary>
+    /// 显式放锁：Npgsql 把关闭的连接放回连接池时不立即重置会话（重置随下次取用才发出），
+    /// 只靠关闭连接，锁会一直留在池里的空闲连接上，别的进程启动时就永远等在迁移锁上。
+    /// </summary>
+    public static Task UnlockMigrationsAsync(HeraldDbContext db) =>
+        db.Database.ExecuteSqlRawAsync(UnlockMigrations);
 
     /// <summary>须在事务里调用。</summary>
     public static Task LockAuditChainAsync(HeraldDbContext db, CancellationToken ct) =>
