@@ -108,6 +108,22 @@ public sealed class ExportToPostgresTests(ExportToPostgresTests.DemoExport demo)
         ExportDatabases.PostgresCounts(target.ConnectionString).ShouldBeEmpty();
     }
 
+    [SkippableFact]
+    public async Task DataGenOnPostgres_SmallProvince_CountsEqualTableByTable()
+    {
+        demo.Require();
+        var dir = Path.Combine(demo.Root, "generated");
+        using var target = ExportDatabases.Create("generated");
+        var exit = await Herald.DataGen.DataGenProgram.Main(["--data-dir", dir, "--manuscripts", "3000", "--opinion-items", "3000",
+            "--anchor", "2026-11-20", "--provider", "postgres", "--connection", target.ConnectionString]);
+        exit.ShouldBe(0);
+        var source = ExportDatabases.SqliteCounts(dir);
+        var copied = ExportDatabases.PostgresCounts(target.ConnectionString);
+        foreach (var (table, rows) in copied) rows.ShouldBe(source[table], table);
+        (copied["units"], copied["manuscripts"], copied["opinion_items"]).ShouldBe((5000L, 3000L, 3000L));
+        copied["adoptions"].ShouldBeGreaterThan(0);
+    }
+
     /// <summary>一个演示数据的先声（SQLite）：登录、报送过稿件，取在线备份作为源，导出到一个新库。</summary>
     public sealed class DemoExport : IAsyncLifetime
     {

@@ -63,9 +63,10 @@ public static class ExportToPostgres
         if (bad.Count > 0) return Refuse(output, $"{bad.Count} 张表行数不一致：{string.Join("、", bad.Select(b => b.Table))}。目标库不可用，请删除后重新导出。");
 
         var chain = await VerifyAuditChainAsync(target.ConnectionString, ct);
-        if (chain.FirstBreak is { } broken)
+        if (chain is null) output.WriteLine("源库的审计哈希链尚未开始（旧版本的库）：先声在 PostgreSQL 上首次启动时补链，与在 SQLite 上相同。");
+        else if (chain.FirstBreak is { } broken)
             return Refuse(output, $"目标库的审计哈希链在记录 {broken.EntryId} 处断裂（{broken.Reason}），共验证 {chain.Checked:N0} 条。");
-        output.WriteLine($"审计哈希链完好：验证 {chain.Checked:N0} 条。");
+        else output.WriteLine($"审计哈希链完好：验证 {chain.Checked:N0} 条。");
         output.WriteLine($"文件库与密钥原样沿用：在 PostgreSQL 上运行的先声仍使用数据目录 {dataDir}（files/、keys/），不需要复制。");
         output.WriteLine("把配置改为 Herald:Database:Provider = postgres、Herald:Database:ConnectionString = 上面的连接串，再启动先声。");
         output.WriteLine(string.Format(CultureInfo.InvariantCulture, "完成：{0} 张表、{1:N0} 行，用时 {2:F1} 秒。",
@@ -182,9 +183,11 @@ public static class ExportToPostgres
         await new MigrationRunner(NullLogger<MigrationRunner>.Instance).ApplyAsync(db, "postgres", ct);
     }
 
-    private static async Task<Herald.Domain.Auditing.AuditChainResult> VerifyAuditChainAsync(string connectionString, CancellationToken ct)
+    /// <summary>链已开始时验证整条链；没开始（升级前的库，启动时才补链）返回 null。</summary>
+    private static async Task<Herald.Domain.Auditing.AuditChainResult?> VerifyAuditChainAsync(string connectionString, CancellationToken ct)
     {
         await using var db = new HeraldDbContext(new DbContextOptionsBuilder<HeraldDbContext>().UseNpgsql(connectionString).Options);
+        if (!await db.Settings.AnyAsync(s => s.Key == AppSetting.AuditChainStarted, ct)) return null;
         return await Audit.AuditChainStore.VerifyAsync(db, ct);
     }
 
