@@ -37,20 +37,12 @@ public static class HandSqlPostgres
                     WHERE submitted_at >= @s AND submitted_at < @e GROUP BY 1, 2),
         missed AS (SELECT q.unit_id, SUM(GREATEST(2 - COALESCE(mo.c, 0), 0)) AS missed
                    FROM quota q CROSS JOIN months LEFT JOIN monthly mo ON mo.unit_id = q.unit_id AND mo.m = months.m GROUP BY q.unit_id)
-        SELECT u.id, COALESCE(sub.submitted, 0), COALESCE(sub.late, 0), COALESCE(appr.approved, 0), COALESCE(pub.published, 0),
-               COALESCE(pts.adopted, 0), COALESCE(pts.points, 0) - COALESCE(missed.missed, 0), COALESCE(missed.missed, 0)
-        FROM units u
-        LEFT JOIN sub ON sub.unit_id = u.id LEFT JOIN appr ON appr.unit_id = u.id LEFT JOIN pub ON pub.unit_id = u.id
-        LEFT JOIN pts ON pts.unit_id = u.id LEFT JOIN missed ON missed.unit_id = u.id
-        ORDER BY 7 DESC, 6 DESC, u.id
+        {HandSql.UnitRows}
         """;
 
     public static List<HandRow> Run(NpgsqlConnection connection, DateOnly from, DateOnly to)
     {
-        var months = new List<string>();
-        for (var m = new DateOnly(from.Year, from.Month, 1); m <= to; m = m.AddMonths(1))
-            if (m >= from && m.AddMonths(1).AddDays(-1) <= to) months.Add($"('{m:yyyy-MM}')");
-        using var cmd = new NpgsqlCommand(Sql.Replace("{MONTHS}", months.Count > 0 ? string.Join(", ", months) : "(NULL)", StringComparison.Ordinal), connection);
+        using var cmd = new NpgsqlCommand(Sql.Replace("{MONTHS}", HandSql.Months(from, to), StringComparison.Ordinal), connection);
         cmd.Parameters.AddWithValue("s", ChinaTime.StartOfDayUtc(from));
         cmd.Parameters.AddWithValue("e", ChinaTime.StartOfDayUtc(to.AddDays(1)));
         cmd.Parameters.AddWithValue("f", from);
