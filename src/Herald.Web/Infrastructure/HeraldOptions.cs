@@ -40,6 +40,9 @@ public sealed class DatabaseOptions
     /// 但断电可能丢最后几次提交；吞吐更高）。
     /// </summary>
     public string Synchronous { get; set; } = "FULL";
+
+    /// <summary>配置的是 PostgreSQL（postgres 或 postgresql）；其余值在启动时由 <see cref="Data.DataServices"/> 拒绝。</summary>
+    public bool IsPostgres => Provider.Trim().ToLowerInvariant() is "postgres" or "postgresql";
 }
 
 public sealed class DemoOptions

@@ -12,6 +12,7 @@ namespace Herald.Web.Tests.Support;
 
 /// <summary>
 /// 真实的 Herald：独立的临时数据目录（真 SQLite 文件、真文件库），演示数据，固定口令，可控时钟。
+/// HERALD_TEST_PROVIDER=postgres 时数据库改为 PostgreSQL 上一个自己的新库（见 <see cref="TestPostgres"/>），文件库仍在数据目录。
 /// 每个测试类一个实例（IClassFixture），互不干扰。
 /// </summary>
 public class HeraldFactory : WebApplicationFactory<Program>
@@ -28,11 +29,20 @@ public class HeraldFactory : WebApplicationFactory<Program>
     /// <summary>额外配置（在创建客户端之前设置）。</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
+    /// <summary>在 PostgreSQL 上运行时，本实例自己的库的连接串；在 SQLite 上为 null。</summary>
+    public string? PostgresConnectionString { get; private set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Herald:DataDir", DataDir);
         builder.UseSetting("Herald:Demo:Password", Password);
+        if (TestPostgres.IsProvider && !Settings.ContainsKey("Herald:Database:Provider"))
+        {
+            PostgresConnectionString ??= TestPostgres.CreateDatabase();
+            builder.UseSetting("Herald:Database:Provider", "postgres");
+            builder.UseSetting("Herald:Database:ConnectionString", PostgresConnectionString);
+        }
         // 第二因素的默认要求（三员）由 SecondFactorTests 专门检验；其他测试以口令登录三员账号。
         if (!Settings.ContainsKey(SecondFactorRolesKey)) builder.UseSetting(SecondFactorRolesKey, "");
         foreach (var (key, value) in Settings.Where(s => s.Value is not null)) builder.UseSetting(key, value);
@@ -84,6 +94,11 @@ public class HeraldFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (disposing && PostgresConnectionString is not null)
+        {
+            try { TestPostgres.DropDatabase(PostgresConnectionString); }
+            catch (Npgsql.NpgsqlException) { /* 临时库，集群随测试运行一起丢弃 */ }
+        }
         if (disposing && Directory.Exists(DataDir))
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -4,6 +4,7 @@ using Herald.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Herald.Web.Infrastructure.Audit;
 
@@ -12,17 +13,25 @@ namespace Herald.Web.Infrastructure.Audit;
 /// 读最后一条之前先取得 SQLite 写闸（可重入，写闸自己在保存结束时释放），并且先打开连接、保存结束才关：
 /// 写闸在连接关闭时放开，查询自己开关连接会让闸在读完最后一条、写入之前就放掉。这样并发的写入者排着队，链不会分叉；
 /// 万一绕过写闸（等闸超时），两条记录会争同一个编号，主键冲突让其中一次保存失败，同样不分叉。
+/// PostgreSQL 上几个进程共用一条链：在事务里取事务级咨询锁再读链尾（没有事务就在这里开一个，保存完提交），
+/// 锁到提交为止，别的进程的写入者在锁上排队。
 /// </summary>
 internal sealed class AuditChainInterceptor(SqliteWriteGate gate) : SaveChangesInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, object> _opened = new();
+    private readonly ConditionalWeakTable<DbContext, IDbContextTransaction> _owned = new();
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (eventData.Context is not HeraldDbContext db || Unsealed(db) is not { Count: > 0 } added) return result;
-        gate.SavingChanges(eventData, result);
         db.Database.OpenConnection();
         _opened.AddOrUpdate(db, this);
+        if (db.Database.IsNpgsql())
+        {
+            if (db.Database.CurrentTransaction is null) _owned.AddOrUpdate(db, db.Database.BeginTransaction());
+            PostgresSetup.LockAuditChain(db);
+        }
+        else gate.SavingChanges(eventData, result);
         Seal(added, db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Select(a => new Head(a.Id, a.Hash)).FirstOrDefault());
         return result;
     }
@@ -31,9 +40,14 @@ internal sealed class AuditChainInterceptor(SqliteWriteGate gate) : SaveChangesI
         CancellationToken cancellationToken = default)
     {
         if (eventData.Context is not HeraldDbContext db || Unsealed(db) is not { Count: > 0 } added) return result;
-        await gate.SavingChangesAsync(eventData, result, cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         _opened.AddOrUpdate(db, this);
+        if (db.Database.IsNpgsql())
+        {
+            if (db.Database.CurrentTransaction is null) _owned.AddOrUpdate(db, await db.Database.BeginTransactionAsync(cancellationToken));
+            await PostgresSetup.LockAuditChainAsync(db, cancellationToken);
+        }
+        else await gate.SavingChangesAsync(eventData, result, cancellationToken);
         Seal(added, await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Select(a => new Head(a.Id, a.Hash))
             .FirstOrDefaultAsync(cancellationToken));
         return result;
@@ -41,36 +55,50 @@ internal sealed class AuditChainInterceptor(SqliteWriteGate gate) : SaveChangesI
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        Close(eventData.Context);
+        End(eventData.Context, commit: true);
         return result;
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Close(eventData.Context);
-        return ValueTask.FromResult(result);
+        await EndAsync(eventData.Context, commit: true);
+        return result;
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Close(eventData.Context);
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => End(eventData.Context, commit: false);
 
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        EndAsync(eventData.Context, commit: false);
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => End(eventData.Context, commit: false);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) =>
+        EndAsync(eventData.Context, commit: false);
+
+    private void End(DbContext? context, bool commit)
     {
-        Close(eventData.Context);
-        return Task.CompletedTask;
+        if (context is null) return;
+        if (_owned.TryGetValue(context, out var tx))
+        {
+            _owned.Remove(context);
+            using (tx)
+                if (commit) tx.Commit();
+                else tx.Rollback();
+        }
+        if (_opened.Remove(context)) context.Database.CloseConnection();
     }
 
-    public override void SaveChangesCanceled(DbContextEventData eventData) => Close(eventData.Context);
-
-    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    private async Task EndAsync(DbContext? context, bool commit)
     {
-        Close(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    private void Close(DbContext? context)
-    {
-        if (context is null || !_opened.Remove(context)) return;
-        context.Database.CloseConnection();
+        if (context is null) return;
+        if (_owned.TryGetValue(context, out var tx))
+        {
+            _owned.Remove(context);
+            await using (tx)
+                if (commit) await tx.CommitAsync();
+                else await tx.RollbackAsync();
+        }
+        if (_opened.Remove(context)) await context.Database.CloseConnectionAsync();
     }
 
     private sealed record Head(long Id, string? Hash);

@@ -63,6 +63,7 @@ public sealed class HeraldDbContext(DbContextOptions<HeraldDbContext> options) :
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HeraldDbContext).Assembly);
         SnakeCaseNaming.Apply(modelBuilder);
+        if (Database.IsNpgsql()) CoveringIndex.UseIncludeColumns(modelBuilder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -24,7 +24,11 @@ internal sealed class SqliteCheckpointer(IServiceScopeFactory scopes, SqliteWrit
     {
         string connectionString;
         await using (var scope = scopes.CreateAsyncScope())
-            connectionString = scope.ServiceProvider.GetRequiredService<HeraldDbContext>().Database.GetConnectionString()!;
+        {
+            var database = scope.ServiceProvider.GetRequiredService<HeraldDbContext>().Database;
+            if (!database.IsSqlite()) return; // 只有 SQLite 的 WAL 要由应用做检查点
+            connectionString = database.GetConnectionString()!;
+        }
         // 自己的连接，不进连接池：检查点不占用请求的连接。
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
         using var timer = new PeriodicTimer(Interval);

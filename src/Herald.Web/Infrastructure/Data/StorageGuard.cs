@@ -26,6 +26,11 @@ public sealed class StorageGuard : DbConnectionInterceptor
         var herald = options.Value;
         DataDir = herald.ResolveDataDir();
         FilesDir = Path.Combine(DataDir, "files");
+        if (herald.Database.IsPostgres)
+        {
+            _databaseFiles = []; // 数据库在服务器上；这里只看数据目录和文件库
+            return;
+        }
         var database = herald.Database.ConnectionString is { } custom
             ? Path.GetFullPath(new SqliteConnectionStringBuilder(custom).DataSource)
             : Path.Combine(DataDir, "herald.db");
@@ -78,7 +83,7 @@ public sealed class StorageGuard : DbConnectionInterceptor
 
     private void RefuseIfSharedMemoryUnwritable()
     {
-        if (ProbeWritable(_databaseFiles[2]) is null) return;
+        if (_databaseFiles.Length == 0 || ProbeWritable(_databaseFiles[2]) is null) return;
         throw new StorageUnavailableException(CheckDatabase() ?? "herald.db-shm");
     }
 

@@ -56,22 +56,22 @@ internal sealed class ManuscriptConfiguration : IEntityTypeConfiguration<Manuscr
 
         // 列表：按单位、按作者、全部，按更新时间倒序翻页。索引带上可见范围要用的状态、作者、单位，
         // 过滤、计数和排序只读索引即可完成，不必逐行读取带正文的整行（迁移 0003）。
-        b.HasIndex(m => new { m.UnitId, m.UpdatedAt, m.Status, m.AuthorId });
-        b.HasIndex(m => new { m.AuthorId, m.UpdatedAt, m.Status, m.UnitId });
-        b.HasIndex(m => new { m.Status, m.UpdatedAt, m.AuthorId, m.UnitId });
-        b.HasIndex(m => new { m.UpdatedAt, m.Status, m.AuthorId, m.UnitId });
+        b.HasIndex(m => new { m.UnitId, m.UpdatedAt, m.Status, m.AuthorId }).CoversAfter(2);
+        b.HasIndex(m => new { m.AuthorId, m.UpdatedAt, m.Status, m.UnitId }).CoversAfter(2);
+        b.HasIndex(m => new { m.Status, m.UpdatedAt, m.AuthorId, m.UnitId }).CoversAfter(2);
+        b.HasIndex(m => new { m.UpdatedAt, m.Status, m.AuthorId, m.UnitId }).CoversAfter(1);
         // 数据表按标题、事件日期排序（迁移 0013），同样带上可见范围要用的列。
-        b.HasIndex(m => new { m.Title, m.Status, m.AuthorId, m.UnitId });
-        b.HasIndex(m => new { m.EventDate, m.Status, m.AuthorId, m.UnitId });
+        b.HasIndex(m => new { m.Title, m.Status, m.AuthorId, m.UnitId }).CoversAfter(1);
+        b.HasIndex(m => new { m.EventDate, m.Status, m.AuthorId, m.UnitId }).CoversAfter(1);
         // 待我审核：状态 + 当前步骤角色 + 单位。
         b.HasIndex(m => new { m.Status, m.CurrentStepRole, m.UnitId });
         // 采编池与统计：按审定时间；报表按报送时间与单位聚合。
         b.HasIndex(m => new { m.Status, m.ApprovedAt });
-        b.HasIndex(m => new { m.Editorial, m.ApprovedAt, m.Status, m.UnitId });
+        b.HasIndex(m => new { m.Editorial, m.ApprovedAt, m.Status, m.UnitId }).CoversAfter(2);
         // 报表按时期分组计数只读索引（迁移 0006）：报送（含迟报）、审定、发布。
-        b.HasIndex(m => new { m.SubmittedAt, m.UnitId, m.AuthorId, m.IsLate });
-        b.HasIndex(m => new { m.ApprovedAt, m.UnitId, m.AuthorId });
-        b.HasIndex(m => new { m.PublishedAt, m.UnitId, m.AuthorId });
+        b.HasIndex(m => new { m.SubmittedAt, m.UnitId, m.AuthorId, m.IsLate }).CoversAfter(1);
+        b.HasIndex(m => new { m.ApprovedAt, m.UnitId, m.AuthorId }).CoversAfter(1);
+        b.HasIndex(m => new { m.PublishedAt, m.UnitId, m.AuthorId }).CoversAfter(1);
         b.HasIndex(m => new { m.AuthorId, m.SubmissionKey }).IsUnique();
         b.HasIndex(m => new { m.UnitId, m.NameDate, m.NameSequence }).IsUnique();
         b.HasIndex(m => m.FollowUpOfId);

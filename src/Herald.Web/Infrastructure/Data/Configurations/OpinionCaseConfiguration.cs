@@ -55,7 +55,7 @@ internal sealed class OpinionCaseItemConfiguration : IEntityTypeConfiguration<Op
         b.HasOne<OpinionItem>().WithMany().HasForeignKey(i => i.ItemId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(i => new { i.CaseId, i.ItemId }).IsUnique();
         // 一条信息至多属于一件未办结的舆情。
-        b.HasIndex(i => i.ItemId).IsUnique().HasFilter("active = 1");
+        b.HasIndex(i => i.ItemId).IsUnique().HasFilter("active");
     }
 }
 

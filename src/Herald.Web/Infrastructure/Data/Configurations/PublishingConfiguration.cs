@@ -67,7 +67,7 @@ internal sealed class AdoptionConfiguration : IEntityTypeConfiguration<Adoption>
         // 同一媒体对同一稿件只能有一条有效登记（被不予认定的不算）。
         b.HasIndex(a => new { a.ManuscriptId, a.OutletId }).IsUnique().HasFilter("status <> 2 AND outlet_id IS NOT NULL");
         // 计分与报表：按状态和用稿日期取稿件编号，只读索引（迁移 0006）。
-        b.HasIndex(a => new { a.Status, a.AdoptedOn, a.ManuscriptId });
+        b.HasIndex(a => new { a.Status, a.AdoptedOn, a.ManuscriptId }).CoversAfter(2);
         b.HasIndex(a => a.ManuscriptId);
         // 用稿登记数据表的排序：申报时间（默认）、用稿日期、级别、状态（迁移 0013）。
         b.HasIndex(a => a.ClaimedAt);
