@@ -5,26 +5,12 @@ using Npgsql;
 
 namespace Herald.Web.Tests.Support;
 
-/// <summary>导出测试用的两端：HERALD_TEST_POSTGRES 上用完即删的空库，以及两边逐表的行数。</summary>
+/// <summary>导出测试用的两端：HERALD_TEST_POSTGRES 上用完即删的空库（<see cref="TestPostgres"/>），以及两边逐表的行数。</summary>
 public static class ExportDatabases
 {
-    public static string? Server => Environment.GetEnvironmentVariable("HERALD_TEST_POSTGRES") is { Length: > 0 } s ? s : null;
+    public static void RequireServer() => Skip.If(TestPostgres.Server is null, TestPostgres.MissingServer);
 
-    public static string RequireServer()
-    {
-        Skip.If(Server is null, "HERALD_TEST_POSTGRES is not set: no PostgreSQL server for this test (./scripts/test sets it).");
-        return Server!;
-    }
-
-    public static Database Create(string purpose)
-    {
-        var name = $"herald_test_export_{purpose}_{Guid.NewGuid():N}";
-        Execute(Connection("postgres"), $"CREATE DATABASE \"{name}\"");
-        return new Database(name, Connection(name));
-    }
-
-    private static string Connection(string database) =>
-        new NpgsqlConnectionStringBuilder(RequireServer()) { Database = database, Pooling = false }.ToString();
+    public static Database Create() => new(TestPostgres.CreateDatabase("herald_t_export_"));
 
     public static Dictionary<string, long> SqliteCounts(string dataDir)
     {
@@ -59,19 +45,12 @@ public static class ExportDatabases
         return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static void Execute(string connectionString, string sql)
-    {
-        using var connection = new NpgsqlConnection(connectionString);
-        connection.Open();
-        using var cmd = new NpgsqlCommand(sql, connection);
-        cmd.ExecuteNonQuery();
-    }
-
-    public sealed record Database(string Name, string ConnectionString) : IDisposable
+    /// <summary>一个用完即删的空库。</summary>
+    public sealed record Database(string ConnectionString) : IDisposable
     {
         public HeraldDbContext Context() =>
             new(new DbContextOptionsBuilder<HeraldDbContext>().UseNpgsql(ConnectionString).Options);
 
-        public void Dispose() => Execute(Connection("postgres"), $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+        public void Dispose() => TestPostgres.DropDatabase(ConnectionString);
     }
 }
