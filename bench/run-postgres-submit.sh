@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Submission on PostgreSQL vs SQLite in one run (issue 10): POST /api/v1/manuscripts (bench/submit.lua, wrk) against
 #   sqlite   one Herald on SQLite (fresh data directory, demo data)
-#   pg1      one Herald on PostgreSQL (a fresh database on PG_SERVER, demo data)
+#   pg1      one Herald on PostgreSQL (a fresh database on PG_SERVER, the same demo data, copied by export-sqlite-to-postgres)
 #   pg2      two Herald processes on another fresh PostgreSQL database and one shared data directory, one wrk each
 #            (half the connections each; throughput summed, worst p99 of the two)
 # All four apps run for the whole benchmark; rounds rotate the order so that a busy machine hits all alike.
@@ -43,9 +43,17 @@ launch() {
   PIDS+=($!)
   until curl -sf -o /dev/null "$url/healthz"; do sleep 0.2; kill -0 "${PIDS[-1]}" || { log "app at $url exited"; tail -20 "$logfile"; exit 1; }; done
 }
-pg() { echo "Herald__Database__Provider=postgres" "Herald__Database__ConnectionString=$PG_SERVER;Database=$1;Maximum Pool Size=${POOL:-64}"; }
+pg() { echo "Herald__Database__Provider=postgres" "Herald__Database__ConnectionString=$PG_SERVER;Database=$1"; }
 S_URL=http://127.0.0.1:5194 P1_URL=http://127.0.0.1:5195 P2A_URL=http://127.0.0.1:5196 P2B_URL=http://127.0.0.1:5197
 launch "$S_URL" "$sqlite_data" "$sqlite_data/app.log"
+# The PostgreSQL databases get the same demo installation through export-sqlite-to-postgres (an online backup of the
+# SQLite one, exported twice), so all three start from identical rows.
+seed=$(mktemp -d /tmp/herald-pgsub-seed.XXXXXX) && rmdir "$seed"
+Herald__DataDir="$sqlite_data" dotnet "$WEB_DLL" backup "$seed" >/dev/null
+for db in "$db1" "$db2"; do
+  dotnet "$WEB_DLL" export-sqlite-to-postgres --from "$seed" --to "$PG_SERVER;Database=$db" | tail -1
+done
+cp -r "$seed/." "$pg1_data/" && cp -r "$seed/." "$pg2_data/" && rm -rf "$seed"
 launch "$P1_URL" "$pg1_data" "$pg1_data/app.log" $(pg "$db1")
 launch "$P2A_URL" "$pg2_data" "$pg2_data/app-a.log" $(pg "$db2")
 launch "$P2B_URL" "$pg2_data" "$pg2_data/app-b.log" $(pg "$db2")
