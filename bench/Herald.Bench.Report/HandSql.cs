@@ -19,6 +19,16 @@ public static class HandSql
         (CASE a.level WHEN 0 THEN 10.0 WHEN 1 THEN 5.0 WHEN 2 THEN 3.0 WHEN 3 THEN 1.0 ELSE 0.5 END) * (CASE a.front_page WHEN 1 THEN 2 ELSE 1 END)
         """;
 
+    /// <summary>The final select over the CTEs, the same on both engines.</summary>
+    internal const string UnitRows = """
+        SELECT u.id, COALESCE(sub.submitted, 0), COALESCE(sub.late, 0), COALESCE(appr.approved, 0), COALESCE(pub.published, 0),
+               COALESCE(pts.adopted, 0), COALESCE(pts.points, 0) - COALESCE(missed.missed, 0), COALESCE(missed.missed, 0)
+        FROM units u
+        LEFT JOIN sub ON sub.unit_id = u.id LEFT JOIN appr ON appr.unit_id = u.id LEFT JOIN pub ON pub.unit_id = u.id
+        LEFT JOIN pts ON pts.unit_id = u.id LEFT JOIN missed ON missed.unit_id = u.id
+        ORDER BY 7 DESC, 6 DESC, u.id
+        """;
+
     private static readonly string Sql = $"""
         WITH
         sub AS (SELECT unit_id, COUNT(*) AS submitted, SUM(is_late) AS late FROM manuscripts
@@ -43,21 +53,13 @@ public static class HandSql
                     WHERE submitted_at >= $s AND submitted_at < $e GROUP BY 1, 2),
         missed AS (SELECT q.unit_id, SUM(MAX(2 - COALESCE(mo.c, 0), 0)) AS missed
                    FROM quota q CROSS JOIN months LEFT JOIN monthly mo ON mo.unit_id = q.unit_id AND mo.m = months.m GROUP BY q.unit_id)
-        SELECT u.id, COALESCE(sub.submitted, 0), COALESCE(sub.late, 0), COALESCE(appr.approved, 0), COALESCE(pub.published, 0),
-               COALESCE(pts.adopted, 0), COALESCE(pts.points, 0) - COALESCE(missed.missed, 0), COALESCE(missed.missed, 0)
-        FROM units u
-        LEFT JOIN sub ON sub.unit_id = u.id LEFT JOIN appr ON appr.unit_id = u.id LEFT JOIN pub ON pub.unit_id = u.id
-        LEFT JOIN pts ON pts.unit_id = u.id LEFT JOIN missed ON missed.unit_id = u.id
-        ORDER BY 7 DESC, 6 DESC, u.id
+        {UnitRows}
         """;
 
     public static List<HandRow> Run(SqliteConnection connection, DateOnly from, DateOnly to)
     {
-        var months = new List<string>();
-        for (var m = new DateOnly(from.Year, from.Month, 1); m <= to; m = m.AddMonths(1))
-            if (m >= from && m.AddMonths(1).AddDays(-1) <= to) months.Add($"('{m:yyyy-MM}')");
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = Sql.Replace("{MONTHS}", months.Count > 0 ? string.Join(", ", months) : "(NULL)", StringComparison.Ordinal);
+        cmd.CommandText = Sql.Replace("{MONTHS}", Months(from, to), StringComparison.Ordinal);
         cmd.Parameters.AddWithValue("$s", Utc(ChinaTime.StartOfDayUtc(from)));
         cmd.Parameters.AddWithValue("$e", Utc(ChinaTime.StartOfDayUtc(to.AddDays(1))));
         cmd.Parameters.AddWithValue("$f", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -68,6 +70,15 @@ public static class HandSql
             rows.Add(new HandRow(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4),
                 reader.GetInt32(5), reader.GetDecimal(6), reader.GetInt32(7)));
         return rows;
+    }
+
+    /// <summary>The VALUES rows of the whole months inside the period (quota months).</summary>
+    internal static string Months(DateOnly from, DateOnly to)
+    {
+        var months = new List<string>();
+        for (var m = new DateOnly(from.Year, from.Month, 1); m <= to; m = m.AddMonths(1))
+            if (m >= from && m.AddMonths(1).AddDays(-1) <= to) months.Add($"('{m:yyyy-MM}')");
+        return months.Count > 0 ? string.Join(", ", months) : "(NULL)";
     }
 
     private static string Utc(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);

@@ -13,12 +13,16 @@ using Microsoft.EntityFrameworkCore;
 // calculator in memory) against HandSql, alternating, after warm-up runs; prints median, p95 and max of each, their ratio,
 // and checks that both agree on every unit's submitted, adopted, points and missed figures.
 //   dotnet bench/Herald.Bench.Report/bin/Release/net10.0/Herald.Bench.Report.dll --data-dir /tmp/herald-province [--quarter 2026-3] [--runs 15]
+//   … --connection "Host=…;Database=…"   # the same on a PostgreSQL database (DataGen --provider postgres), HandSqlPostgres
 var dataDir = Arg("--data-dir") ?? "/tmp/herald-province";
 var runs = int.Parse(Arg("--runs") ?? "15", CultureInfo.InvariantCulture);
 var warmup = int.Parse(Arg("--warmup") ?? "3", CultureInfo.InvariantCulture);
 var only = Arg("--only"); // herald | hand: time one side only (diagnosis)
-var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDir, "herald.db"), Pooling = true, Mode = SqliteOpenMode.ReadOnly }.ToString();
-var options = new DbContextOptionsBuilder<HeraldDbContext>().UseSqlite(connectionString).Options;
+var postgres = Arg("--connection");
+var connectionString = postgres ?? new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDir, "herald.db"), Pooling = true, Mode = SqliteOpenMode.ReadOnly }.ToString();
+var options = postgres is null
+    ? new DbContextOptionsBuilder<HeraldDbContext>().UseSqlite(connectionString).Options
+    : new DbContextOptionsBuilder<HeraldDbContext>().UseNpgsql(connectionString).Options;
 
 ReportPeriod period;
 Console.WriteLine($"opening {connectionString}");
@@ -46,8 +50,10 @@ var herald = new List<double>();
 var hand = new List<double>();
 PeriodReport? report = null;
 List<HandRow>? handRows = null;
-using var raw = new SqliteConnection(connectionString);
-raw.Open();
+using var raw = postgres is null ? new SqliteConnection(connectionString) : null;
+using var rawPg = postgres is null ? null : new Npgsql.NpgsqlConnection(connectionString);
+raw?.Open();
+rawPg?.Open();
 for (var i = 0; i < warmup + runs; i++)
 {
     var sw = Stopwatch.StartNew();
@@ -60,7 +66,7 @@ for (var i = 0; i < warmup + runs; i++)
     }
     var heraldMs = sw.Elapsed.TotalMilliseconds;
     sw.Restart();
-    if (only != "herald") handRows = HandSql.Run(raw, period.From, period.To);
+    if (only != "herald") handRows = raw is not null ? HandSql.Run(raw, period.From, period.To) : HandSqlPostgres.Run(rawPg!, period.From, period.To);
     var handMs = sw.Elapsed.TotalMilliseconds;
     if (i >= warmup)
     {

@@ -3,6 +3,7 @@ using System.Globalization;
 using Herald.Domain.Organization;
 using Herald.Web.Infrastructure.Auth;
 using Herald.Web.Infrastructure.Data;
+using Herald.Web.Infrastructure.Data.Move;
 using Herald.Web.Infrastructure.Demo;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,9 @@ namespace Herald.DataGen;
 /// <summary>
 /// Province-scale data set for the page benchmarks: the app's own migrations create the schema, then prepared
 /// SQLite commands bulk-insert units, users, roles, categories, manuscripts with their version, history and
-/// notifications. Deterministic for a given seed and anchor date.
+/// notifications. Deterministic for a given seed and anchor date. With --provider postgres the same data set is
+/// then copied into an empty PostgreSQL database by export-sqlite-to-postgres (binary COPY), so both engines hold
+/// identical rows for side-by-side benchmarks; the SQLite file stays in --data-dir.
 /// </summary>
 public static class DataGenProgram
 {
@@ -26,8 +29,10 @@ public static class DataGenProgram
                 usage: Herald.DataGen --data-dir DIR [--manuscripts 1000000] [--seed 2026] [--anchor yyyy-MM-dd]
                                       [--password PASSWORD] [--seeds /work/shared/seeds] [--force]
                                       [--opinion-items 0] [--opinion-days 365]
+                                      [--provider sqlite|postgres --connection "Host=…;Database=empty_db;…"]
                 Creates DIR/herald.db (the schema from the app's migrations) filled with a 5,000-unit province,
                 and optionally --opinion-items stored opinion items (about 1 KB each) over the last --opinion-days days.
+                With --provider postgres, then copies it into the empty PostgreSQL database --connection.
                 """);
             return 2;
         }
@@ -87,7 +92,12 @@ public static class DataGenProgram
             Exec(connection, "PRAGMA journal_mode=WAL;");
         }
         Console.WriteLine($"done in {total.Elapsed.TotalSeconds:F0} s: {dbPath} ({new FileInfo(dbPath).Length / (1024 * 1024)} MB)");
-        return 0;
+        if (options.Connection is null) return 0;
+
+        var copy = Stopwatch.StartNew();
+        var exit = await ExportToPostgres.RunAsync(options.DataDir, options.Connection, Console.Out);
+        Console.WriteLine($"copied into PostgreSQL in {copy.Elapsed.TotalSeconds:F0} s (exit {exit}); total {total.Elapsed.TotalSeconds:F0} s");
+        return exit;
     }
 
     internal static void Exec(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
@@ -101,7 +111,7 @@ public static class DataGenProgram
 }
 
 public sealed record GenOptions(string DataDir, int Manuscripts, int Seed, DateOnly Anchor, string Password, string SeedsDir, bool Force,
-    int OpinionItems = 0, int OpinionDays = 365)
+    int OpinionItems = 0, int OpinionDays = 365, string? Connection = null)
 {
     public static GenOptions? Parse(string[] args)
     {
@@ -113,6 +123,8 @@ public sealed record GenOptions(string DataDir, int Manuscripts, int Seed, DateO
         var seeds = FindSeeds();
         var force = false;
         int opinionItems = 0, opinionDays = 365;
+        string provider = "sqlite";
+        string? connection = null;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -127,11 +139,15 @@ public sealed record GenOptions(string DataDir, int Manuscripts, int Seed, DateO
                 case "--force": force = true; break;
                 case "--opinion-items": opinionItems = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--opinion-days": opinionDays = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--provider": provider = Next(); break;
+                case "--connection": connection = Next(); break;
                 default: return null;
             }
         }
-        return dataDir is null ? null : new GenOptions(Path.GetFullPath(dataDir), manuscripts, seed, anchor, password, seeds, force,
-            opinionItems, Math.Max(1, opinionDays));
+        var postgres = provider is "postgres" or "postgresql";
+        if (dataDir is null || (!postgres && provider != "sqlite") || postgres == (connection is null)) return null;
+        return new GenOptions(Path.GetFullPath(dataDir), manuscripts, seed, anchor, password, seeds, force,
+            opinionItems, Math.Max(1, opinionDays), postgres ? connection : null);
     }
 
     /// <summary>shared/seeds beside the repository (…/main/bench/… → …/shared/seeds), or /work/shared/seeds.</summary>

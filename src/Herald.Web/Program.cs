@@ -42,6 +42,9 @@ switch (args.FirstOrDefault())
     case "restore" when args.Length >= 2:
         Environment.ExitCode = await Backup.RestoreAsync(Path.GetFullPath(args[1]), DataDir(), args.Contains("--force"), Console.Out);
         return;
+    case "export-sqlite-to-postgres":
+        Environment.ExitCode = await Herald.Web.Infrastructure.Data.Move.ExportCommand.RunAsync(args, Console.Out);
+        return;
     case "schema-script":
         // 开发用：打印 EF 模型对应的建表脚本，编写新迁移脚本时对照。
         using (var scope = app.Services.CreateScope())

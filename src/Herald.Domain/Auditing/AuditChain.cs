@@ -18,11 +18,26 @@ public sealed record AuditChainResult(long Checked, string? HeadHash, AuditChain
 /// </summary>
 public static class AuditChain
 {
-    public static string ComputeHash(AuditEntry e)
+    public static string ComputeHash(AuditEntry e) => ComputeHash(e, e.At);
+
+    /// <summary>
+    /// 内容与存下的哈希相符。PostgreSQL 只存到微秒：在 SQLite 上封链、带 100 纳秒位的旧记录搬过去后丢了这一位，
+    /// 就用它可能的十个值去比（其余字段一个字也不能变，防篡改的效力不变）。
+    /// </summary>
+    public static bool Matches(AuditEntry e)
+    {
+        if (ComputeHash(e) == e.Hash) return true;
+        if (e.At.Ticks % TimeSpan.TicksPerMicrosecond != 0) return false;
+        for (var lost = 1; lost < TimeSpan.TicksPerMicrosecond; lost++)
+            if (ComputeHash(e, e.At.AddTicks(lost)) == e.Hash) return true;
+        return false;
+    }
+
+    private static string ComputeHash(AuditEntry e, DateTime at)
     {
         var canonical = new StringBuilder();
         Field(canonical, e.Id.ToString(CultureInfo.InvariantCulture));
-        Field(canonical, e.At.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture));
+        Field(canonical, at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture));
         Field(canonical, e.UserId?.ToString(CultureInfo.InvariantCulture));
         Field(canonical, e.UserName);
         Field(canonical, e.Action);
@@ -57,7 +72,7 @@ public static class AuditChain
             Checked++;
             if (e.Hash is null) FirstBreak = new AuditChainBreak(e.Id, "unsealed");
             else if (e.PreviousHash != (_first ? null : _previous)) FirstBreak = new AuditChainBreak(e.Id, "link");
-            else if (ComputeHash(e) != e.Hash) FirstBreak = new AuditChainBreak(e.Id, "content");
+            else if (!Matches(e)) FirstBreak = new AuditChainBreak(e.Id, "content");
             _previous = e.Hash;
             _first = false;
             return FirstBreak is null;

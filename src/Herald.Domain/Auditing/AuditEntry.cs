@@ -40,7 +40,8 @@ public sealed class AuditEntry
     public static AuditEntry Create(DateTime at, long? userId, string? userName, string action,
         string? entityType = null, long? entityId = null, string? detail = null, string? ipAddress = null) => new()
     {
-        At = at,
+        // Microseconds, as PostgreSQL stores them: the hash is over the time the database gives back.
+        At = at.AddTicks(-(at.Ticks % TimeSpan.TicksPerMicrosecond)),
         UserId = userId,
         UserName = userName,
         Action = action,

@@ -108,4 +108,58 @@ public class AuditChainTests
 
         Should.Throw<InvalidOperationException>(() => e.Seal(2, null));
     }
+
+    [Fact]
+    public void Create_TimeWithSubMicrosecondTicks_StoredToTheMicrosecond()
+    {
+        var e = AuditEntry.Create(TestClock.Now.AddTicks(1234567), 7, "secadmin", "role.approve");
+
+        (e.At.Ticks % TimeSpan.TicksPerMicrosecond).ShouldBe(0);
+        e.At.ShouldBe(TestClock.Now.AddTicks(1234560));
+    }
+
+    // 旧版本在 SQLite 上封链的记录带 100 纳秒位；搬到只存微秒的 PostgreSQL 后这一位没了，链仍须完好。
+    [Fact]
+    public void Verify_LegacyRowsLosingTheTenthMicrosecondDigit_Intact()
+    {
+        var rows = LegacyChain(out var stored);
+
+        Verify(stored).Intact.ShouldBeTrue();
+        rows.Select(r => r.Hash).ShouldBe(stored.Select(r => r.Hash));
+    }
+
+    [Fact]
+    public void Verify_LegacyRowMovedAndEdited_BreaksAtThatRow()
+    {
+        LegacyChain(out var stored);
+        Tamper(stored[1], "Detail", "被改过的详情");
+
+        var result = Verify(stored);
+
+        result.FirstBreak!.EntryId.ShouldBe(2);
+        result.FirstBreak.Reason.ShouldBe("content");
+    }
+
+    /// <summary>三条以 100 纳秒精度封链的旧记录（rows），以及它们存进 PostgreSQL 后读回的样子（stored：时间截到微秒）。</summary>
+    private static List<AuditEntry> LegacyChain(out List<AuditEntry> stored)
+    {
+        var rows = Chain(3);
+        string? previous = null;
+        foreach (var (e, i) in rows.Select((e, i) => (e, i)))
+        {
+            Tamper(e, "Hash", null);
+            Tamper(e, "At", e.At.AddTicks(3 + 3 * i));
+            e.Seal(i + 1, previous);
+            previous = e.Hash;
+        }
+        stored = rows.Select(e =>
+        {
+            var copy = AuditEntry.Create(e.At, e.UserId, e.UserName, e.Action, e.EntityType, e.EntityId, e.Detail, e.IpAddress);
+            Tamper(copy, "Id", e.Id);
+            Tamper(copy, "PreviousHash", e.PreviousHash);
+            Tamper(copy, "Hash", e.Hash);
+            return copy;
+        }).ToList();
+        return rows;
+    }
 }

@@ -157,4 +157,17 @@ public sealed class StandardNameTests(HeraldFactory factory) : IClassFixture<Her
         var problem = await result.Response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "Manuscript.FollowUpOriginalMissing", "找不到要续报的原稿。");
         problem.FieldErrors("followUpOf").ShouldBe(["找不到要续报的原稿。"]);
     }
+
+    // SQLite 的写闸让写事务串行；PostgreSQL 上同单位同时报送曾取到同一个序号，违反唯一索引（HERALD_TEST_PROVIDER=postgres 时跑在 PostgreSQL 上）。
+    [Fact]
+    public async Task Name_SameUnitConcurrentSubmissions_EachGetsItsOwnSequence()
+    {
+        var officer = await AtAsync("officer", 18, 9);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => ManuscriptApi.PostAsync(officer, Form("2026-11-18"))));
+
+        results.Select(r => r.Status).ShouldAllBe(s => s == HttpStatusCode.Created);
+        results.Select(r => r.Json.Str("name")).Order().ShouldBe(
+            new[] { "示例街道党政办公室-2026年11月18日工作信息" }.Concat(Enumerable.Range(2, 11).Select(n => $"示例街道党政办公室-2026年11月18日工作信息（{n}）")).Order());
+    }
 }

@@ -38,6 +38,7 @@ public sealed class SubmitWorkflow(HeraldDbContext db, WorkflowPolicies policies
     {
         if (m.StandardName is not null) return;
         var reportDate = ChinaTime.DateOf(m.LastSubmittedAt ?? clock.UtcNow);
+        if (db.Database.IsNpgsql()) await PostgresSetup.LockNameSequenceAsync(db, m.UnitId, ct);
         var last = await LastSequence(db, m.UnitId, reportDate, ct) ?? 0;
         m.AssignStandardName(UnitOf(m, me.Tree).Name, reportDate, last + 1);
     }

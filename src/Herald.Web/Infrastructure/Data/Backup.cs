@@ -30,6 +30,19 @@ public static class Backup
               + "请用 pg_dump（逻辑备份）或基础备份加 WAL 归档（时间点恢复）备份数据库，文件库 files/ 另行复制，"
               + "见 docs/operations.md“PostgreSQL · 备份与时间点恢复”。";
 
+    /// <summary>排他锁；数据目录正被运行中的 Herald 使用时返回 null。</summary>
+    public static FileStream? TryLockExclusively(string dataDir)
+    {
+        try
+        {
+            return new FileStream(Path.Combine(dataDir, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     public static async Task<int> BackupAsync(string dataDir, string target, TextWriter output)
     {
         var database = Path.Combine(dataDir, "herald.db");
@@ -56,19 +69,9 @@ public static class Backup
     {
         if (await VerifyAsync(source) is { } problem) return Fail(output, "备份校验失败，未恢复：" + problem);
         Directory.CreateDirectory(dataDir);
-        FileStream? exclusive = null;
-        try
-        {
-            exclusive = new FileStream(Path.Combine(dataDir, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException) when (!force)
-        {
-            return Fail(output, $"数据目录 {dataDir} 正被运行中的 Herald 使用，未恢复。请先停止服务；确需覆盖时加 --force。");
-        }
-        catch (IOException)
-        {
-            output.WriteLine("警告：数据目录正被使用，按 --force 覆盖。");
-        }
+        var exclusive = TryLockExclusively(dataDir);
+        if (exclusive is null && !force) return Fail(output, $"数据目录 {dataDir} 正被运行中的 Herald 使用，未恢复。请先停止服务；确需覆盖时加 --force。");
+        if (exclusive is null) output.WriteLine("警告：数据目录正被使用，按 --force 覆盖。");
         using (exclusive)
         {
             SqliteConnection.ClearAllPools();

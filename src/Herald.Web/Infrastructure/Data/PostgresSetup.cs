@@ -46,4 +46,11 @@ public static class PostgresSetup
 
     public static void LockAuditChain(HeraldDbContext db) =>
         db.Database.ExecuteSqlRaw(LockAuditChainSql);
+
+    /// <summary>
+    /// 规范名称的序号（同单位同日 max+1）：取号到提交在各进程间按单位串行（事务级锁，两个 int 键：类别、单位编号）。
+    /// SQLite 上写闸已让写事务串行，不需要。须在事务里调用。
+    /// </summary>
+    public static Task LockNameSequenceAsync(HeraldDbContext db, long unitId, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(1214603886, {0})", [(int)unitId], ct);
 }
