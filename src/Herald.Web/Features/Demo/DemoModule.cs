@@ -20,6 +20,8 @@ public sealed class DemoModule : IModule
     public static async Task InitializeAsync(WebApplication app)
     {
         await DataServices.MigrateAsync(app.Services);
+        // 文件库目录在启动时就建好：从没有上传过文件的库恢复或导出的数据目录里没有 files/，/healthz 会一直答 503。
+        app.Services.GetRequiredService<Infrastructure.Files.FileStore>();
         await using var scope = app.Services.CreateAsyncScope();
         var options = scope.ServiceProvider.GetRequiredService<IOptions<HeraldOptions>>().Value;
         var clock = scope.ServiceProvider.GetRequiredService<Clock>();
